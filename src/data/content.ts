@@ -1,0 +1,111 @@
+/**
+ * All content, loaded once per build, checked across collections and with
+ * program facts filled into front matter text. Pages read content from here.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { checkIntegrity, formatProblems, type EntryLike } from '../lib/integrity.ts';
+import { factsFrom, interpolateFacts, type Facts } from '../lib/facts.ts';
+import { urls } from '../lib/urls.ts';
+import type { Program } from '../schemas/program.ts';
+
+/** Replaces `:fact[name]` in every string of a front-matter object. */
+function fillFacts<T>(value: T, facts: Facts): T {
+	if (typeof value === 'string') return interpolateFacts(value, facts) as T;
+	if (Array.isArray(value)) return value.map((v) => fillFacts(v, facts)) as T;
+	if (value && typeof value === 'object' && !(value instanceof Date)) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillFacts(v, facts)])) as T;
+	}
+	return value;
+}
+
+type Filled<C extends 'faqs' | 'troubleshooting' | 'disclosures' | 'commission' | 'terms'> = CollectionEntry<C>;
+
+export interface LinkTarget {
+	title: string;
+	url: string;
+	description?: string | undefined;
+}
+
+export interface Content {
+	program: Program;
+	facts: Facts;
+	docs: CollectionEntry<'docs'>[];
+	faqs: Filled<'faqs'>[];
+	troubleshooting: Filled<'troubleshooting'>[];
+	disclosures: Filled<'disclosures'>[];
+	commission: Filled<'commission'>[];
+	/** Newest effective date first. */
+	terms: Filled<'terms'>[];
+	/** Resolves a `collection/id` reference to a title and URL. */
+	link(ref: string): LinkTarget;
+}
+
+async function load(): Promise<Content> {
+	const programEntry = await getEntry('program', 'program');
+	if (!programEntry) throw new Error('The program facts are missing: src/content/program/program.yaml must exist.');
+	const program = programEntry.data;
+	const facts = factsFrom(program);
+	const fill = <E extends { data: unknown }>(entries: E[]) => entries.map((e) => ({ ...e, data: fillFacts(e.data, facts) }));
+
+	const [docs, faqs, troubleshooting, disclosures, commission, terms] = await Promise.all([
+		getCollection('docs'),
+		getCollection('faqs').then(fill),
+		getCollection('troubleshooting').then(fill),
+		getCollection('disclosures').then(fill),
+		getCollection('commission').then(fill),
+		getCollection('terms').then(fill),
+	]);
+
+	const all: EntryLike[] = (
+		[
+			['docs', docs],
+			['faqs', faqs],
+			['troubleshooting', troubleshooting],
+			['disclosures', disclosures],
+			['commission', commission],
+			['terms', terms],
+		] as const
+	).flatMap(([collection, entries]) =>
+		(entries as Array<{ id: string; filePath?: string; data: object }>).map((e) => ({ collection, id: e.id, filePath: e.filePath, data: e.data as Record<string, unknown> })),
+	);
+	const problems = checkIntegrity(all, facts);
+	if (problems.length) {
+		throw new Error(`Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
+	}
+
+	const targets = new Map<string, LinkTarget>();
+	for (const d of docs) targets.set(`docs/${d.id}`, { title: d.data.title, url: urls.doc(d.id), description: d.data.description });
+	for (const f of faqs) targets.set(`faqs/${f.id}`, { title: f.data.question, url: urls.faq(f.data.topic, f.id), description: f.data.description });
+	for (const t of troubleshooting) targets.set(`troubleshooting/${t.id}`, { title: t.data.title, url: urls.troubleshooting(t.id), description: t.data.description });
+	for (const d of disclosures) targets.set(`disclosures/${d.id}`, { title: d.data.title, url: urls.disclosure(d.data.channel), description: d.data.description });
+	for (const c of commission) targets.set(`commission/${c.id}`, { title: c.data.title, url: urls.commission(c.data.offer), description: c.data.description });
+	for (const t of terms) targets.set(`terms/${t.id}`, { title: `${t.data.title} ${t.data.version}`, url: urls.terms(t.data.version), description: t.data.description });
+
+	return {
+		program,
+		facts,
+		docs,
+		faqs: faqs.sort((a, b) => a.data.question.localeCompare(b.data.question)),
+		troubleshooting: troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title)),
+		disclosures: disclosures.sort((a, b) => a.data.title.localeCompare(b.data.title)),
+		commission,
+		terms: terms.sort((a, b) => +b.data.effectiveDate - +a.data.effectiveDate),
+		link(ref) {
+			const target = targets.get(ref);
+			if (!target) throw new Error(`Unresolved reference "${ref}".`);
+			return target;
+		},
+	};
+}
+
+let cached: Promise<Content> | undefined;
+
+/** The checked content of this build; the first caller loads it, every other caller shares it. */
+export function loadContent(): Promise<Content> {
+	return (cached ??= load());
+}
+
+/** The terms version in force on a day: the newest whose effective date has come. */
+export function currentTerms(terms: Content['terms'], on = new Date()) {
+	return terms.find((t) => t.data.effectiveDate <= on) ?? terms.at(-1)!;
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { programSchema, type Program } from '../schemas/program.ts';
+import { factsFrom, factValue, UnknownFactError, type Facts } from '../lib/facts.ts';
+import { formatIssues } from '../lib/errors.ts';
+
+/** Where the program's facts live, relative to the project root. */
+export const PROGRAM_FILE = 'src/content/program/program.yaml';
+
+/** Reads and validates the program file; a bad file stops the build with the field that is wrong. */
+export function loadProgram(root: URL | string, file = PROGRAM_FILE): Program {
+	const path = fileURLToPath(new URL(file, root));
+	const result = programSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
+	if (!result.success) throw new Error(`Invalid program facts in ${file}:\n${formatIssues(result.error.issues)}`);
+	return result.data;
+}
+
+interface DirectiveNode {
+	type: 'textDirective';
+	name: string;
+	children: Array<{ type: string; value?: string }>;
+	position?: { start: { line: number; column: number } };
+}
+
+/**
+ * Markdown plugin: `:fact[payoutThreshold]` becomes the value from the program file.
+ * An unknown name stops the build with the file and line where it was written.
+ */
+export function factsPlugin(facts: Facts) {
+	return ({ fileURL }: { fileURL: URL | undefined }) => ({
+		name: 'partner-help-facts',
+		textDirective(node: DirectiveNode) {
+			if (node.name !== 'fact') return;
+			const name = node.children.map((c) => c.value ?? '').join('').trim();
+			try {
+				return { type: 'text', value: factValue(facts, name) };
+			} catch (error) {
+				if (!(error instanceof UnknownFactError)) throw error;
+				const where = `${fileURL ? fileURLToPath(fileURL) : '<markdown>'}:${node.position?.start.line ?? '?'}`;
+				throw new Error(`${where}: ${error.message} Fix the name or add the fact to ${PROGRAM_FILE}.`);
+			}
+		},
+	});
+}
+
+export { factsFrom };

@@ -1,0 +1,38 @@
+import { z } from 'astro/zod';
+
+/** The three kinds of reader the knowledge base serves. */
+export const audiences = ['affiliate', 'customer', 'advertiser'] as const;
+export const audienceSchema = z.enum(audiences, {
+	error: (issue) =>
+		`Unknown audience ${JSON.stringify(issue.input)}: expected one of ${audiences.join(', ')}.`,
+});
+export type Audience = z.infer<typeof audienceSchema>;
+
+/** A calendar date written as YYYY-MM-DD; parsed to a Date at midnight UTC. */
+export const isoDateSchema = z.coerce.date({
+	error: (issue) => `Expected a date written as YYYY-MM-DD, received ${JSON.stringify(issue.input)}.`,
+});
+
+/** The collections a `related` entry may point into. */
+export const linkableCollections = ['docs', 'faqs', 'troubleshooting', 'disclosures', 'commission', 'terms'] as const;
+export type LinkableCollection = (typeof linkableCollections)[number];
+
+/**
+ * A reference to another article, written `collection/id`, for example
+ * `troubleshooting/link-not-tracking` or `docs/affiliates/payments`.
+ * Whether it resolves is checked across all collections at build time.
+ */
+export const relatedRefSchema = z
+	.string()
+	.regex(
+		new RegExp(`^(${linkableCollections.join('|')})/[a-z0-9][a-z0-9/-]*$`),
+		`Expected a reference written "collection/id" with collection one of ${linkableCollections.join(', ')}, for example "faqs/when-do-i-get-paid".`,
+	);
+
+/** Who keeps an article accurate, and when they last checked it. */
+export const stewardshipSchema = z.object({
+	/** The team or person who answers for this article (e.g. "partner-support"). */
+	owner: z.string().min(2).optional(),
+	/** The date the article was last checked against the program, YYYY-MM-DD. */
+	lastReviewed: isoDateSchema.optional(),
+});

@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
+
+/** Fields our guides add to Starlight's own front matter. */
+export const docsExtension = stewardshipSchema.extend({
+	/** Who the guide is written for; hub and home pages leave it out. */
+	audience: audienceSchema.optional(),
+	related: z.array(relatedRefSchema).default([]),
+});
+
+/**
+ * The part of Starlight's front matter our tools check outside a build,
+ * plus our own fields; the build itself uses Starlight's full schema.
+ */
+export const docsLiteSchema = docsExtension.extend({
+	title: z.string().min(1),
+	description: z.string().optional(),
+}).loose();
