@@ -10,11 +10,19 @@ import { disclosureSchema } from './schemas/disclosure.ts';
 import { troubleshootingSchema } from './schemas/troubleshooting.ts';
 import { docsExtension } from './schemas/docs.ts';
 import { parse as parseYaml } from 'yaml';
+import { loadProgram } from './integrations/facts.ts';
+import { factsFrom, fillFacts } from './lib/facts.ts';
+
+// Starlight renders guide titles and descriptions itself, so facts are filled in as the entries load.
+const facts = factsFrom(loadProgram(new URL('../', import.meta.url)));
 
 const markdown = (folder: string) => glob({ pattern: '**/[^_]*.{md,mdx}', base: `./src/content/${folder}` });
 
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: docsExtension }) }),
+	docs: defineCollection({
+		loader: docsLoader(),
+		schema: (context) => docsSchema({ extend: docsExtension })(context).transform((data) => fillFacts(data, facts)),
+	}),
 	program: defineCollection({ loader: file('./src/content/program/program.yaml', {
 			// The file is one object, written for people; the collection holds it as the single entry `program`.
 			parser: (text) => ({ program: parseYaml(text) }),

@@ -4,19 +4,9 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { checkIntegrity, formatProblems, type EntryLike } from '../lib/integrity.ts';
-import { factsFrom, interpolateFacts, type Facts } from '../lib/facts.ts';
+import { factsFrom, fillFacts, type Facts } from '../lib/facts.ts';
 import { urls } from '../lib/urls.ts';
 import type { Program } from '../schemas/program.ts';
-
-/** Replaces `:fact[name]` in every string of a front-matter object. */
-function fillFacts<T>(value: T, facts: Facts): T {
-	if (typeof value === 'string') return interpolateFacts(value, facts) as T;
-	if (Array.isArray(value)) return value.map((v) => fillFacts(v, facts)) as T;
-	if (value && typeof value === 'object' && !(value instanceof Date)) {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillFacts(v, facts)])) as T;
-	}
-	return value;
-}
 
 type Filled<C extends 'faqs' | 'troubleshooting' | 'disclosures' | 'commission' | 'terms'> = CollectionEntry<C>;
 
@@ -66,7 +56,13 @@ async function load(): Promise<Content> {
 			['terms', terms],
 		] as const
 	).flatMap(([collection, entries]) =>
-		(entries as Array<{ id: string; filePath?: string; data: object }>).map((e) => ({ collection, id: e.id, filePath: e.filePath, data: e.data as Record<string, unknown> })),
+		(entries as Array<{ id: string; filePath?: string; body?: string; data: object }>).map((e) => ({
+			collection,
+			id: e.id,
+			filePath: e.filePath,
+			body: e.body,
+			data: e.data as Record<string, unknown>,
+		})),
 	);
 	const problems = checkIntegrity(all, facts);
 	if (problems.length) {

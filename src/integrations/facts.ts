@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { programSchema, type Program } from '../schemas/program.ts';
-import { factsFrom, factValue, UnknownFactError, type Facts } from '../lib/facts.ts';
+import { factsFrom, factValue, type Facts } from '../lib/facts.ts';
 import { formatIssues } from '../lib/errors.ts';
 
 /** Where the program's facts live, relative to the project root. */
@@ -20,28 +20,23 @@ interface DirectiveNode {
 	type: 'textDirective';
 	name: string;
 	children: Array<{ type: string; value?: string }>;
-	position?: { start: { line: number; column: number } };
 }
 
 /**
  * Markdown plugin: `:fact[payoutThreshold]` becomes the value from the program file.
- * An unknown name stops the build with the file and line where it was written.
+ * An unknown name is left as written: the content check that runs with every
+ * build reports it with file and line and stops the build. (Throwing here would
+ * only drop the entry with a logged error, and the build would go on without it.)
  */
 export function factsPlugin(facts: Facts) {
-	return ({ fileURL }: { fileURL: URL | undefined }) => ({
+	return {
 		name: 'partner-help-facts',
 		textDirective(node: DirectiveNode) {
 			if (node.name !== 'fact') return;
 			const name = node.children.map((c) => c.value ?? '').join('').trim();
-			try {
-				return { type: 'text', value: factValue(facts, name) };
-			} catch (error) {
-				if (!(error instanceof UnknownFactError)) throw error;
-				const where = `${fileURL ? fileURLToPath(fileURL) : '<markdown>'}:${node.position?.start.line ?? '?'}`;
-				throw new Error(`${where}: ${error.message} Fix the name or add the fact to ${PROGRAM_FILE}.`);
-			}
+			return { type: 'text', value: Object.hasOwn(facts, name) ? factValue(facts, name) : `:fact[${name}]` };
 		},
-	});
+	};
 }
 
 export { factsFrom };

@@ -72,3 +72,18 @@ export const FACT_PATTERN = /:fact\[([A-Za-z0-9_-]*)\]/g;
 export function interpolateFacts(text: string, facts: Facts): string {
 	return text.replace(FACT_PATTERN, (_, name: string) => factValue(facts, name));
 }
+
+/**
+ * Fills `:fact[name]` in every string of a front-matter value. Unknown names
+ * stay as written so that the content check can report them with their field.
+ */
+export function fillFacts<T>(value: T, facts: Facts): T {
+	if (typeof value === 'string') {
+		return value.replace(FACT_PATTERN, (whole, name: string) => (Object.hasOwn(facts, name) ? facts[name as FactName] : whole)) as T;
+	}
+	if (Array.isArray(value)) return value.map((v) => fillFacts(v, facts)) as T;
+	if (value && typeof value === 'object' && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillFacts(v, facts)])) as T;
+	}
+	return value;
+}

@@ -8,6 +8,8 @@ export interface EntryLike {
 	/** Source file, relative to the project root, for the message. */
 	filePath?: string | undefined;
 	data: Record<string, unknown>;
+	/** Markdown body, where the entry has one. */
+	body?: string | undefined;
 }
 
 /** One broken rule: where, which field, what is wrong and how to fix it. */
@@ -125,7 +127,16 @@ function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 			for (const [k, v] of Object.entries(value)) visit(entry, v, [...path, k]);
 		}
 	};
-	for (const entry of entries) visit(entry, entry.data, []);
+	for (const entry of entries) {
+		visit(entry, entry.data, []);
+		entry.body?.split('\n').forEach((line, i) => {
+			for (const match of line.matchAll(FACT_PATTERN)) {
+				if (!Object.hasOwn(facts, match[1]!)) {
+					problems.push({ file: where(entry), field: `body, line ${i + 1} of the text`, message: `Unknown fact ":fact[${match[1]}]".`, hint: `Known facts: ${Object.keys(facts).join(', ')}.` });
+				}
+			}
+		});
+	}
 	return problems;
 }
 

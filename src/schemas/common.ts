@@ -9,9 +9,10 @@ export const audienceSchema = z.enum(audiences, {
 export type Audience = z.infer<typeof audienceSchema>;
 
 /** A calendar date written as YYYY-MM-DD; parsed to a Date at midnight UTC. */
-export const isoDateSchema = z.coerce.date({
-	error: (issue) => `Expected a date written as YYYY-MM-DD, received ${JSON.stringify(issue.input)}.`,
-});
+export const isoDateSchema = z.preprocess(
+	(value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value),
+	z.date({ error: (issue) => `Expected a date written as YYYY-MM-DD, received ${JSON.stringify(issue.input)}.` }),
+);
 
 /** The collections a `related` entry may point into. */
 export const linkableCollections = ['docs', 'faqs', 'troubleshooting', 'disclosures', 'commission', 'terms'] as const;
