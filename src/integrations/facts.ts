@@ -34,7 +34,7 @@ export function factsPlugin(facts: Facts) {
 		textDirective(node: DirectiveNode) {
 			if (node.name !== 'fact') return;
 			const name = node.children.map((c) => c.value ?? '').join('').trim();
-			return { type: 'text', value: Object.hasOwn(facts, name) ? factValue(facts, name) : `:fact[${name}]` };
+			return { type: 'text' as const, value: Object.hasOwn(facts, name) ? factValue(facts, name) : `:fact[${name}]` };
 		},
 	};
 }
