@@ -45,9 +45,9 @@ export function tieredRate(tiers: ReadonlyArray<Tier>, monthlySales: number): nu
 	return (tier ?? tiers[0]!).rate;
 }
 
-/** Range label of a tier, e.g. "$0 – $4,999.99" or "$10,000 and above". */
+/** Range label of a tier: "Under $5,000", "$5,000 to under $20,000", "$20,000 and above". */
 export function tierRange(tier: { from: number; to?: number | undefined }, currency: string): string {
-	return tier.to === undefined
-		? `${formatMoney(tier.from, currency)} and above`
-		: `${formatMoney(tier.from, currency)} up to ${formatMoney(tier.to, currency)}`;
+	if (tier.to === undefined) return `${formatMoney(tier.from, currency)} and above`;
+	if (tier.from === 0) return `Under ${formatMoney(tier.to, currency)}`;
+	return `${formatMoney(tier.from, currency)} to under ${formatMoney(tier.to, currency)}`;
 }

@@ -7,11 +7,21 @@ export type BlockChange =
 	| { kind: 'removed'; text: string }
 	| { kind: 'changed'; parts: Array<{ kind: 'same' | 'added' | 'removed'; text: string }> };
 
-/** Splits Markdown into blocks separated by blank lines, so a diff follows paragraphs and headings. */
+/** Markdown inline syntax readers should not see in a diff: emphasis, links, heading marks. */
+export function plainText(block: string): string {
+	return block
+		.replace(/^#{1,6}\s+/gm, '')
+		.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+		.replace(/(\*\*|__)(.+?)\1/g, '$2')
+		.replace(/(^|[^*\w])[*_]([^*_\n]+)[*_](?=[^*\w]|$)/g, '$1$2')
+		.replace(/`([^`]+)`/g, '$1');
+}
+
+/** Splits Markdown into plain-text blocks separated by blank lines, so a diff follows paragraphs and headings. */
 export function toBlocks(markdown: string): string[] {
 	return markdown
 		.split(/\r?\n\s*\r?\n/)
-		.map((b) => b.trim())
+		.map((b) => plainText(b.trim()))
 		.filter(Boolean);
 }
 

@@ -24,7 +24,9 @@ describe('commission math', () => {
 		if (tiered.model !== 'tiered') throw new Error('expected a tiered rule');
 		expect(tieredRate(tiered.tiers, 4999.99)).toBe(5);
 		expect(tieredRate(tiered.tiers, 5000)).toBe(7.5);
+		expect(tierRange(tiered.tiers[0]!, 'USD')).toBe('Under $5,000');
 		expect(tierRange(tiered.tiers[1]!, 'USD')).toBe('$5,000 and above');
+		expect(tierRange({ from: 5000, to: 20000 }, 'USD')).toBe('$5,000 to under $20,000');
 		expect(describeRate(tiered, 'USD')).toBe('5 % to 7.5 % by monthly sales');
 	});
 
@@ -44,9 +46,14 @@ describe('terms diff', () => {
 		const changes = diffTerms(before, after).filter((c) => c.kind !== 'same');
 		expect(changes).toEqual([
 			{ kind: 'changed', parts: [{ kind: 'same', text: 'We give ' }, { kind: 'removed', text: '14' }, { kind: 'added', text: '30' }, { kind: 'same', text: ' days notice.' }] },
-			{ kind: 'added', text: '## 3 New' },
+			{ kind: 'added', text: '3 New' },
 			{ kind: 'added', text: 'A new section.' },
 		]);
+	});
+
+	it('compares what readers see: no Markdown marks in the blocks', () => {
+		const changes = diffTerms('**5.1** See [the rates](/commission/).', '**5.1** See [the current rates](/commission/).');
+		expect(changes).toEqual([{ kind: 'changed', parts: [{ kind: 'same', text: '5.1 See the ' }, { kind: 'added', text: 'current ' }, { kind: 'same', text: 'rates.' }] }]);
 	});
 
 	it('reports a removed paragraph', () => {
