@@ -28,7 +28,7 @@ describe('the built site', () => {
 			...of('disclosures').map((d) => `/disclosures/${data(d)['channel']}/`),
 			...of('terms').map((t) => `/terms/${String(data(t)['version']).replace('.', '-')}/`),
 			...new Set(of('faqs').map((f) => `/faq/${data(f)['topic']}/`)),
-			...of('docs').map((d) => (d.id === 'index' ? '/' : `/${d.id}/`)),
+			...of('docs').map((d) => (d.id === 'index' ? '/' : d.id === '404' ? '/404.html' : `/${d.id}/`)),
 		];
 		expect(expected.filter((p) => !pages.has(p))).toEqual([]);
 	});
