@@ -11,11 +11,12 @@ import { reachability } from './rules/reachability.ts';
 import { handTypedFacts } from './rules/hand-typed-facts.ts';
 import { headingOrder } from './rules/heading-order.ts';
 import { imageAlt } from './rules/image-alt.ts';
+import { placeholders } from './rules/placeholders.ts';
 
 export type { Finding };
 
 /** The rules beyond the schemas, each in its own module under rules/. */
-export const rules: Record<string, Rule> = { stewardship, duplicateTitles, reachability, handTypedFacts, headingOrder, imageAlt };
+export const rules: Record<string, Rule> = { stewardship, duplicateTitles, reachability, handTypedFacts, headingOrder, imageAlt, placeholders };
 
 /** Options of a check run. */
 export interface CheckOptions {

@@ -106,6 +106,15 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
+	it('fails placeholders that npm run new left, in front matter and body', () => {
+		expect(report('placeholder-left')).toMatchInlineSnapshot(`
+			"src/content/faqs/draft.md:3: error description: Placeholder left: "TODO: one sentence that says what the reader finds here.".
+			    hint: Replace the TODO text that \`npm run new\` left with the real words; the text after "TODO:" says what belongs there.
+			src/content/faqs/draft.md:10: error: Placeholder left: "TODO: the answer, starting with the short version.".
+			    hint: Replace the TODO text that \`npm run new\` left with the real words; the text after "TODO:" says what belongs there."
+		`);
+	});
+
 	it('reports bad settings in content-check.yaml', () => {
 		expect(report('bad-check-config')).toMatchInlineSnapshot(`
 			"content-check.yaml:3: error review.failAfterDays: failAfterDays must be greater than warnAfterDays.

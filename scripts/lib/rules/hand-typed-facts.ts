@@ -1,8 +1,9 @@
 import type { Finding } from '../finding.ts';
+import { formatPath } from '../../../src/lib/errors.ts';
 import type { Facts, FactName } from '../../../src/lib/facts.ts';
 import type { Program } from '../../../src/schemas/program.ts';
 import type { Rule } from './context.ts';
-import { proseLines } from './markdown-lines.ts';
+import { frontMatterStrings, proseLines } from './markdown-lines.ts';
 
 /** A program value as a reader would see it typed, and the words that say a sentence is about it. */
 interface Detector {
@@ -52,14 +53,6 @@ function match(sentence: string, list: Detector[]) {
 	return undefined;
 }
 
-/** String values of the front matter with their paths, for line numbers. */
-function strings(value: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; text: string }> {
-	if (typeof value === 'string') return [{ path, text: value }];
-	if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, [...path, i]));
-	if (value && typeof value === 'object' && !(value instanceof Date)) return Object.entries(value).flatMap(([k, v]) => strings(v, [...path, k]));
-	return [];
-}
-
 /**
  * Facts the program file holds are written as `:fact[name]`, never typed: a typed
  * "$50" stays $50 when the threshold changes. A value counts as typed when it appears
@@ -79,10 +72,10 @@ export const handTypedFacts: Rule = ({ files, program, facts }) => {
 			hint: `Write :fact[${found.fact}] instead, so that the text follows src/content/program/program.yaml when it changes.`,
 		});
 	for (const file of files) {
-		for (const { path, text } of strings(file.raw)) {
+		for (const { path, text } of frontMatterStrings(file.raw)) {
 			for (const sentence of text.split(SENTENCE)) {
 				const found = match(sentence, list);
-				if (found) report(file.path, file.lineOf(path), found, path.reduce<string>((o, k) => (typeof k === 'number' ? `${o}[${k}]` : o ? `${o}.${String(k)}` : String(k)), ''));
+				if (found) report(file.path, file.lineOf(path), found, formatPath(path));
 			}
 		}
 		for (const { line, text } of proseLines(file)) {
