@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, formatFinding } from './lib/check.ts';
+import { annotation, checkContent, formatFinding } from './lib/check.ts';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, today: { type: 'string' } } });
 const day = values.today ?? process.env['BUILD_DATE'];
@@ -17,6 +17,8 @@ if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
 const started = performance.now();
 const findings = checkContent(resolve(values.root!), day ? { today: new Date(`${day}T00:00:00Z`) } : {});
 for (const finding of findings) console.log(formatFinding(finding));
+// In GitHub Actions, also as annotations, so that each finding shows on its line in the pull request.
+if (process.env['GITHUB_ACTIONS'] === 'true') for (const finding of findings) console.log(annotation(finding));
 const errors = findings.filter((f) => f.severity === 'error').length;
 const warnings = findings.length - errors;
 console.log(`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${Math.round(performance.now() - started)} ms)`);

@@ -98,3 +98,12 @@ export function formatFinding(f: Finding): string {
 	const head = `${f.file}:${f.line}: ${f.severity}${f.field ? ` ${f.field}` : ''}: ${f.message}`;
 	return f.hint ? `${head}\n    hint: ${f.hint}` : head;
 }
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A GitHub Actions workflow command that shows the finding on its line of the pull request. */
+export function annotation(f: Finding): string {
+	const title = `Content check${f.field ? `: ${f.field}` : ''}`;
+	return `::${f.severity} file=${escapeProperty(f.file)},line=${f.line},title=${escapeProperty(title)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`;
+}
