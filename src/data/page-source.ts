@@ -23,11 +23,16 @@ export function lastCommitDate(file: string): Date | undefined {
 }
 
 /**
- * Front matter for StarlightPage: the edit link of `files[0]` and the newest
- * last-updated date among all `files`. Paths are relative to the project root.
+ * Front matter for StarlightPage: the edit link of `edit` and the newest last-updated
+ * date among the `content` files the reader sees (by default `edit` itself), so that a
+ * change to a page's code does not tell readers its content changed. Paths are relative
+ * to the project root.
  */
-export function pageSource(files: readonly (string | undefined)[]): { editUrl: string; lastUpdated?: Date } {
-	const known = files.filter((f): f is string => Boolean(f));
-	const newest = known.map(lastCommitDate).reduce<Date | undefined>((a, b) => (!b ? a : !a || b > a ? b : a), undefined);
-	return { editUrl: editUrlOf(known[0]!), ...(newest ? { lastUpdated: newest } : {}) };
+export function pageSource(edit: string | undefined, content: readonly (string | undefined)[] = [edit]): { editUrl: string; lastUpdated?: Date } {
+	if (!edit) throw new Error('pageSource() needs the file to edit: the entry has no filePath.');
+	const newest = content
+		.filter((f): f is string => Boolean(f))
+		.map(lastCommitDate)
+		.reduce<Date | undefined>((a, b) => (!b ? a : !a || b > a ? b : a), undefined);
+	return { editUrl: editUrlOf(edit), ...(newest ? { lastUpdated: newest } : {}) };
 }

@@ -37,7 +37,7 @@ describe('last-updated dates', () => {
 		writeFileSync(file, '# A page\n');
 		try {
 			expect(lastCommitDate(file)).toBeUndefined();
-			expect(pageSource([file])).not.toHaveProperty('lastUpdated');
+			expect(pageSource(file)).not.toHaveProperty('lastUpdated');
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
