@@ -82,7 +82,11 @@ describe('content rules beyond the schemas', () => {
 			src/content/faqs/minimum.md:10: error: "$50" is typed by hand; it is the program's payoutThreshold.
 			    hint: Write :fact[payoutThreshold] instead, so that the text follows src/content/program/program.yaml when it changes.
 			src/content/faqs/minimum.md:12: error: "partners@tallwood.example" is typed by hand; it is the program's partnerEmail.
-			    hint: Write :fact[partnerEmail] instead, so that the text follows src/content/program/program.yaml when it changes."
+			    hint: Write :fact[partnerEmail] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:14: error: "15th" is typed by hand; it is the program's paymentDay.
+			    hint: Write :fact[paymentDay] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:14: error: "30 days" is typed by hand; it is the program's returnWindow.
+			    hint: Write :fact[returnWindow] instead, so that the text follows src/content/program/program.yaml when it changes."
 		`);
 	});
 
