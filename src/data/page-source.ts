@@ -4,22 +4,38 @@
  * is the newest commit of any file the page is built from.
  */
 import { spawnSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
 import { editUrlOf } from '../integrations/repository.ts';
 
-const dates = new Map<string, Date | undefined>();
+let dates: Map<string, Date> | undefined;
 
 /**
- * The date of the last commit that touched `file`, or undefined where git or the
- * history is not there (a download without .git, a file not committed yet).
- * A shallow clone still knows the commit it has, so its date is shown.
+ * The newest commit date of every file under src/, from one `git log` (one process per
+ * build, not one per page). Paths are relative to the working directory, the project root.
+ * Without git or history the map is empty.
+ */
+function commitDates(): Map<string, Date> {
+	if (dates) return dates;
+	dates = new Map();
+	const result = spawnSync('git', ['log', '--format=t:%cI', '--name-only', '--relative', '--', 'src'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	if (result.status !== 0) return dates;
+	let current: Date | undefined;
+	for (const line of result.stdout.split('\n')) {
+		if (line.startsWith('t:')) current = new Date(line.slice(2));
+		// Newest commits come first, so the first date seen for a file is its last change.
+		else if (line && current && !dates.has(line)) dates.set(line, current);
+	}
+	return dates;
+}
+
+/**
+ * The date of the last commit that touched `file` (relative to the project root), or
+ * undefined where git or the history is not there (a download without .git, a file not
+ * committed yet). A shallow clone still knows the commit it has, so its date is shown.
  */
 export function lastCommitDate(file: string): Date | undefined {
-	if (!dates.has(file)) {
-		const result = spawnSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' });
-		const text = result.status === 0 ? result.stdout.trim() : '';
-		dates.set(file, text && !Number.isNaN(Date.parse(text)) ? new Date(text) : undefined);
-	}
-	return dates.get(file);
+	const path = relative(process.cwd(), resolve(file)).split(sep).join('/');
+	return commitDates().get(path);
 }
 
 /**

@@ -48,7 +48,7 @@ describe('edit links and last-updated dates', () => {
 		for (const rule of of('commission')) expect(rates).toContain(`href="${editBaseUrl}${rule.path}">Edit this rule`);
 	});
 
-	it.skipIf(!lastCommitDate('package.json'))('shows the date of the last commit of the source file', () => {
+	it.skipIf(!lastCommitDate('src/content.config.ts'))('shows the date of the last commit of the source file', () => {
 		for (const f of [...of('troubleshooting'), ...of('disclosures'), ...of('terms')]) {
 			const committed = lastCommitDate(f.path);
 			if (committed) expect(lastUpdated(page(pageOf(f))), f.path).toBe(committed.toISOString());
