@@ -1,7 +1,7 @@
 /**
  * Starts a new entry with valid front matter, in the right folder, under a slug made from its title.
  * Usage: npm run new -- <type> "<title>" [--audience A] [--topic T] [--channel C] [--owner O]
- *        [--description D] [--rate N] [--version X.Y] [--effective YYYY-MM-DD]
+ *        [--description D] [--rate N] [--version X.Y] [--effective YYYY-MM-DD] [--today YYYY-MM-DD] [--root DIR]
  * Types: guide, faq, troubleshooting, disclosure, commission, terms. Refuses a slug or title that exists.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
