@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { audiences, type Audience } from '../../src/schemas/common.ts';
-import { faqTopics, type FaqTopic } from '../../src/schemas/faq.ts';
-import { disclosureChannels, type DisclosureChannel } from '../../src/schemas/disclosure.ts';
+import type { Audience } from '../../src/schemas/common.ts';
+import type { FaqTopic } from '../../src/schemas/faq.ts';
+import type { DisclosureChannel } from '../../src/schemas/disclosure.ts';
 import type { CollectionName } from './content-files.ts';
 
 /** The kinds of entry `npm run new` makes, and the collection each goes into. */
@@ -69,7 +69,7 @@ const todo = (what: string) => `${PLACEHOLDER}: ${what}`;
 const description = (input: ScaffoldInput) => input.description ?? todo('one sentence that says what the reader finds here.');
 const folderOf: Record<Audience, string> = { affiliate: 'affiliates', customer: 'customers', advertiser: 'advertisers' };
 
-/** Front matter (or YAML) with a comment that says where the fields are explained. */
+/** YAML for front matter or a data file, one field per line, never folded. */
 const yaml = (data: Record<string, unknown>) => stringify(data, { lineWidth: 0 }).trimEnd();
 const markdown = (data: Record<string, unknown>, body: string) => `---\n${yaml(data)}\n---\n\n${body.trim()}\n`;
 
@@ -171,4 +171,3 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 	}
 }
 
-export { audiences, faqTopics, disclosureChannels };
