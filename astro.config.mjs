@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts';
 import { sidebar } from './src/navigation.ts';
+import { editBaseUrl } from './src/integrations/repository.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -24,6 +25,7 @@ export default defineConfig({
 			sidebar,
 			customCss: ['./src/styles/custom.css'],
 			lastUpdated: true,
+			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
 		}),
 		mdx(),

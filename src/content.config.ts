@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { programSchema } from './schemas/program.ts';
 import { faqSchema } from './schemas/faq.ts';
 import { termsSchema } from './schemas/terms.ts';
@@ -23,6 +23,8 @@ export const collections = {
 		loader: docsLoader(),
 		schema: (context) => docsSchema({ extend: docsExtension })(context).transform((data) => fillFacts(data, facts)),
 	}),
+	// Our wording of Starlight's interface text, e.g. "Edit this page".
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	program: defineCollection({ loader: file('./src/content/program/program.yaml', {
 			// The file is one object, written for people; the collection holds it as the single entry `program`.
 			parser: (text) => ({ program: parseYaml(text) }),

@@ -2,15 +2,26 @@ import { collectionSources, readContent, readProgram, type SourceFile } from './
 import { checkIntegrity, type EntryLike } from '../../src/lib/integrity.ts';
 import { factsFrom, FACT_PATTERN, type Facts } from '../../src/lib/facts.ts';
 import { formatPath } from '../../src/lib/errors.ts';
+import type { Finding } from './finding.ts';
+import { readCheckConfig } from './check-config.ts';
+import type { Rule } from './rules/context.ts';
+import { stewardship } from './rules/stewardship.ts';
+import { duplicateTitles } from './rules/duplicate-titles.ts';
+import { reachability } from './rules/reachability.ts';
+import { handTypedFacts } from './rules/hand-typed-facts.ts';
+import { headingOrder } from './rules/heading-order.ts';
+import { imageAlt } from './rules/image-alt.ts';
+import { placeholders } from './rules/placeholders.ts';
 
-/** One thing a writer should fix (error) or look at (warning), with where and how. */
-export interface Finding {
-	severity: 'error' | 'warning';
-	file: string;
-	line: number;
-	field?: string;
-	message: string;
-	hint?: string;
+export type { Finding };
+
+/** The rules beyond the schemas, each in its own module under rules/. */
+export const rules: Record<string, Rule> = { stewardship, duplicateTitles, reachability, handTypedFacts, headingOrder, imageAlt, placeholders };
+
+/** Options of a check run. */
+export interface CheckOptions {
+	/** The day reviews are aged against; defaults to today. */
+	today?: Date;
 }
 
 /** Schema problems of one file, one finding per field. */
@@ -45,7 +56,8 @@ function bodyFactFindings(file: SourceFile, facts: Facts): Finding[] {
 }
 
 /** Runs every content rule over the project at `root` and returns what it found, errors first. */
-export function checkContent(root: string): Finding[] {
+export function checkContent(root: string, { today = new Date() }: CheckOptions = {}): Finding[] {
+	const { config, findings: configFindings } = readCheckConfig(root);
 	const program = readProgram(root);
 	if (!program.result.success) {
 		return program.result.error.issues.map((issue) => ({
@@ -58,20 +70,26 @@ export function checkContent(root: string): Finding[] {
 	}
 	const facts = factsFrom(program.result.data);
 	const files = readContent(root);
-	const findings: Finding[] = [];
+	const findings: Finding[] = [...configFindings];
+	const data = new Map<string, Record<string, unknown>>();
 	const entries: EntryLike[] = [];
 	const byPath = new Map<string, SourceFile>();
 	for (const file of files) {
 		byPath.set(file.path, file);
-		const { findings: schemaProblems, data } = schemaFindings(file);
+		const { findings: schemaProblems, data: valid } = schemaFindings(file);
 		findings.push(...schemaProblems, ...bodyFactFindings(file, facts));
-		if (data) entries.push({ collection: file.collection, id: file.id, filePath: file.path, data });
+		if (valid) {
+			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: valid });
+			data.set(file.path, valid);
+		}
 	}
 	for (const problem of checkIntegrity(entries, facts)) {
 		const file = byPath.get(problem.file);
 		const path = problem.field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 		findings.push({ severity: 'error', file: problem.file, line: file?.lineOf(path) ?? 1, field: problem.field, message: problem.message, hint: problem.hint });
 	}
+	const context = { files, data, program: program.result.data, facts, config, today };
+	for (const rule of Object.values(rules)) findings.push(...rule(context));
 	return findings.sort((a, b) => (a.severity === b.severity ? a.file.localeCompare(b.file) || a.line - b.line : a.severity === 'error' ? -1 : 1));
 }
 
@@ -79,4 +97,13 @@ export function checkContent(root: string): Finding[] {
 export function formatFinding(f: Finding): string {
 	const head = `${f.file}:${f.line}: ${f.severity}${f.field ? ` ${f.field}` : ''}: ${f.message}`;
 	return f.hint ? `${head}\n    hint: ${f.hint}` : head;
+}
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A GitHub Actions workflow command that shows the finding on its line of the pull request. */
+export function annotation(f: Finding): string {
+	const title = `Content check${f.field ? `: ${f.field}` : ''}`;
+	return `::${f.severity} file=${escapeProperty(f.file)},line=${f.line},title=${escapeProperty(title)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`;
 }

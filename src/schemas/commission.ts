@@ -12,12 +12,14 @@ export const tierSchema = z.object({
 	from: z.number().min(0),
 	/** Upper bound (exclusive); omit on the last tier. */
 	to: z.number().positive().optional(),
+	/** Percentage paid, e.g. 8 for 8 %. */
 	rate: percent,
 });
 
 const base = stewardshipSchema.extend({
 	/** Heading of the rule, e.g. "Outdoor gear". */
 	title: z.string().min(3),
+	/** One sentence (20–200 characters) on what the reader finds here; search results, share cards and hub lists show it. */
 	description: z.string().min(20).max(200),
 	/** The offer or product group the rule pays on; rules for one offer never overlap in time. */
 	offer: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected an offer id in kebab-case, e.g. "outdoor-gear".'),
@@ -38,7 +40,12 @@ const base = stewardshipSchema.extend({
 /** A commission rule as data; `model` decides which rate fields apply. */
 export const commissionSchema = z
 	.discriminatedUnion('model', [
-		base.extend({ model: z.literal('cps'), rate: percent }),
+		base.extend({
+			/** How the rule pays: `cps` (percentage of each sale), `cpa` (flat amount per action), `revshare` (percentage of revenue for some months), `tiered` (percentage by monthly sales). */
+			model: z.literal('cps'),
+			/** Percentage paid, e.g. 8 for 8 %. */
+			rate: percent,
+		}),
 		base.extend({
 			model: z.literal('cpa'),
 			/** Flat amount paid per approved action, in the program currency. */
@@ -52,7 +59,11 @@ export const commissionSchema = z
 			/** Months the share is paid for after the customer signs up. */
 			durationMonths: z.number().int().min(1).max(120),
 		}),
-		base.extend({ model: z.literal('tiered'), tiers: z.array(tierSchema).min(2) }),
+		base.extend({
+			model: z.literal('tiered'),
+			/** Bands of monthly sales, from 0 upwards, each with its rate; only the last has no `to`. */
+			tiers: z.array(tierSchema).min(2),
+		}),
 	])
 	.superRefine((rule, ctx) => {
 		if (rule.validTo && rule.validTo < rule.validFrom) {

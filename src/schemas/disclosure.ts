@@ -15,8 +15,11 @@ const channelKeys = Object.keys(disclosureChannels) as [DisclosureChannel, ...Di
 
 /** How to disclose the affiliate relationship on one channel; the body explains why and how. */
 export const disclosureSchema = stewardshipSchema.extend({
+	/** Page title, e.g. "Disclosing affiliate links on blogs and websites". */
 	title: z.string().min(3),
+	/** One sentence (20–200 characters) on what the reader finds here; search results, share cards and hub lists show it. */
 	description: z.string().min(20).max(200),
+	/** The channel the rule is for; each channel has one page at /disclosures/<channel>/. */
 	channel: z.enum(channelKeys, {
 		error: (issue) => `Unknown channel ${JSON.stringify(issue.input)}: expected one of ${channelKeys.join(', ')}.`,
 	}),
@@ -25,9 +28,28 @@ export const disclosureSchema = stewardshipSchema.extend({
 	/** Disclosures that meet the rule, quoted as they would appear. */
 	compliant: z.array(z.string().min(3)).min(1),
 	/** Disclosures that fail the rule, each with the reason it fails. */
-	nonCompliant: z.array(z.object({ example: z.string().min(3), why: z.string().min(5) })).min(1),
+	nonCompliant: z
+		.array(
+			z.object({
+				/** The failing disclosure, quoted as it would appear. */
+				example: z.string().min(3),
+				/** Why it fails the rule. */
+				why: z.string().min(5),
+			}),
+		)
+		.min(1),
 	/** Where the rule comes from. */
-	sources: z.array(z.object({ name: z.string().min(3), url: z.url() })).min(1),
+	sources: z
+		.array(
+			z.object({
+				/** Name of the regulation or guidance, e.g. "FTC Endorsement Guides". */
+				name: z.string().min(3),
+				/** Web address of the source. */
+				url: z.url(),
+			}),
+		)
+		.min(1),
+	/** Other articles worth reading next, written "collection/id", e.g. "faqs/payout-threshold". */
 	related: z.array(relatedRefSchema).default([]),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;

@@ -11,6 +11,7 @@ export const docsExtension = stewardshipSchema.extend({
 	audience: audienceSchema.optional(),
 	/** What kind of page this is; articles in src/content/docs are guides unless they say otherwise. */
 	pageType: z.enum(pageTypes).default('guide'),
+	/** Other articles worth reading next, written "collection/id", e.g. "faqs/payout-threshold". */
 	related: z.array(relatedRefSchema).default([]),
 });
 
@@ -19,6 +20,8 @@ export const docsExtension = stewardshipSchema.extend({
  * plus our own fields; the build itself uses Starlight's full schema.
  */
 export const docsLiteSchema = docsExtension.extend({
+	/** The page title, shown as its only level-1 heading and in the browser tab. */
 	title: z.string().min(1),
+	/** One sentence (20–200 characters) on what the reader finds here; search results, share cards and hub lists show it. */
 	description: z.string().optional(),
 }).loose();

@@ -9,11 +9,13 @@ export const supportChannelSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z0-9-]*$/),
 	/** What readers see, e.g. "Live chat (Americas)". */
 	label: z.string().min(2),
+	/** What sort of channel it is: email, chat, phone or form. */
 	kind: z.enum(['email', 'chat', 'phone', 'form']),
 	/** Address, number or URL path of the channel. */
 	contact: z.string().min(2),
 	/** Who the channel is for. */
 	audiences: z.array(z.enum(['affiliate', 'customer', 'advertiser'])).min(1),
+	/** When the channel is staffed. */
 	hours: z.object({
 		/** IANA time zone the hours are given in, e.g. "America/Denver". */
 		timeZone: z.string().refine((tz) => {
@@ -24,8 +26,11 @@ export const supportChannelSchema = z.object({
 				return false;
 			}
 		}, 'Expected an IANA time zone such as "America/Denver" or "Europe/Berlin".'),
+		/** Days it is open: mon, tue, wed, thu, fri, sat, sun. */
 		days: z.array(weekday).min(1),
+		/** Opening time, HH:MM on a 24-hour clock. */
 		opens: timeOfDay,
+		/** Closing time, HH:MM on a 24-hour clock. */
 		closes: timeOfDay,
 	}),
 	/** Target for the first human reply, in business hours. */
@@ -42,6 +47,7 @@ export const programSchema = z.object({
 	storeUrl: z.url(),
 	/** ISO 4217 currency code all money amounts are in. */
 	currency: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as USD.'),
+	/** How and when affiliates are paid. */
 	payout: z.object({
 		/** Smallest balance that is paid out; smaller balances roll over to the next month. */
 		threshold: z.number().positive(),
@@ -49,12 +55,15 @@ export const programSchema = z.object({
 		paymentDay: z.number().int().min(1).max(28),
 		/** Days a commission stays pending before it is approved (covers the return window). */
 		lockPeriodDays: z.number().int().min(0).max(365),
-		/** Fee withheld per payment for each method, in the program currency (0 for none). */
+		/** The ways affiliates can be paid, each with its fee and arrival time. */
 		methods: z
 			.array(
 				z.object({
+					/** Stable key of the method, e.g. "paypal". */
 					id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+					/** What readers see, e.g. "Bank transfer (ACH, US accounts)". */
 					label: z.string(),
+					/** Fee withheld per payment in the program currency; 0 for none. */
 					fee: z.number().min(0),
 					/** Business days from the payment day until funds usually arrive. */
 					arrivalBusinessDays: z.number().int().min(0).max(30),
@@ -64,9 +73,11 @@ export const programSchema = z.object({
 		/** Month-end cut-off: commissions approved by this time count for the month. */
 		cutoffTimeZone: z.string(),
 	}),
+	/** How clicks and sales are credited. */
 	tracking: z.object({
 		/** Days a click is remembered; a purchase within the window is credited. */
 		cookieWindowDays: z.number().int().min(1).max(365),
+		/** Which click gets the credit when there were several: last-click, first-click or linear. */
 		attribution: z.enum(['last-click', 'first-click', 'linear']),
 		/** Query parameter carrying the affiliate's sub-ID. */
 		subIdParameter: z.string().regex(/^[a-z_][a-z0-9_]*$/),
@@ -81,6 +92,7 @@ export const programSchema = z.object({
 	disputeWindowDays: z.number().int().min(1).max(365),
 	/** Tax form reminders: the amount paid in a calendar year above which a form is required. */
 	taxFormThreshold: z.number().min(0),
+	/** The ways to reach support, each with its hours. */
 	support: z.array(supportChannelSchema).min(1),
 });
 

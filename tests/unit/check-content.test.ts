@@ -5,11 +5,14 @@ import { materializeFixture, projectRoot, removeFixture } from '../helpers/fixtu
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeFixture));
 
+/** Reviews in the fixtures are aged against this day, so that they do not go stale with the calendar. */
+const today = new Date('2026-11-23T00:00:00Z');
+
 /** The content check's report for a fixture scenario, one finding per line. */
 function report(scenario: string): string {
 	const root = materializeFixture(scenario);
 	roots.push(root);
-	return checkContent(root).map(formatFinding).join('\n');
+	return checkContent(root, { today }).map(formatFinding).join('\n');
 }
 
 describe('npm run check:content', () => {
@@ -34,5 +37,99 @@ describe('npm run check:content', () => {
 		['unknown-fact', 'src/content/faqs/bad.md:8: error: Unknown fact ":fact[minimumPayout]".'],
 	])('reports %s with file, line and field', (scenario, expected) => {
 		expect(report(scenario).split('\n')).toContain(expected);
+	});
+});
+
+describe('content rules beyond the schemas', () => {
+	it('requires a description, an owner and a last-reviewed date on every article', () => {
+		expect(report('missing-stewardship')).toMatchInlineSnapshot(`
+			"src/content/docs/affiliates/onboarding/first-steps.mdx:2: error description: Every article needs "description".
+			    hint: Add \`description:\` with one sentence (20–200 characters) that says what the reader finds here; search results and share cards show it.
+			src/content/docs/affiliates/onboarding/first-steps.mdx:2: error owner: Every article needs "owner".
+			    hint: Add \`owner:\` with the team or person who answers for this article, e.g. \`owner: partner-support\`.
+			src/content/docs/affiliates/onboarding/first-steps.mdx:2: error lastReviewed: Every article needs "lastReviewed".
+			    hint: Add \`lastReviewed:\` with the day you checked the article against the program, written YYYY-MM-DD."
+		`);
+	});
+
+	it('warns about a stale review and fails a far older one', () => {
+		expect(report('stale-review')).toMatchInlineSnapshot(`
+			"src/content/faqs/old-answer.md:7: error lastReviewed: Last reviewed 2024-06-01, 905 days ago (the limit is 365).
+			    hint: Check the article against the program and the current terms, fix what changed, then set \`lastReviewed: 2026-11-23\`.
+			src/content/faqs/aging-answer.md:7: warning lastReviewed: Last reviewed 2026-03-01, 267 days ago (reviews are due after 180).
+			    hint: Check the article against the program and the current terms, fix what changed, then set \`lastReviewed: 2026-11-23\`."
+		`);
+	});
+
+	it('fails two articles with the same title, ignoring case and spacing', () => {
+		expect(report('duplicate-title')).toMatchInlineSnapshot(`
+			"src/content/faqs/when-paid.md:2: error question: "When do I get paid?" is also the question of src/content/faqs/paid-when.md.
+			    hint: Readers tell pages apart by their titles in search and navigation: make this one say what is different about it, or merge the two."
+		`);
+	});
+
+	it('fails a guide that no navigation, hub or page links to', () => {
+		expect(report('unreachable-page')).toMatchInlineSnapshot(`
+			"src/content/docs/orphan.mdx:2: error: No page of the navigation leads to /orphan/: readers can only find it by search.
+			    hint: Give it an \`audience\` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts."
+		`);
+	});
+
+	it('fails program facts typed by hand, in prose and in data, but not other numbers', () => {
+		expect(report('hand-typed-fact')).toMatchInlineSnapshot(`
+			"src/content/commission/gear.yaml:11: error notes[0]: "30 days" is typed by hand; it is the program's cookieWindow.
+			    hint: Write :fact[cookieWindow] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:10: error: "$50" is typed by hand; it is the program's payoutThreshold.
+			    hint: Write :fact[payoutThreshold] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:12: error: "partners@tallwood.example" is typed by hand; it is the program's partnerEmail.
+			    hint: Write :fact[partnerEmail] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:14: error: "15th" is typed by hand; it is the program's paymentDay.
+			    hint: Write :fact[paymentDay] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:14: error: "30 days" is typed by hand; it is the program's returnWindow.
+			    hint: Write :fact[returnWindow] instead, so that the text follows src/content/program/program.yaml when it changes."
+		`);
+	});
+
+	it('fails headings that skip a level or climb above the body\'s first level, ignoring code', () => {
+		expect(report('heading-order')).toMatchInlineSnapshot(`
+			"src/content/docs/affiliates/onboarding/outline.mdx:10: error: Heading "Details" jumps from level 2 to level 4.
+			    hint: Screen reader users navigate by heading level: write it with ###, or add the missing level above it.
+			src/content/docs/affiliates/onboarding/outline.mdx:16: error: Heading "A second title" is level 1; headings in this article start at level 2.
+			    hint: Write it with ##: the title is the only level-1 heading.
+			src/content/faqs/answer-headings.md:10: error: Heading "In short" is level 2; headings in this answer start at level 3.
+			    hint: Write it with ###: the question is the level-2 heading of the answer."
+		`);
+	});
+
+	it('fails images without alt text, in Markdown and HTML', () => {
+		expect(report('missing-alt')).toMatchInlineSnapshot(`
+			"src/content/docs/affiliates/onboarding/screenshots.mdx:8: error: Image "/dashboard.png" has no alt text.
+			    hint: Describe what the image shows for readers who cannot see it, e.g. ![Dashboard with the Payments tab open](…). If the image only decorates, leave it out.
+			src/content/docs/affiliates/onboarding/screenshots.mdx:10: error: Image "/payments.png" has no alt text.
+			    hint: Describe what the image shows for readers who cannot see it, e.g. alt="Dashboard with the Payments tab open". If the image only decorates, leave it out."
+		`);
+	});
+
+	it('fails placeholders that npm run new left, in front matter and body', () => {
+		expect(report('placeholder-left')).toMatchInlineSnapshot(`
+			"src/content/faqs/draft.md:3: error description: Placeholder left: "TODO: one sentence that says what the reader finds here.".
+			    hint: Replace the TODO text that \`npm run new\` left with the real words; the text after "TODO:" says what belongs there.
+			src/content/faqs/draft.md:10: error: Placeholder left: "TODO: the answer, starting with the short version.".
+			    hint: Replace the TODO text that \`npm run new\` left with the real words; the text after "TODO:" says what belongs there."
+		`);
+	});
+
+	it('reports bad settings in content-check.yaml', () => {
+		expect(report('bad-check-config')).toMatchInlineSnapshot(`
+			"content-check.yaml:3: error review.failAfterDays: failAfterDays must be greater than warnAfterDays.
+			    hint: See src/schemas/content-check.ts for the settings and their defaults."
+		`);
+	});
+
+	it('ages reviews against the day it is given', () => {
+		const root = materializeFixture('stale-review');
+		roots.push(root);
+		const onTheDay = checkContent(root, { today: new Date('2026-03-01T00:00:00Z') });
+		expect(onTheDay.filter((f) => f.field === 'lastReviewed').map((f) => f.file)).toEqual(['src/content/faqs/old-answer.md']);
 	});
 });

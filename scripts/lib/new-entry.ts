@@ -1,0 +1,125 @@
+import { audiences, type Audience } from '../../src/schemas/common.ts';
+import { faqTopics, type FaqTopic } from '../../src/schemas/faq.ts';
+import { disclosureChannels, type DisclosureChannel } from '../../src/schemas/disclosure.ts';
+import { urls } from '../../src/lib/urls.ts';
+import type { SourceFile } from './content-files.ts';
+import { entryType, entryTypes, scaffold, slugify, type ScaffoldInput } from './scaffold.ts';
+
+/** A request `npm run new` cannot carry out, with what to do instead. */
+export class NewEntryError extends Error {
+	readonly hint: string;
+	constructor(message: string, hint: string) {
+		super(message);
+		this.name = 'NewEntryError';
+		this.hint = hint;
+	}
+}
+
+/** What the command line gave, as strings. */
+export interface NewEntryArgs {
+	type: string;
+	title: string;
+	today: string;
+	audience?: string | undefined;
+	topic?: string | undefined;
+	channel?: string | undefined;
+	owner?: string | undefined;
+	description?: string | undefined;
+	rate?: string | undefined;
+	version?: string | undefined;
+	effective?: string | undefined;
+}
+
+/** The file to write: path from the project root, text, and where it will be on the site. */
+export interface EntryPlan {
+	path: string;
+	text: string;
+	url: string;
+}
+
+const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T => {
+	if (value === undefined && fallback) return fallback;
+	if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+	throw new NewEntryError(value === undefined ? `--${name} is required for this type.` : `Unknown ${name} "${value}".`, `Use --${name} with one of: ${allowed.join(', ')}.`);
+};
+const titleOf = (f: SourceFile) => (f.raw as Record<string, unknown>)[f.collection === 'faqs' ? 'question' : 'title'];
+const normal = (s: unknown) => String(s).toLowerCase().replace(/\s+/g, ' ').trim();
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The owner most entries of the collection (for the same audience, where it has one) name. */
+function usualOwner(files: SourceFile[], audience?: string): string | undefined {
+	const count = new Map<string, number>();
+	const pick = (f: SourceFile) => (f.raw as Record<string, unknown>)['audience'] === audience;
+	const pool = audience && files.some(pick) ? files.filter(pick) : files;
+	for (const f of pool) {
+		const owner = (f.raw as Record<string, unknown>)['owner'];
+		if (typeof owner === 'string') count.set(owner, (count.get(owner) ?? 0) + 1);
+	}
+	return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** Checks a request against the existing content and plans the file; throws NewEntryError on anything it refuses. */
+export function planEntry(args: NewEntryArgs, existing: SourceFile[]): EntryPlan {
+	const type = entryType(args.type);
+	if (!type) throw new NewEntryError(`Unknown type "${args.type}".`, `Write: npm run new -- <type> "<title>", with type one of ${Object.keys(entryTypes).join(', ')}.`);
+	const title = args.title.trim().replace(/\s+/g, ' ');
+	if (title.length < 5) throw new NewEntryError('The title is missing or too short.', `Write: npm run new -- ${type} "A title that says what the page is about".`);
+	if (!DAY.test(args.today)) throw new NewEntryError(`--today must be written YYYY-MM-DD, received "${args.today}".`, 'Leave it out to use the current day.');
+	const collection = entryTypes[type];
+	const siblings = existing.filter((f) => f.collection === collection);
+
+	if (type === 'faq' && !title.endsWith('?')) throw new NewEntryError(`An FAQ title is the question, ending with "?": "${title}".`, `Write it as the reader would ask it, e.g. "${title.replace(/[.!]$/, '')}?".`);
+	if (type !== 'terms') {
+		const clash = existing.find((f) => f.collection !== 'terms' && normal(titleOf(f)) === normal(title));
+		if (clash) throw new NewEntryError(`"${title}" is already the title of ${clash.path}.`, 'Edit that article, or give the new one a title that says what is different about it.');
+	}
+
+	const audience = ['guide', 'faq', 'troubleshooting'].includes(type) ? oneOf<Audience>('audience', args.audience, audiences, 'affiliate') : undefined;
+	const input: ScaffoldInput = { type, title, today: args.today, owner: '', ...(audience ? { audience } : {}), ...(args.description ? { description: args.description } : {}) };
+	if (type === 'faq') input.topic = oneOf<FaqTopic>('topic', args.topic, Object.keys(faqTopics) as FaqTopic[]);
+	if (type === 'disclosure') {
+		const channel = oneOf<DisclosureChannel>('channel', args.channel, Object.keys(disclosureChannels) as DisclosureChannel[]);
+		const taken = siblings.find((f) => (f.raw as Record<string, unknown>)['channel'] === channel);
+		if (taken) throw new NewEntryError(`Channel "${channel}" already has its rules in ${taken.path}.`, 'Each channel has one page: edit that file, or add a new channel to src/schemas/disclosure.ts first.');
+		input.channel = channel;
+	}
+	if (type === 'commission') {
+		const rate = Number(args.rate);
+		if (args.rate === undefined || !Number.isFinite(rate) || rate <= 0 || rate > 100) throw new NewEntryError(`--rate must be a percentage above 0 and at most 100, received ${JSON.stringify(args.rate ?? null)}.`, 'For a CPS rule paying 8 %, write --rate 8; change the model in the file for CPA, revenue share or tiers.');
+		input.rate = rate;
+		if (siblings.some((f) => (f.raw as Record<string, unknown>)['offer'] === slugify(title))) throw new NewEntryError(`Offer "${slugify(title)}" already has a rule.`, 'To change its rate from a date, set validTo on the current rule and give the new one a different title, e.g. with the year.');
+	}
+	if (args.effective !== undefined && !DAY.test(args.effective)) throw new NewEntryError(`--effective must be written YYYY-MM-DD, received "${args.effective}".`, 'For example --effective 2027-01-01.');
+	if (args.effective) input.effectiveDate = args.effective;
+	if (type === 'terms') {
+		const versions = siblings.map((f) => ({ file: f, version: String((f.raw as Record<string, unknown>)['version']) }));
+		const newest = versions.sort((a, b) => Number(b.version.split('.')[0]) - Number(a.version.split('.')[0]) || Number(b.version.split('.')[1]) - Number(a.version.split('.')[1]))[0];
+		const next = args.version ?? (newest ? `${newest.version.split('.')[0]}.${Number(newest.version.split('.')[1]) + 1}` : '1.0');
+		if (!/^\d+\.\d+$/.test(next)) throw new NewEntryError(`--version must be written MAJOR.MINOR, received "${next}".`, 'For example --version 3.2.');
+		const clash = versions.find((v) => v.version === next);
+		if (clash) throw new NewEntryError(`Version ${next} already exists: ${clash.file.path}.`, 'Give the new version a higher number with --version.');
+		input.version = next;
+		if (newest) input.supersedes = { version: newest.version, body: newest.file.body };
+		// Changes are announced 30 days ahead (terms 9.1), so a new version starts no sooner by default.
+		input.effectiveDate ??= new Date(Date.parse(`${args.today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+	}
+	const owner = args.owner ?? usualOwner(siblings, audience) ?? usualOwner(existing);
+	if (type !== 'terms' && !owner) throw new NewEntryError('No owner: nothing in the content names one yet.', 'Add --owner with the team or person who answers for the article, e.g. --owner partner-support.');
+	input.owner = owner ?? '';
+
+	const planned = scaffold(input);
+	const path = `src/content/${collection}/${planned.path}`;
+	const slug = planned.path.replace(/\.[^.]+$/, '').split('/').pop()!;
+	const sameSlug = siblings.find((f) => f.id.split('/').pop() === slug);
+	if (sameSlug) throw new NewEntryError(`The slug "${slug}" is already used by ${sameSlug.path}.`, 'Choose a title that gives a different file name.');
+	const id = planned.path.replace(/\.[^.]+$/, '');
+	const url = {
+		guide: () => urls.doc(id),
+		faq: () => urls.faq(input.topic!, id),
+		troubleshooting: () => urls.troubleshooting(id),
+		disclosure: () => urls.disclosure(input.channel!),
+		commission: () => urls.commission(id),
+		terms: () => urls.terms(input.version!),
+	}[type]();
+	return { path, text: planned.text, url };
+}

@@ -1,0 +1,173 @@
+import { stringify } from 'yaml';
+import type { Audience } from '../../src/schemas/common.ts';
+import type { FaqTopic } from '../../src/schemas/faq.ts';
+import type { DisclosureChannel } from '../../src/schemas/disclosure.ts';
+import type { CollectionName } from './content-files.ts';
+
+/** The kinds of entry `npm run new` makes, and the collection each goes into. */
+export const entryTypes = {
+	guide: 'docs',
+	faq: 'faqs',
+	troubleshooting: 'troubleshooting',
+	disclosure: 'disclosures',
+	commission: 'commission',
+	terms: 'terms',
+} as const satisfies Record<string, CollectionName>;
+export type EntryType = keyof typeof entryTypes;
+
+/** Collection names work too, so that a writer can type the folder they see. */
+const aliases: Record<string, EntryType> = { docs: 'guide', faqs: 'faq', disclosures: 'disclosure', rule: 'commission' };
+
+/** The entry type a writer named, or undefined. */
+export function entryType(name: string): EntryType | undefined {
+	return Object.hasOwn(entryTypes, name) ? (name as EntryType) : aliases[name];
+}
+
+/** Marks text the writer must replace; the content check fails while any is left. */
+export const PLACEHOLDER = 'TODO';
+
+/** A file name from a title: lower case, ASCII, words joined by "-", at most 60 characters. */
+export function slugify(title: string): string {
+	const slug = title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/['’]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	if (slug.length <= 60) return slug;
+	return slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60);
+}
+
+/** What a writer gave on the command line besides the type and title. */
+export interface ScaffoldInput {
+	type: EntryType;
+	title: string;
+	/** YYYY-MM-DD of today, for `lastReviewed`. */
+	today: string;
+	owner: string;
+	audience?: Audience;
+	topic?: FaqTopic;
+	channel?: DisclosureChannel;
+	description?: string;
+	/** Commission: percentage for a CPS rule. */
+	rate?: number;
+	/** Terms: the new version number and the one it replaces, with its text. */
+	version?: string;
+	supersedes?: { version: string; body: string };
+	/** Terms and commission: first day in force. */
+	effectiveDate?: string;
+}
+
+/** A scaffolded entry: its path under src/content/<collection>/ and its text. */
+export interface Scaffold {
+	path: string;
+	text: string;
+}
+
+const todo = (what: string) => `${PLACEHOLDER}: ${what}`;
+const description = (input: ScaffoldInput) => input.description ?? todo('one sentence that says what the reader finds here.');
+const folderOf: Record<Audience, string> = { affiliate: 'affiliates', customer: 'customers', advertiser: 'advertisers' };
+
+/** YAML for front matter or a data file, one field per line, never folded. */
+const yaml = (data: Record<string, unknown>) => stringify(data, { lineWidth: 0 }).trimEnd();
+const markdown = (data: Record<string, unknown>, body: string) => `---\n${yaml(data)}\n---\n\n${body.trim()}\n`;
+
+/** The file a new entry starts as: valid front matter, placeholders marked TODO where only the writer knows the words. */
+export function scaffold(input: ScaffoldInput): Scaffold {
+	const steward = { owner: input.owner, lastReviewed: input.today };
+	switch (input.type) {
+		case 'guide': {
+			const audience = input.audience ?? 'affiliate';
+			return {
+				path: `${folderOf[audience]}/${slugify(input.title)}.mdx`,
+				text: markdown(
+					{ title: input.title, description: description(input), audience, ...steward, related: [] },
+					`${todo('the first paragraph says who this is for and what they will be able to do.')}\n\n## ${todo('first step')}\n\n${todo('what to do, one step at a time.')}`,
+				),
+			};
+		}
+		case 'faq': {
+			const audience = input.audience ?? 'affiliate';
+			return {
+				path: `${slugify(input.title.replace(/\?$/, ''))}.md`,
+				text: markdown(
+					{ question: input.title, description: description(input), audience, topic: input.topic, ...steward, related: [] },
+					todo('the answer, starting with the short version. Program numbers are written as facts, e.g. :fact[payoutThreshold].'),
+				),
+			};
+		}
+		case 'troubleshooting':
+			return {
+				path: `${slugify(input.title)}.md`,
+				text: markdown(
+					{
+						title: input.title,
+						description: description(input),
+						audience: input.audience ?? 'affiliate',
+						...steward,
+						symptoms: [todo('what the reader sees, in their words.')],
+						causes: [{ cause: todo('the most likely cause.'), check: todo('how the reader checks it.') }],
+						steps: [
+							{ title: todo('first step'), text: todo('what to do first.') },
+							{ title: todo('second step'), text: todo('what to do next.') },
+						],
+						contactSupport: todo('when to stop and contact support, and what to include.'),
+						related: [],
+					},
+					`## Why this happens\n\n${todo('background for readers who want to understand the cause.')}`,
+				),
+			};
+		case 'disclosure':
+			return {
+				path: `${input.channel}.md`,
+				text: markdown(
+					{
+						title: input.title,
+						description: description(input),
+						channel: input.channel,
+						...steward,
+						rule: todo('the rule in one sentence, as the affiliate must apply it.'),
+						compliant: [todo('a disclosure that meets the rule, quoted as it would appear.')],
+						nonCompliant: [{ example: todo('a disclosure that fails.'), why: todo('why it fails.') }],
+						sources: [{ name: todo('the regulation or guidance the rule comes from'), url: 'https://example.com/TODO' }],
+						related: [],
+					},
+					`## ${todo('where the disclosure goes')}\n\n${todo('explain placement and wording for this channel.')}`,
+				),
+			};
+		case 'commission': {
+			const offer = slugify(input.title);
+			return {
+				path: `${offer}.yaml`,
+				text: `# Models: cps (rate), cpa (amount, action), revshare (rate, durationMonths), tiered (tiers). See CONTRIBUTING.md.\n${yaml({
+					title: input.title,
+					description: description(input),
+					offer,
+					model: 'cps',
+					rate: input.rate,
+					lockPeriodDays: 30,
+					validFrom: input.effectiveDate ?? input.today,
+					notes: [],
+					...steward,
+				})}\n`,
+			};
+		}
+		case 'terms':
+			return {
+				path: `v${input.version!.replace('.', '-')}.md`,
+				text: markdown(
+					{
+						title: input.title,
+						version: input.version,
+						effectiveDate: input.effectiveDate,
+						...(input.supersedes ? { supersedes: input.supersedes.version } : {}),
+						changes: [todo('what changed, one line per change, with the section number.')],
+						description: description(input),
+					},
+					input.supersedes?.body ?? `## 1. ${todo('first section')}\n\n${todo('the text of the terms.')}`,
+				),
+			};
+	}
+}
+

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { allPages, page, requireBuild } from '../helpers/site.ts';
+import { projectRoot } from '../helpers/fixtures.ts';
+import { readContent } from '../../scripts/lib/content-files.ts';
+import { editBaseUrl } from '../../src/integrations/repository.ts';
+import { lastCommitDate } from '../../src/data/page-source.ts';
+
+beforeAll(requireBuild);
+
+const content = readContent(projectRoot);
+const of = (collection: string) => content.filter((f) => f.collection === collection);
+const raw = (f: { raw: unknown }) => f.raw as Record<string, string | Date>;
+const day = (value: string | Date) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+
+/** The targets of "Edit this page" on a page (Starlight's link, with its pencil icon). */
+const pageEditLinks = (html: string) => [...html.matchAll(/<a href="([^"]+)"[^>]*>\s*<svg[\s\S]*?<\/svg>\s*Edit this page\s*<\/a>/g)].map((m) => m[1]!);
+/** The "Last updated" date of a page, as its datetime attribute. */
+const lastUpdated = (html: string) => /Last updated:?\s*<time datetime="([^"]+)"/.exec(html)?.[1];
+const pageOf = (f: { collection: string; id: string; raw: unknown }) =>
+	({ docs: f.id === 'index' ? '/' : `/${f.id}/`, troubleshooting: `/troubleshooting/${f.id}/`, disclosures: `/disclosures/${raw(f)['channel']}/`, terms: `/terms/${String(raw(f)['version']).replace('.', '-')}/` })[f.collection]!;
+
+describe('edit links and last-updated dates', () => {
+	it('every page links "Edit this page" to a source file that exists in the repository', () => {
+		const problems = allPages()
+			.filter((p) => p !== '/404.html')
+			.flatMap((p) => {
+				const links = pageEditLinks(page(p));
+				if (links.length !== 1) return [`${p}: ${links.length} edit links`];
+				const file = links[0]!.startsWith(editBaseUrl) ? links[0]!.slice(editBaseUrl.length) : undefined;
+				return file && existsSync(join(projectRoot, decodeURIComponent(file))) ? [] : [`${p}: ${links[0]}`];
+			});
+		expect(problems).toEqual([]);
+	});
+
+	it('a page built from one entry links to that entry’s file', () => {
+		const single = [...of('docs'), ...of('troubleshooting'), ...of('disclosures'), ...of('terms')];
+		const wrong = single.filter((f) => pageEditLinks(page(pageOf(f)))[0] !== `${editBaseUrl}${f.path}`).map((f) => f.path);
+		expect(wrong).toEqual([]);
+	});
+
+	it('every FAQ answer and commission rule has an edit link of its own, named for screen readers', () => {
+		for (const faq of of('faqs')) {
+			expect(page(`/faq/${raw(faq)['topic']}/`)).toContain(`<a class="ph-edit" href="${editBaseUrl}${faq.path}">Edit this answer<span class="sr-only">: `);
+		}
+		const rates = page('/commission/');
+		for (const rule of of('commission')) expect(rates).toContain(`href="${editBaseUrl}${rule.path}">Edit this rule`);
+	});
+
+	it.skipIf(!lastCommitDate('src/content.config.ts'))('shows the date of the last commit of the source file', () => {
+		for (const f of [...of('troubleshooting'), ...of('disclosures'), ...of('terms')]) {
+			const committed = lastCommitDate(f.path);
+			if (committed) expect(lastUpdated(page(pageOf(f))), f.path).toBe(committed.toISOString());
+		}
+		const newestFaq = of('faqs')
+			.filter((f) => raw(f)['topic'] === 'payments')
+			.map((f) => lastCommitDate(f.path))
+			.reduce((a, b) => (b && (!a || b > a) ? b : a));
+		if (newestFaq) expect(lastUpdated(page('/faq/payments/'))).toBe(newestFaq.toISOString());
+	});
+
+	it('terms pages show their effective date and commission rules their validity dates', () => {
+		for (const terms of of('terms')) {
+			expect(page(pageOf(terms))).toMatch(new RegExp(`<dt>Effective date</dt>\\s*<dd><time datetime="${day(raw(terms)['effectiveDate']!)}">`));
+		}
+		expect(page('/terms/')).toMatch(/<dt>Effective date<\/dt>\s*<dd><time datetime="\d{4}-\d{2}-\d{2}">/);
+		const rates = page('/commission/');
+		for (const rule of of('commission')) expect(rates, rule.path).toContain(`from <time datetime="${day(raw(rule)['validFrom']!)}">`);
+	});
+});
