@@ -8,6 +8,6 @@ export const urls = {
 	terms: (version: string) => `/terms/${version.replace('.', '-')}/`,
 	termsCurrent: () => '/terms/',
 	termsChanges: () => '/terms/changes/',
-	doc: (id: string) => (id === 'index' ? '/' : `/${id}/`),
+	doc: (id: string) => (id === 'index' ? '/' : id === '404' ? '/404.html' : `/${id}/`),
 	ask: () => '/ask/',
 } as const;

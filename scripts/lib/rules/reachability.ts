@@ -52,7 +52,8 @@ export const reachability: Rule = ({ files, data }) => {
 		if (!edges.has(from)) edges.set(from, new Set());
 		edges.get(from)!.add(to);
 	};
-	const start = new Set<string>(['/']);
+	// The 404 page is reached by every unknown address.
+	const start = new Set<string>(['/', urls.doc('404')]);
 	const walkSidebar = (items: SidebarItem[]) => {
 		for (const item of items) {
 			if (item.link) start.add(withSlash(item.link));
