@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts';
 import { sidebar } from './src/navigation.ts';
+import { searchRanking } from './src/lib/search-ranking.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -25,6 +26,9 @@ export default defineConfig({
 			customCss: ['./src/styles/custom.css'],
 			lastUpdated: true,
 			pagination: false,
+			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
+			routeMiddleware: './src/route-middleware/search-filters.ts',
+			pagefind: { ranking: searchRanking },
 		}),
 		mdx(),
 	],

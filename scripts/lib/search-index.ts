@@ -1,0 +1,69 @@
+/**
+ * The built site's real Pagefind index, queried from Node exactly as a browser queries it:
+ * the site's own `pagefind/pagefind.js` loads its WebAssembly and index chunks over HTTP
+ * from a small static server on 127.0.0.1, with the same ranking the site uses.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { searchRanking } from '../../src/lib/search-ranking.ts';
+import type { Landing } from '../../src/lib/search-landing.ts';
+import { runSearch, type PagefindSearch } from '../../src/lib/search-run.ts';
+
+/** The parts of Pagefind's browser API this module calls. */
+interface PagefindApi extends PagefindSearch {
+	options(options: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
+	filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** A search over the built index. */
+export interface SearchIndex {
+	/** Landings for `query`, best first, at most `limit` of them. */
+	search(query: string, options?: { filters?: Record<string, string | string[]>; limit?: number }): Promise<Landing[]>;
+	/** Every filter value in the index with its page count. */
+	filters(): Promise<Record<string, Record<string, number>>>;
+	/** Stops the file server. */
+	close(): Promise<void>;
+}
+
+/** Serves the files under `root` read-only; anything outside it is a 404. */
+function staticServer(root: string): Server {
+	return createServer(async (request, response) => {
+		const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
+		if (!path.startsWith(root + sep)) return void response.writeHead(404).end();
+		try {
+			response.writeHead(200).end(await readFile(path));
+		} catch {
+			response.writeHead(404).end();
+		}
+	});
+}
+
+/** Opens the Pagefind index of the site built into `clientDir` (normally dist/client). */
+export async function openSearchIndex(clientDir: string): Promise<SearchIndex> {
+	const script = join(clientDir, 'pagefind', 'pagefind.js');
+	if (!existsSync(script)) {
+		throw new Error(`No search index at ${script}: build the site first (npm run build).`);
+	}
+	const server = staticServer(clientDir);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	try {
+		const pagefind = (await import(pathToFileURL(script).href)) as PagefindApi;
+		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
+		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking: searchRanking });
+		await pagefind.init();
+		return {
+			search: async (query, options) => (await runSearch(pagefind, query, options)).landings,
+			filters: () => pagefind.filters(),
+			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		};
+	} catch (cause) {
+		server.close();
+		throw new Error(`Failed to load the search index from ${script}.`, { cause });
+	}
+}

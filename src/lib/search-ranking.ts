@@ -1,0 +1,15 @@
+/**
+ * How Pagefind orders results, shared by Starlight's search modal, the search page and the
+ * relevance benchmark, so that all three rank exactly alike. Every weight is spelled out:
+ * Starlight and Pagefind have different defaults, and a weight left out would differ
+ * between the modal and the page. See https://pagefind.app/docs/ranking/ for each one.
+ */
+export const searchRanking = {
+	pageLength: 0.1,
+	termFrequency: 0.1,
+	termSaturation: 2,
+	termSimilarity: 9,
+	diacriticSimilarity: 0.8,
+	/** Boost for a query that matches the page title. */
+	metaWeights: { title: 5 },
+};
