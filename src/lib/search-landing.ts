@@ -2,21 +2,26 @@
  * Where a search result should take the reader. An FAQ topic page holds several questions;
  * a reader who searched for one of them should land on its deep link (`/faq/<topic>/#<id>`),
  * not at the top of the page. Pagefind splits each page into sub-results at headings with an
- * id; the landing is the sub-result whose words matched with the most weight.
+ * id. Each section scores, for every different word of the query it holds, that word's best
+ * weighted match, so a question heading that holds the reader's words beats a long section
+ * that repeats one of them; filler words ("do", "i") count for nothing.
  */
+import { fillerWords } from './filler-words.ts';
 
 /** The parts of a Pagefind sub-result this module reads. */
 export interface PagefindSubResult {
 	title: string;
 	url: string;
 	excerpt: string;
-	weighted_locations?: Array<{ balanced_score: number }>;
+	weighted_locations?: Array<{ balanced_score: number; location: number }>;
 	locations?: number[];
 }
 
 /** The parts of a loaded Pagefind result (`await result.data()`) this module reads. */
 export interface PagefindResultData {
 	url: string;
+	/** The page's indexed text; word locations count whitespace-separated words of it. */
+	content?: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
 	filters?: Record<string, string[]>;
@@ -39,8 +44,19 @@ export interface Landing {
 	filters: Record<string, string[]>;
 }
 
-const score = (sub: PagefindSubResult): number =>
-	sub.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? sub.locations?.length ?? 0;
+/** Folds a matched word to a rough stem, so "Payments," and "payment" count as one word. */
+const fold = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/s$/, '');
+
+/** Sum over the different words a section matched of each word's best weighted match. */
+function sectionScore(sub: PagefindSubResult, words: readonly string[]): number {
+	const best = new Map<string, number>();
+	for (const hit of sub.weighted_locations ?? []) {
+		const word = fold(words[hit.location] ?? '');
+		if (fillerWords.has(word)) continue;
+		best.set(word, Math.max(best.get(word) ?? 0, hit.balanced_score));
+	}
+	return [...best.values()].reduce((sum, s) => sum + s, 0);
+}
 
 /** Strips the fragment and the heading anchor Starlight gives every page title. */
 const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
@@ -49,8 +65,9 @@ const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
 export function landingFor(data: PagefindResultData): Landing {
 	const pageUrl = withoutFragment(data.url);
 	const pageTitle = data.meta['title'] ?? pageUrl;
+	const words = data.content?.split(/\s+/) ?? [];
 	const best = (data.sub_results ?? []).reduce<PagefindSubResult | undefined>(
-		(top, sub) => (top === undefined || score(sub) > score(top) ? sub : top),
+		(top, sub) => (top === undefined || sectionScore(sub, words) > sectionScore(top, words) ? sub : top),
 		undefined,
 	);
 	const base = { pageUrl, pageTitle, filters: data.filters ?? {} };

@@ -2,6 +2,7 @@
  * One search, as both the search page (in the browser) and the relevance benchmark (in Node)
  * run it, so that what is measured is what readers get.
  */
+import { fillerWords } from './filler-words.ts';
 import { landingFor, type Landing, type PagefindResultData } from './search-landing.ts';
 
 /** The part of Pagefind's API a search needs. */
@@ -12,14 +13,10 @@ export interface PagefindSearch {
 	): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
-/**
- * Words that carry no subject. Pagefind returns only pages holding every word of the query,
- * so "how to disclose on instagram" finds nothing when no page says "how"; without them it does.
- */
-const fillerWords = new Set(
-	'a an and are can do does for from get got how i in is it me my of on or should the to was what when where which who why will with you your'.split(' '),
-);
-
+// Pagefind returns only pages holding every word of the query, so "how to disclose on
+// instagram" finds nothing when no page says "how", and "what am i not allowed to do" finds
+// the pages that happen to say "what", "am" and "do". The words that carry the subject are
+// searched first; the whole question only when they find nothing.
 /** The query without filler words, or undefined when that changes nothing or leaves nothing. */
 export function withoutFillerWords(query: string): string | undefined {
 	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -37,18 +34,18 @@ export interface SearchOutcome {
 	searched: string;
 }
 
-/** Searches for `query`; when nothing holds every word, searches again without the filler words. */
+/** Searches for `query` without its filler words, or with them when that finds nothing. */
 export async function runSearch(
 	pagefind: PagefindSearch,
 	query: string,
 	{ filters, limit = 10 }: { filters?: Record<string, string | string[]>; limit?: number } = {},
 ): Promise<SearchOutcome> {
 	const options = filters && Object.keys(filters).length > 0 ? { filters } : {};
-	let searched = query.trim();
+	const relaxed = withoutFillerWords(query.trim());
+	let searched = relaxed ?? query.trim();
 	let found = (await pagefind.search(searched, options))?.results ?? [];
-	const relaxed = withoutFillerWords(searched);
 	if (found.length === 0 && relaxed) {
-		searched = relaxed;
+		searched = query.trim();
 		found = (await pagefind.search(searched, options))?.results ?? [];
 	}
 	const landings = (await Promise.all(found.slice(0, limit).map((r) => r.data()))).map(landingFor);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { relatedRefSchema, stewardshipSchema } from './common.ts';
+import { relatedRefSchema, searchTermsSchema, stewardshipSchema } from './common.ts';
 
 export const disclosureChannels = {
 	blog: 'Blogs and websites',
@@ -28,6 +28,8 @@ export const disclosureSchema = stewardshipSchema.extend({
 	nonCompliant: z.array(z.object({ example: z.string().min(3), why: z.string().min(5) })).min(1),
 	/** Where the rule comes from. */
 	sources: z.array(z.object({ name: z.string().min(3), url: z.url() })).min(1),
+	/** Synonyms and jargon readers search with; see searchTermsSchema. */
+	searchTerms: searchTermsSchema,
 	related: z.array(relatedRefSchema).default([]),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;

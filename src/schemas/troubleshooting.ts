@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
+import { audienceSchema, relatedRefSchema, searchTermsSchema, stewardshipSchema } from './common.ts';
 
 /** A guide from symptom to fix; the Markdown body adds background after the steps. */
 export const troubleshootingSchema = stewardshipSchema.extend({
@@ -15,6 +15,8 @@ export const troubleshootingSchema = stewardshipSchema.extend({
 	steps: z.array(z.object({ title: z.string().min(3), text: z.string().min(10) })).min(2),
 	/** When to stop and contact support, and what to include. */
 	contactSupport: z.string().min(20),
+	/** Synonyms and jargon readers search with; see searchTermsSchema. */
+	searchTerms: searchTermsSchema,
 	related: z.array(relatedRefSchema).default([]),
 });
 export type Troubleshooting = z.infer<typeof troubleshootingSchema>;
