@@ -14,7 +14,7 @@ const started = performance.now();
 const ranks: Array<number | undefined> = [];
 try {
 	for (const c of cases) {
-		const landings = await index.search(c.query);
+		const { landings } = await index.search(c.query);
 		const rank = rankOf(landings, c.expect);
 		ranks.push(rank);
 		if (rank !== 1) {

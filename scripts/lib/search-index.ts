@@ -9,8 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
-import type { Landing } from '../../src/lib/search-landing.ts';
-import { runSearch, type PagefindSearch } from '../../src/lib/search-run.ts';
+import { runSearch, type PagefindSearch, type SearchOutcome } from '../../src/lib/search-run.ts';
 
 /** The parts of Pagefind's browser API this module calls. */
 interface PagefindApi extends PagefindSearch {
@@ -21,8 +20,8 @@ interface PagefindApi extends PagefindSearch {
 
 /** A search over the built index. */
 export interface SearchIndex {
-	/** Landings for `query`, best first, at most `limit` of them. */
-	search(query: string, options?: { filters?: Record<string, string | string[]>; limit?: number }): Promise<Landing[]>;
+	/** Searches as the search page does: landings best first (at most `limit`), the total and the query used. */
+	search(query: string, options?: { filters?: Record<string, string | string[]>; limit?: number }): Promise<SearchOutcome>;
 	/** Every filter value in the index with its page count. */
 	filters(): Promise<Record<string, Record<string, number>>>;
 	/** Stops the file server. */
@@ -58,7 +57,7 @@ export async function openSearchIndex(clientDir: string): Promise<SearchIndex> {
 		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking: searchRanking });
 		await pagefind.init();
 		return {
-			search: async (query, options) => (await runSearch(pagefind, query, options)).landings,
+			search: (query, options) => runSearch(pagefind, query, options),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};

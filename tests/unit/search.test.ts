@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { askLink } from '../../src/lib/ask-link.ts';
+import { pageFilters } from '../../src/lib/search-filters.ts';
+import { landingFor, type PagefindResultData } from '../../src/lib/search-landing.ts';
+import { runSearch, withoutFillerWords } from '../../src/lib/search-run.ts';
+import { loadRelevanceSet, rankOf, score } from '../../scripts/lib/relevance.ts';
+
+/** A result shaped as Pagefind returns it: word locations index the page's whitespace-separated words. */
+const faqPage: PagefindResultData = {
+	url: '/faq/payments/',
+	content: 'FAQ: Payments. When do I get paid? On the 15th. Which payment methods can I choose? Bank payment, PayPal payment.',
+	excerpt: 'page excerpt',
+	meta: { title: 'FAQ: Payments' },
+	filters: { audience: ['affiliate'], type: ['faq'] },
+	sub_results: [
+		{ title: 'FAQ: Payments', url: '/faq/payments/#_top', excerpt: 'top', weighted_locations: [{ location: 1, balanced_score: 7 }] },
+		{ title: 'When do I get paid?', url: '/faq/payments/#when-do-i-get-paid', excerpt: 'When do I get <mark>paid</mark>?', weighted_locations: [{ location: 6, balanced_score: 8 }] },
+		{
+			title: 'Which payment methods can I choose?',
+			url: '/faq/payments/#payment-methods',
+			excerpt: 'methods',
+			// "payment" three times, in the heading and the body: many hits of one word.
+			weighted_locations: [{ location: 11, balanced_score: 6 }, { location: 17, balanced_score: 1 }, { location: 19, balanced_score: 1 }],
+		},
+	],
+};
+
+describe('search filters', () => {
+	it('files a page for everyone under every audience, and the glossary as a guide', () => {
+		expect(pageFilters({ pageType: 'glossary', audiences: [] })).toEqual({ audience: ['affiliate', 'customer', 'advertiser'], type: 'guide' });
+	});
+	it('leaves pages that are no content type out of the type filter', () => {
+		expect(pageFilters({ pageType: 'hub', audiences: ['customer'] })).toEqual({ audience: ['customer'], type: undefined });
+		expect(pageFilters({ pageType: 'faq', audiences: ['advertiser'] })).toEqual({ audience: ['advertiser'], type: 'faq' });
+	});
+});
+
+describe('the ask link', () => {
+	it('carries the query and where the reader came from, encoded', () => {
+		expect(askLink('  link not tracking & more ', 'search')).toBe('/ask/?q=link+not+tracking+%26+more&from=search');
+		expect(askLink('', '/faq/payments/')).toBe('/ask/?from=%2Ffaq%2Fpayments%2F');
+	});
+});
+
+describe('filler words', () => {
+	it('drops words that carry no subject, and keeps a query that is nothing else', () => {
+		expect(withoutFillerWords('How to disclose on Instagram')).toBe('disclose instagram');
+		expect(withoutFillerWords('chargeback')).toBeUndefined();
+		expect(withoutFillerWords('what is it')).toBeUndefined();
+	});
+
+	it('searches without them first and falls back to the whole question when that finds nothing', async () => {
+		const asked: string[] = [];
+		const pagefind = {
+			search: async (query: string) => {
+				asked.push(query);
+				return { results: query === 'what is it' ? [{ data: async () => faqPage }] : [] };
+			},
+		};
+		expect((await runSearch(pagefind, 'what is it')).total).toBe(1);
+		const outcome = await runSearch(pagefind, 'how to disclose');
+		expect(outcome).toEqual({ landings: [], total: 0, searched: 'how to disclose' });
+		expect(asked).toEqual(['what is it', 'disclose', 'how to disclose']);
+	});
+});
+
+describe('where a result lands', () => {
+	it('lands on the question holding the reader\'s words, not the section repeating one of them', () => {
+		const landing = landingFor(faqPage);
+		expect(landing).toMatchObject({ url: '/faq/payments/#when-do-i-get-paid', pageUrl: '/faq/payments/', title: 'When do I get paid?', pageTitle: 'FAQ: Payments' });
+		expect(landing.excerpt).toBe('When do I get <mark>paid</mark>?');
+	});
+
+	it('lands on the page itself when the best match is its top', () => {
+		const top = { ...faqPage, sub_results: faqPage.sub_results!.slice(0, 1) };
+		expect(landingFor(top)).toMatchObject({ url: '/faq/payments/', title: 'FAQ: Payments', excerpt: 'top' });
+	});
+});
+
+describe('relevance scoring', () => {
+	const landing = (url: string) => ({ url, pageUrl: url.replace(/#.*/, ''), title: '', pageTitle: '', excerpt: '', filters: {} });
+
+	it('needs the exact question when the case names one, and any section of the page otherwise', () => {
+		const results = [landing('/faq/payments/#payment-methods'), landing('/troubleshooting/payment-late/#steps')];
+		expect(rankOf(results, '/faq/payments/#when-do-i-get-paid')).toBeUndefined();
+		expect(rankOf(results, '/faq/payments/')).toBe(1);
+		expect(rankOf(results, '/troubleshooting/payment-late/')).toBe(2);
+	});
+
+	it('computes hit rates and mean reciprocal rank, a miss counting zero', () => {
+		expect(score([1, 2, undefined, 4])).toEqual({ cases: 4, hitAt1: 0.25, hitAt3: 0.5, mrr: (1 + 0.5 + 0 + 0.25) / 4 });
+	});
+
+	it('rejects a relevance set entry naming the file, the entry and the field', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'relevance-')), 'queries.yaml');
+		writeFileSync(file, '- query: when do i get paid\n  expect: faq/payments\n');
+		expect(() => loadRelevanceSet(file)).toThrow(/queries\.yaml: invalid relevance set\n  entry 0\.expect: Expected a site path ending in "\/"/);
+	});
+});
