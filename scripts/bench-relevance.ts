@@ -1,15 +1,18 @@
 /**
  * Runs the relevance set against the built site's search index and prints hit@1, hit@3,
  * mean reciprocal rank and every query whose answer is not first.
- * Usage: npm run bench:relevance (after npm run build)
+ * Usage: npm run bench:relevance [-- --dist DIR] (after npm run build; DIR defaults to dist/client)
  */
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { openSearchIndex } from './lib/search-index.ts';
 import { loadRelevanceSet, rankOf, score } from './lib/relevance.ts';
 
 const root = resolve(import.meta.dirname, '..');
+// Another build's client folder can be given, to compare two versions of the content or ranking.
+const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') } } });
 const cases = loadRelevanceSet(resolve(root, 'tests/relevance/queries.yaml'));
-const index = await openSearchIndex(resolve(root, 'dist/client'));
+const index = await openSearchIndex(resolve(values.dist!));
 const started = performance.now();
 const ranks: Array<number | undefined> = [];
 try {
