@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { readContent } from '../../scripts/lib/content-files.ts';
 import { openSearchIndex, type SearchIndex } from '../../scripts/lib/search-index.ts';
 import { audiences } from '../../src/schemas/common.ts';
 import { searchTypes } from '../../src/lib/search-filters.ts';
+import { searchRanking } from '../../src/lib/search-ranking.ts';
 
 const content = readContent(projectRoot);
 const entries = (collection: string) => content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
@@ -108,6 +111,18 @@ describe('searching the built index', () => {
 	it('does not index the search page itself', async () => {
 		const { landings } = await index.search('search', { limit: 100 });
 		expect(landings.map((l) => l.pageUrl)).not.toContain('/search/');
+	});
+});
+
+describe("Starlight's search modal", () => {
+	it('ranks with the same weights as the search page and the benchmark', () => {
+		const scripts = readdirSync(join(clientDir, '_astro')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(clientDir, '_astro', f), 'utf8'));
+		const modal = scripts.find((js) => js.includes('PagefindUI') && js.includes('ranking:{'));
+		expect(modal, 'the modal script').toBeDefined();
+		// The modal's options are Starlight's pagefind config, inlined into the bundle as an object literal.
+		const literal = modal!.match(/ranking:(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})/)?.[1];
+		expect(literal, 'a ranking object in the modal script').toBeDefined();
+		expect(new Function(`return (${literal});`)()).toEqual(searchRanking);
 	});
 });
 

@@ -6,6 +6,7 @@ import { askLink } from '../../src/lib/ask-link.ts';
 import { pageFilters } from '../../src/lib/search-filters.ts';
 import { landingFor, type PagefindResultData } from '../../src/lib/search-landing.ts';
 import { runSearch, withoutFillerWords } from '../../src/lib/search-run.ts';
+import { readSearch, searchQueryString } from '../../src/lib/search-url.ts';
 import { loadRelevanceSet, rankOf, score } from '../../scripts/lib/relevance.ts';
 
 /** A result shaped as Pagefind returns it: word locations index the page's whitespace-separated words. */
@@ -98,5 +99,20 @@ describe('relevance scoring', () => {
 		const file = join(mkdtempSync(join(tmpdir(), 'relevance-')), 'queries.yaml');
 		writeFileSync(file, '- query: when do i get paid\n  expect: faq/payments\n');
 		expect(() => loadRelevanceSet(file)).toThrow(/queries\.yaml: invalid relevance set\n  entry 0\.expect: Expected a site path ending in "\/"/);
+	});
+});
+
+describe('the address of a search', () => {
+	const allowed = { audience: ['affiliate', 'customer', 'advertiser'], type: ['faq', 'guide'] };
+
+	it('writes q and the chosen filters, and nothing for an empty search', () => {
+		expect(searchQueryString({ query: ' when do i get paid ', filters: { audience: 'affiliate', type: '' } })).toBe('?q=when+do+i+get+paid&audience=affiliate');
+		expect(searchQueryString({ query: '', filters: {} })).toBe('');
+	});
+
+	it('reads back what it wrote, and drops filter values the page does not offer', () => {
+		const written = searchQueryString({ query: 'chargeback & refund', filters: { audience: 'customer', type: 'faq' } });
+		expect(readSearch(written, allowed)).toEqual({ query: 'chargeback & refund', filters: { audience: 'customer', type: 'faq' } });
+		expect(readSearch('?q=x&audience=robots&type=guide&page=2', allowed)).toEqual({ query: 'x', filters: { type: 'guide' } });
 	});
 });
