@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
-import { runSearch, type PagefindSearch, type SearchOutcome } from '../../src/lib/search-run.ts';
+import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../../src/lib/search-run.ts';
 
 /** The parts of Pagefind's browser API this module calls. */
 interface PagefindApi extends PagefindSearch {
@@ -21,7 +21,7 @@ interface PagefindApi extends PagefindSearch {
 /** A search over the built index. */
 export interface SearchIndex {
 	/** Searches as the search page does: landings best first (at most `limit`), the total and the query used. */
-	search(query: string, options?: { filters?: Record<string, string | string[]>; limit?: number }): Promise<SearchOutcome>;
+	search(query: string, options?: Omit<SearchOptions, 'vocabulary'>): Promise<SearchOutcome>;
 	/** Every filter value in the index with its page count. */
 	filters(): Promise<Record<string, Record<string, number>>>;
 	/** Stops the file server. */
@@ -56,8 +56,13 @@ export async function openSearchIndex(clientDir: string): Promise<SearchIndex> {
 		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
 		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking: searchRanking });
 		await pagefind.init();
+		// The spelling dictionary the search page fetches from the same build; a build from
+		// before it existed (measured for comparison) searches without spelling correction.
+		const wordsFile = join(clientDir, 'search', 'words.json');
+		let words: Promise<string[]> | undefined;
+		const vocabulary = () => (words ??= existsSync(wordsFile) ? readFile(wordsFile, 'utf8').then((text) => JSON.parse(text) as string[]) : Promise.resolve([]));
 		return {
-			search: (query, options) => runSearch(pagefind, query, options),
+			search: (query, options) => runSearch(pagefind, query, { ...options, vocabulary }),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};

@@ -4,6 +4,7 @@
  */
 import { fillerWords } from './filler-words.ts';
 import { landingFor, type Landing, type PagefindResultData } from './search-landing.ts';
+import { correctQuery } from './spelling.ts';
 
 /** The part of Pagefind's API a search needs. */
 export interface PagefindSearch {
@@ -30,24 +31,43 @@ export interface SearchOutcome {
 	landings: Landing[];
 	/** How many pages matched in all. */
 	total: number;
-	/** The query Pagefind was given: the reader's, or the reader's without filler words. */
+	/** The query Pagefind was given: the reader's, without filler words, or with its spelling corrected. */
 	searched: string;
+	/** Whether `searched` is a spelling correction of what the reader typed. */
+	corrected: boolean;
 }
 
-/** Searches for `query` without its filler words, or with them when that finds nothing. */
-export async function runSearch(
-	pagefind: PagefindSearch,
-	query: string,
-	{ filters, limit = 10 }: { filters?: Record<string, string | string[]>; limit?: number } = {},
-): Promise<SearchOutcome> {
+/** Options for one search. */
+export interface SearchOptions {
+	/** Filter name to value(s), as Pagefind takes them. */
+	filters?: Record<string, string | string[]>;
+	/** How many results to load; default 10. */
+	limit?: number;
+	/** The site's words, most frequent first; when given, a search that finds nothing is tried again spelled as the site spells. */
+	vocabulary?: () => Promise<readonly string[]>;
+}
+
+/**
+ * Searches for `query` without its filler words (with them when that finds nothing). A word
+ * the site never uses cannot match exactly, and Pagefind's loose matches for it are poor
+ * ("comission" finds pages about reversals, not commissions), so when the site's words are
+ * given, a query with such a word is first tried spelled as the site spells.
+ */
+export async function runSearch(pagefind: PagefindSearch, query: string, { filters, limit = 10, vocabulary }: SearchOptions = {}): Promise<SearchOutcome> {
 	const options = filters && Object.keys(filters).length > 0 ? { filters } : {};
+	const search = async (q: string) => (await pagefind.search(q, options))?.results ?? [];
 	const relaxed = withoutFillerWords(query.trim());
-	let searched = relaxed ?? query.trim();
-	let found = (await pagefind.search(searched, options))?.results ?? [];
+	const respelled = vocabulary ? correctQuery(relaxed ?? query.trim(), await vocabulary()) : undefined;
+	let [searched, found, corrected] = [relaxed ?? query.trim(), [] as Awaited<ReturnType<typeof search>>, false];
+	if (respelled) {
+		found = await search(respelled);
+		if (found.length > 0) [searched, corrected] = [respelled, true];
+	}
+	if (found.length === 0) found = await search(searched);
 	if (found.length === 0 && relaxed) {
 		searched = query.trim();
-		found = (await pagefind.search(searched, options))?.results ?? [];
+		found = await search(searched);
 	}
 	const landings = (await Promise.all(found.slice(0, limit).map((r) => r.data()))).map(landingFor);
-	return { landings, total: found.length, searched };
+	return { landings, total: found.length, searched, corrected };
 }

@@ -105,7 +105,7 @@ describe('searching the built index', () => {
 
 	it('finds nothing for words no page holds, which is when the search page offers the ask form', async () => {
 		const outcome = await index.search('zeppelin quokka');
-		expect(outcome).toEqual({ landings: [], total: 0, searched: 'zeppelin quokka' });
+		expect(outcome).toEqual({ landings: [], total: 0, searched: 'zeppelin quokka', corrected: false });
 	});
 
 	it('does not index the search page itself', async () => {

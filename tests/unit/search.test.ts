@@ -7,6 +7,7 @@ import { pageFilters } from '../../src/lib/search-filters.ts';
 import { landingFor, type PagefindResultData } from '../../src/lib/search-landing.ts';
 import { runSearch, withoutFillerWords } from '../../src/lib/search-run.ts';
 import { readSearch, searchQueryString } from '../../src/lib/search-url.ts';
+import { correctQuery, editDistance, vocabularyOf } from '../../src/lib/spelling.ts';
 import { loadRelevanceSet, rankOf, score } from '../../scripts/lib/relevance.ts';
 
 /** A result shaped as Pagefind returns it: word locations index the page's whitespace-separated words. */
@@ -63,7 +64,7 @@ describe('filler words', () => {
 		};
 		expect((await runSearch(pagefind, 'what is it')).total).toBe(1);
 		const outcome = await runSearch(pagefind, 'how to disclose');
-		expect(outcome).toEqual({ landings: [], total: 0, searched: 'how to disclose' });
+		expect(outcome).toEqual({ landings: [], total: 0, searched: 'how to disclose', corrected: false });
 		expect(asked).toEqual(['what is it', 'disclose', 'how to disclose']);
 	});
 });
@@ -114,5 +115,48 @@ describe('the address of a search', () => {
 		const written = searchQueryString({ query: 'chargeback & refund', filters: { audience: 'customer', type: 'faq' } });
 		expect(readSearch(written, allowed)).toEqual({ query: 'chargeback & refund', filters: { audience: 'customer', type: 'faq' } });
 		expect(readSearch('?q=x&audience=robots&type=guide&page=2', allowed)).toEqual({ query: 'x', filters: { type: 'guide' } });
+	});
+});
+
+describe('spelling', () => {
+	const vocabulary = vocabularyOf(['The postback fires; the postback posts.', 'Your cookie window is :fact[cookieWindow].', 'receive payments', 'posture', 'I can’t sign in']);
+
+	it('builds the dictionary from the site\'s words, most frequent first, without fact placeholders', () => {
+		expect(vocabulary.slice(0, 2)).toEqual(['postback', 'the']);
+		expect(vocabulary).toContain('window');
+		expect(vocabulary).toContain('cant');
+		expect(vocabulary.some((w) => w.includes('fact') || w.includes('cookiewindow'))).toBe(false);
+	});
+
+	it('counts a swap of two neighbouring letters as one edit, and stops counting past the limit', () => {
+		expect(editDistance('recieve', 'receive', 2)).toBe(1);
+		expect(editDistance('windwo', 'window', 1)).toBe(1);
+		expect(editDistance('postbak', 'postback', 2)).toBe(1);
+		expect(editDistance('payment', 'postback', 2)).toBe(3);
+	});
+
+	it('corrects only words the site never uses, to the closest word it does', () => {
+		expect(correctQuery('postbak not firing', vocabulary)).toBe('postback not firing');
+		expect(correctQuery('cookie windwo', vocabulary)).toBe('cookie window');
+		expect(correctQuery('recieve payments', vocabulary)).toBe('receive payments');
+		expect(correctQuery('postback window', vocabulary)).toBeUndefined();
+		expect(correctQuery('zeppelin', vocabulary)).toBeUndefined();
+	});
+
+	it('tries the corrected spelling first, and the words as typed when it finds nothing', async () => {
+		const asked: string[] = [];
+		const pagefind = {
+			search: async (query: string) => {
+				asked.push(query);
+				return { results: query === 'postback not firing' ? [{ data: async () => faqPage }] : [] };
+			},
+		};
+		const outcome = await runSearch(pagefind, 'postbak not firing', { vocabulary: async () => vocabularyOf(['postback not firing']) });
+		expect(asked).toEqual(['postback not firing']);
+		expect(outcome).toMatchObject({ total: 1, searched: 'postback not firing', corrected: true });
+		asked.length = 0;
+		const typed = await runSearch(pagefind, 'postbak', { vocabulary: async () => ['postback'] });
+		expect(asked).toEqual(['postback', 'postbak']);
+		expect(typed).toMatchObject({ total: 0, searched: 'postbak', corrected: false });
 	});
 });
