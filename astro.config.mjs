@@ -29,6 +29,8 @@ export default defineConfig({
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
 			routeMiddleware: './src/route-middleware/search-filters.ts',
 			pagefind: { ranking: searchRanking },
+			// The search modal offers the search page and the ask form, with the query, under its results.
+			components: { Search: './src/components/Search.astro' },
 		}),
 		mdx(),
 	],

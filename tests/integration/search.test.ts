@@ -115,6 +115,16 @@ describe('searching the built index', () => {
 });
 
 describe("Starlight's search modal", () => {
+	it('is still on every page, with the search page and the ask form offered under its results', () => {
+		for (const path of allPages().filter((p) => p !== '/404.html')) {
+			const html = page(path);
+			expect(html, path).toMatch(/<div id="starlight__search"[ >]/);
+			const more = html.match(/<p class="ph-modal-more[^"]*" hidden>([\s\S]*?)<\/p>/)?.[1] ?? '';
+			expect(more, path).toMatch(/<a data-search-page href="\/search\/"/);
+			expect(more, path).toMatch(/<a data-ask href="\/ask\/\?from=search"/);
+		}
+	});
+
 	it('ranks with the same weights as the search page and the benchmark', () => {
 		const scripts = readdirSync(join(clientDir, '_astro')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(clientDir, '_astro', f), 'utf8'));
 		const modal = scripts.find((js) => js.includes('PagefindUI') && js.includes('ranking:{'));
