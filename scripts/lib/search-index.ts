@@ -28,6 +28,8 @@ export interface SearchIndex {
 	close(): Promise<void>;
 }
 
+let instances = 0;
+
 /** Serves the files under `root` read-only; anything outside it is a 404. */
 function staticServer(root: string): Server {
 	return createServer(async (request, response) => {
@@ -41,8 +43,11 @@ function staticServer(root: string): Server {
 	});
 }
 
-/** Opens the Pagefind index of the site built into `clientDir` (normally dist/client). */
-export async function openSearchIndex(clientDir: string): Promise<SearchIndex> {
+/**
+ * Opens the Pagefind index of the site built into `clientDir` (normally dist/client),
+ * ranking as the site does unless another `ranking` is given (to try one out).
+ */
+export async function openSearchIndex(clientDir: string, { ranking = searchRanking }: { ranking?: object } = {}): Promise<SearchIndex> {
 	const script = join(clientDir, 'pagefind', 'pagefind.js');
 	if (!existsSync(script)) {
 		throw new Error(`No search index at ${script}: build the site first (npm run build).`);
@@ -52,9 +57,10 @@ export async function openSearchIndex(clientDir: string): Promise<SearchIndex> {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	try {
-		const pagefind = (await import(pathToFileURL(script).href)) as PagefindApi;
+		// A module instance of its own: Pagefind keeps its options and loaded chunks in module state.
+		const pagefind = (await import(`${pathToFileURL(script).href}?instance=${++instances}`)) as PagefindApi;
 		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
-		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking: searchRanking });
+		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking });
 		await pagefind.init();
 		// The spelling dictionary the search page fetches from the same build; a build from
 		// before it existed (measured for comparison) searches without spelling correction.
