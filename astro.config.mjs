@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts';
 import { sidebar } from './src/navigation.ts';
 import { editBaseUrl } from './src/integrations/repository.ts';
+import { searchRanking } from './src/lib/search-ranking.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -27,6 +28,11 @@ export default defineConfig({
 			lastUpdated: true,
 			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
+			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
+			routeMiddleware: './src/route-middleware/search-filters.ts',
+			pagefind: { ranking: searchRanking },
+			// The search modal offers the search page and the ask form, with the query, under its results.
+			components: { Search: './src/components/Search.astro' },
 		}),
 		mdx(),
 	],

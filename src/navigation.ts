@@ -17,6 +17,7 @@ export const sidebar = [
 	{
 		label: 'Browse',
 		items: [
+			{ label: 'Search by audience and type', link: '/search/' },
 			{ label: 'Frequently asked questions', link: '/faq/' },
 			{ label: 'Troubleshooting', link: '/troubleshooting/' },
 			{ label: 'Commission rates', link: '/commission/' },

@@ -37,3 +37,10 @@ export const stewardshipSchema = z.object({
 	/** The date the article was last checked against the program, YYYY-MM-DD. */
 	lastReviewed: isoDateSchema.optional(),
 });
+
+/**
+ * Other words readers use for the subject of an article: synonyms and jargon
+ * ("chargeback", "payday", "S2S"), never misspellings. Shown on the page as
+ * "Also searched as", so search can find the article by them; default none, at most 12.
+ */
+export const searchTermsSchema = z.array(z.string().min(2).max(60)).max(12).default([]);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { relatedRefSchema, stewardshipSchema } from './common.ts';
+import { relatedRefSchema, searchTermsSchema, stewardshipSchema } from './common.ts';
 
 export const disclosureChannels = {
 	blog: 'Blogs and websites',
@@ -49,6 +49,8 @@ export const disclosureSchema = stewardshipSchema.extend({
 			}),
 		)
 		.min(1),
+	/** Synonyms and jargon readers search with; see searchTermsSchema. */
+	searchTerms: searchTermsSchema,
 	/** Other articles worth reading next, written "collection/id", e.g. "faqs/payout-threshold". */
 	related: z.array(relatedRefSchema).default([]),
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
+import { audienceSchema, relatedRefSchema, searchTermsSchema, stewardshipSchema } from './common.ts';
 
 /** Topics FAQ pages are grouped by; each becomes a page at /faq/<topic>/. */
 export const faqTopics = {
@@ -28,6 +28,8 @@ export const faqSchema = stewardshipSchema.extend({
 	topic: z.enum(topicKeys, {
 		error: (issue) => `Unknown topic ${JSON.stringify(issue.input)}: expected one of ${topicKeys.join(', ')}.`,
 	}),
+	/** Synonyms and jargon readers search with; see searchTermsSchema. */
+	searchTerms: searchTermsSchema,
 	/** Other articles worth reading next, written "collection/id". */
 	related: z.array(relatedRefSchema).default([]),
 });

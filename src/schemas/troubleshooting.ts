@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
+import { audienceSchema, relatedRefSchema, searchTermsSchema, stewardshipSchema } from './common.ts';
 
 /** A guide from symptom to fix; the Markdown body adds background after the steps. */
 export const troubleshootingSchema = stewardshipSchema.extend({
@@ -35,6 +35,8 @@ export const troubleshootingSchema = stewardshipSchema.extend({
 		.min(2),
 	/** When to stop and contact support, and what to include. */
 	contactSupport: z.string().min(20),
+	/** Synonyms and jargon readers search with; see searchTermsSchema. */
+	searchTerms: searchTermsSchema,
 	/** Other articles worth reading next, written "collection/id", e.g. "faqs/payout-threshold". */
 	related: z.array(relatedRefSchema).default([]),
 });

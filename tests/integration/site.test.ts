@@ -98,9 +98,9 @@ describe('the built site', () => {
 		expect(changes).toMatch(/<del>/);
 	});
 
-	it('indexes every page except the 404 page for search', () => {
+	it('indexes every page except the 404 and search pages for search', () => {
 		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-		const pageCount = allPages().filter((p) => p !== '/404.html').length;
+		const pageCount = allPages().filter((p) => p !== '/404.html' && p !== '/search/').length;
 		expect(entry.languages.en.page_count).toBe(pageCount);
 		expect(readdirSync(join(clientDir, 'pagefind', 'fragment')).length).toBe(pageCount);
 	});

@@ -1,0 +1,59 @@
+/**
+ * The relevance set (questions readers type, each with the page that should answer it)
+ * and how well the search index answers it: hit@1, hit@3 and mean reciprocal rank.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import type { Landing } from '../../src/lib/search-landing.ts';
+
+/** One question a reader would type, and where search should take them. */
+export const relevanceCaseSchema = z.object({
+	/** What the reader types, typos included. */
+	query: z.string().min(2),
+	/**
+	 * The URL path of the answer. With a fragment (`/faq/payments/#when-do-i-get-paid`) the result
+	 * must land on that question; without one, anywhere on that page counts.
+	 */
+	expect: z.string().regex(/^\/[^\s]*\/(#[a-z0-9-]+)?$/, 'Expected a site path ending in "/", optionally with "#id".'),
+	/** Why this page is the answer, or what the query tests (a typo, a synonym). */
+	note: z.string().optional(),
+});
+export type RelevanceCase = z.infer<typeof relevanceCaseSchema>;
+
+/** Reads and validates the relevance set; errors name the file, the entry and the field. */
+export function loadRelevanceSet(file: string): RelevanceCase[] {
+	const parsed = z.array(relevanceCaseSchema).min(1).safeParse(parseYaml(readFileSync(file, 'utf8')));
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  entry ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`${file}: invalid relevance set\n${lines.join('\n')}\nHint: each entry is { query, expect: "/path/" or "/path/#id", note? }.`);
+	}
+	return parsed.data;
+}
+
+/** Whether a landing answers a case: the exact section when the case names one, else the page. */
+export function answers(landing: Landing, expect: string): boolean {
+	return expect.includes('#') ? landing.url === expect : landing.pageUrl === expect;
+}
+
+/** 1-based rank of the first landing that answers, or undefined when none of them does. */
+export function rankOf(landings: readonly Landing[], expect: string): number | undefined {
+	const index = landings.findIndex((l) => answers(l, expect));
+	return index === -1 ? undefined : index + 1;
+}
+
+/** The figures the benchmark prints. */
+export interface RelevanceScore {
+	cases: number;
+	hitAt1: number;
+	hitAt3: number;
+	/** Mean of 1/rank, counting a miss (not in the results looked at) as 0. */
+	mrr: number;
+}
+
+/** Scores ranks (undefined = not found) as hit rates and mean reciprocal rank. */
+export function score(ranks: ReadonlyArray<number | undefined>): RelevanceScore {
+	const n = ranks.length;
+	const share = (ok: (r: number) => boolean) => ranks.filter((r) => r !== undefined && ok(r)).length / n;
+	return { cases: n, hitAt1: share((r) => r === 1), hitAt3: share((r) => r <= 3), mrr: ranks.reduce<number>((s, r) => s + (r ? 1 / r : 0), 0) / n };
+}
