@@ -52,6 +52,7 @@ export const refusals = {
 		message: `Please correct: ${fields.map((f) => `${f.field || 'body'}: ${f.message}`).join(' ')}`,
 		fields,
 	}),
+	unreadable: (): Refusal => ({ status: 400, code: 'unreadable_request', message: 'The request could not be processed; check its body against the documented fields.' }),
 	unavailable: (): Refusal => ({
 		status: 503,
 		code: 'store_unavailable',
@@ -62,7 +63,7 @@ export const refusals = {
 
 /** The JSON answer for a refusal; it is never HTML, so nothing the sender wrote can run in a browser. */
 export function refusalResponse(refusal: Refusal): Response {
-	return new Response(JSON.stringify({ error: { code: refusal.code, message: refusal.message, fields: refusal.fields ?? [] } }), {
+	return new Response(safeJson({ error: { code: refusal.code, message: refusal.message, fields: refusal.fields ?? [] } }), {
 		status: refusal.status,
 		headers: { ...jsonHeaders, ...refusal.headers },
 	});
@@ -74,3 +75,8 @@ export const jsonHeaders = {
 	'cache-control': 'no-store',
 	'x-content-type-options': 'nosniff',
 } as const;
+
+/** JSON with `<`, `>` and `&` escaped, so that even a page that sniffs it as HTML finds no markup in what a sender wrote. */
+export function safeJson(value: unknown): string {
+	return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

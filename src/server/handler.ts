@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { formatPath } from '../lib/errors.ts';
 import { formatReference } from '../lib/feedback-reference.ts';
 import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
-import { jsonHeaders, refusalResponse, refusals } from './errors.ts';
+import { jsonHeaders, refusalResponse, refusals, safeJson } from './errors.ts';
 import { checkOrigin, clientKey } from './guards.ts';
 import { readBody } from './read-body.ts';
 import type { Runtime } from './runtime.ts';
@@ -76,5 +76,5 @@ export async function handleFeedback(request: Request, connection: Connection, r
 		parsed.data.kind === 'question'
 			? `Thank you: your question has reached the support team. Your reference is ${reference}.`
 			: 'Thank you for your feedback.';
-	return new Response(JSON.stringify({ reference, kind: parsed.data.kind, message }), { status: 201, headers: jsonHeaders });
+	return new Response(safeJson({ reference, kind: parsed.data.kind, message }), { status: 201, headers: jsonHeaders });
 }

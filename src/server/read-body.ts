@@ -77,11 +77,13 @@ export async function readBody(request: Request, limit: number): Promise<ReadRes
 	}
 	if (text.trim() === '') return { ok: false, refusal: refusals.json('the body is empty.') };
 	let value: unknown;
+	let nul = false;
 	try {
-		value = JSON.parse(text);
+		// The reviver sees every string once, without walking the result again (which deep nesting would overflow).
+		value = JSON.parse(text, (_key, v: unknown) => ((nul ||= typeof v === 'string' && v.includes('\u0000')), v));
 	} catch (error) {
-		return { ok: false, refusal: refusals.json((error as Error).message) };
+		return { ok: false, refusal: refusals.json(error instanceof RangeError ? 'it is nested too deeply.' : (error as Error).message) };
 	}
-	if (JSON.stringify(value).includes('\\u0000')) return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
+	if (nul) return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
 	return { ok: true, value, form: false };
 }
