@@ -30,6 +30,15 @@ export const feedbackConfigSchema = z
 	.object({
 		/** SQLite file for the embedded store; default `.data/feedback.sqlite` (relative to the working directory). */
 		FEEDBACK_DB_PATH: z.preprocess(unset, z.string().default('.data/feedback.sqlite')),
+		/**
+		 * SQLite durability: `full` (default) syncs the log to disk on every commit, so an acknowledged
+		 * submission survives a power cut; `normal` syncs at checkpoints only: it still survives a crash or
+		 * kill of the server process, and a commit costs microseconds instead of an fsync.
+		 */
+		FEEDBACK_SQLITE_SYNC: z.preprocess(
+			unset,
+			z.enum(['full', 'normal'], { error: (i) => `FEEDBACK_SQLITE_SYNC must be full or normal; received ${JSON.stringify(i.input)}.` }).default('full'),
+		),
 		/** PostgreSQL connection string; when set, PostgreSQL replaces SQLite so that several instances share one store. */
 		DATABASE_URL: z.preprocess(
 			unset,

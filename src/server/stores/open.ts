@@ -4,10 +4,10 @@ import type { FeedbackStore } from '../store.ts';
 import { openSqliteStore } from './sqlite.ts';
 
 /** Opens the configured store; the PostgreSQL driver is loaded only when it is used. */
-export async function openStore(config: Pick<FeedbackConfig, 'DATABASE_URL' | 'FEEDBACK_DB_PATH'>): Promise<FeedbackStore> {
+export async function openStore(config: Pick<FeedbackConfig, 'DATABASE_URL' | 'FEEDBACK_DB_PATH' | 'FEEDBACK_SQLITE_SYNC'>): Promise<FeedbackStore> {
 	if (config.DATABASE_URL) {
 		const { openPostgresStore } = await import('./postgres.ts');
 		return openPostgresStore(config.DATABASE_URL);
 	}
-	return openSqliteStore(config.FEEDBACK_DB_PATH);
+	return openSqliteStore(config.FEEDBACK_DB_PATH, config.FEEDBACK_SQLITE_SYNC);
 }

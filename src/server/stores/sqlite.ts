@@ -50,13 +50,13 @@ function toSubmission(row: Row): StoredSubmission {
 	};
 }
 
-/** Opens (and creates when missing) the SQLite store at `path`. */
-export function openSqliteStore(path: string): FeedbackStore {
+/** Opens (and creates when missing) the SQLite store at `path`; `sync` is SQLite's synchronous setting (see FEEDBACK_SQLITE_SYNC). */
+export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full'): FeedbackStore {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const db = new DatabaseSync(path);
-	// WAL lets the CLI read while the server writes; FULL syncs the WAL on every commit, so an
-	// acknowledged submission survives a crash of the machine, not only of the process.
-	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+	// WAL lets the CLI read while the server writes. With FULL every commit syncs the WAL, so an
+	// acknowledged submission survives a crash of the machine; NORMAL survives a crash of the process.
+	db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`);
 	db.exec(schema);
 
 	const insertSubmission = db.prepare(
@@ -86,16 +86,45 @@ export function openSqliteStore(path: string): FeedbackStore {
 		}
 	}
 
+	type Meta = Parameters<FeedbackStore['save']>[1];
+	let pending: Array<{ submission: FeedbackSubmission; meta: Meta; resolve: () => void; reject: (e: unknown) => void }> = [];
+
+	function insert(submission: FeedbackSubmission, meta: Meta): void {
+		const c = submissionColumns(submission);
+		const { lastInsertRowid } = insertSubmission.run(
+			meta.reference, submission.kind, meta.createdAt,
+			c.question, c.email, c.audience, c.from, c.query, c.page, c.helpful === null ? null : c.helpful ? 1 : 0, c.comment,
+		);
+		if (meta.destination) insertOutbox.run(lastInsertRowid, meta.destination, meta.createdAt);
+	}
+
+	/** Commits every waiting submission in one transaction; each is acknowledged only after that commit. */
+	function flush(): void {
+		const batch = pending;
+		pending = [];
+		try {
+			transaction(() => batch.forEach((p) => insert(p.submission, p.meta)));
+			batch.forEach((p) => p.resolve());
+		} catch {
+			// One bad row must not fail the others: retry one by one, each in its own transaction.
+			for (const p of batch) {
+				try {
+					transaction(() => insert(p.submission, p.meta));
+					p.resolve();
+				} catch (error) {
+					p.reject(error);
+				}
+			}
+		}
+	}
+
 	return {
 		engine: 'sqlite',
-		async save(submission: FeedbackSubmission, meta) {
-			const c = submissionColumns(submission);
-			transaction(() => {
-				const { lastInsertRowid } = insertSubmission.run(
-					meta.reference, submission.kind, meta.createdAt,
-					c.question, c.email, c.audience, c.from, c.query, c.page, c.helpful === null ? null : c.helpful ? 1 : 0, c.comment,
-				);
-				if (meta.destination) insertOutbox.run(lastInsertRowid, meta.destination, meta.createdAt);
+		save(submission: FeedbackSubmission, meta) {
+			return new Promise<void>((resolve, reject) => {
+				pending.push({ submission, meta, resolve, reject });
+				// Group commit: submissions that arrive while one commit (and its fsync) runs share the next one.
+				if (pending.length === 1) setImmediate(flush);
 			});
 		},
 		async claim(owner, now, leaseMs, limit) {
