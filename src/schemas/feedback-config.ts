@@ -37,7 +37,7 @@ export const feedbackConfigSchema = z
 		 */
 		FEEDBACK_SQLITE_SYNC: z.preprocess(
 			unset,
-			z.enum(['full', 'normal'], { error: (i) => `FEEDBACK_SQLITE_SYNC must be full or normal; received ${JSON.stringify(i.input)}.` }).default('full'),
+			z.enum(['full', 'normal'], { error: 'FEEDBACK_SQLITE_SYNC must be full or normal.' }).default('full'),
 		),
 		/** PostgreSQL connection string; when set, PostgreSQL replaces SQLite so that several instances share one store. */
 		DATABASE_URL: z.preprocess(
@@ -84,7 +84,7 @@ export const feedbackConfigSchema = z
 		FEEDBACK_DESTINATION: z.preprocess(
 			unset,
 			z
-				.enum(['none', 'webhook', 'zendesk', 'freshdesk'], { error: (i) => `FEEDBACK_DESTINATION must be one of none, webhook, zendesk, freshdesk; received ${JSON.stringify(i.input)}.` })
+				.enum(['none', 'webhook', 'zendesk', 'freshdesk'], { error: 'FEEDBACK_DESTINATION must be one of none, webhook, zendesk, freshdesk.' })
 				.default('none'),
 		),
 		/** Webhook: the URL that receives each submission as JSON. */
