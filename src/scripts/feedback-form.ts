@@ -2,6 +2,7 @@
  * Progressive enhancement for the feedback forms. Everything here is optional: the forms post and
  * confirm without it. Nothing the reader typed is ever inserted as HTML.
  */
+import { fuseRankings, suggestionSearches } from '../lib/suggestion-query.ts';
 
 interface FeedbackError {
 	error?: { message?: string; fields?: Array<{ field: string; message: string }> };
@@ -66,13 +67,18 @@ export function prefillQuestion(): void {
 }
 
 interface PagefindResult {
+	id: string;
 	data(): Promise<{ url: string; meta: { title?: string } }>;
 }
 interface Pagefind {
-	debouncedSearch(term: string, options?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
+	search(term: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
-/** Suggests articles that match the question while it is typed, with Pagefind's browser API. */
+/**
+ * Suggests articles that match the question while it is typed, with Pagefind's browser API: the
+ * question without its little words, and each word alone, fused into one ranking
+ * (src/lib/suggestion-query.ts; measured by npm run bench:suggestions).
+ */
 export function suggestWhileTyping(): void {
 	const source = document.querySelector<HTMLTextAreaElement>('[data-suggest-source]');
 	const box = document.querySelector<HTMLElement>('[data-suggestions]');
@@ -81,15 +87,21 @@ export function suggestWhileTyping(): void {
 	let pagefind: Promise<Pagefind | null> | undefined;
 	// Loaded on first use, from a path Vite must not try to bundle: the index exists only in the built site.
 	const load = () => (pagefind ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).catch(() => null) as Promise<Pagefind | null>);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let latest = 0;
 	const update = async () => {
-		const term = source.value.trim();
-		if (term.length < 3) {
+		const run = ++latest;
+		const searches = suggestionSearches(source.value);
+		const engine = searches.length ? await load() : null;
+		if (!engine) {
 			box.hidden = true;
 			return;
 		}
-		const search = await (await load())?.debouncedSearch(term, {}, 250);
-		if (!search) return; // superseded by a later keystroke, or search unavailable
-		const top = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+		const lists = await Promise.all(searches.map(async (term) => ((await engine.search(term))?.results ?? []).slice(0, 10)));
+		if (run !== latest) return; // a later keystroke has its own search under way
+		const byId = new Map(lists.flat().map((r) => [r.id, r]));
+		const top = await Promise.all(fuseRankings(lists.map((l) => l.map((r) => r.id))).map((id) => byId.get(id)!.data()));
+		if (run !== latest) return;
 		list.replaceChildren(
 			...top.map((d) => {
 				const item = document.createElement('li');
@@ -102,6 +114,9 @@ export function suggestWhileTyping(): void {
 		);
 		box.hidden = top.length === 0;
 	};
-	source.addEventListener('input', () => void update());
+	source.addEventListener('input', () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => void update(), 250);
+	});
 	if (source.value) void update();
 }
