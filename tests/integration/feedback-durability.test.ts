@@ -163,3 +163,23 @@ describe('several instances on one PostgreSQL', () => {
 		}
 	});
 });
+
+describe('when the database is unreachable', () => {
+	it('answers 503 with Retry-After, acknowledges nothing, and keeps serving', async () => {
+		const own = await startPostgres();
+		const server = await startServer({ DATABASE_URL: own.url, FEEDBACK_RATE_LIMIT: '1000' });
+		try {
+			expect((await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true })).status).toBe(201);
+			await own.stop();
+			const response = await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: false });
+			expect(response.status).toBe(503);
+			expect(response.headers.get('retry-after')).toBe('30');
+			const { error } = (await response.json()) as { error: { code: string; message: string } };
+			expect(error.code).toBe('store_unavailable');
+			expect(error.message).toContain('nothing was recorded');
+			expect((await fetch(`${server.base}/api/health/`)).status).toBe(200);
+		} finally {
+			await server.stop();
+		}
+	});
+});
