@@ -42,9 +42,10 @@ export async function startPostgres(): Promise<TestPostgres> {
 		throw new Error('PostgreSQL is not installed: install the server (Debian: apt-get install -y postgresql) or set TEST_DATABASE_URL.');
 	}
 	const asRoot = process.getuid?.() === 0;
-	const run = (file: string, args: string[]) =>
-		execFileSync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { stdio: 'pipe' });
 	const dir = tempDir('pg');
+	// cwd: the cluster's own directory, since the postgres user may not be allowed into the project's.
+	const run = (file: string, args: string[]) =>
+		execFileSync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { stdio: 'pipe', cwd: dir });
 	if (asRoot) {
 		const { uid, gid } = userIds('postgres');
 		chownSync(dir, uid, gid);
