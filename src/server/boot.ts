@@ -6,7 +6,7 @@
 import { getRuntime } from './runtime.ts';
 
 // During `astro build` the server bundle is loaded to prerender pages; only a running server starts the runtime.
-if (process.env['ASTRO_FEEDBACK_BOOT'] !== 'disabled' && !process.argv.some((a) => /astro(\.mjs|\.js)?$/.test(a) || a === 'build')) {
+if (!process.argv.some((a) => /astro(\.mjs|\.js)?$/.test(a) || a === 'build')) {
 	getRuntime().catch((error: Error) => {
 		console.error(error.name === 'ConfigError' ? error.message : `The feedback server cannot start: ${error.message}`);
 		process.exit(1);
