@@ -6,7 +6,7 @@
  * Options: --seconds 5 (per round) --rounds 2 --concurrency 16 --sync full|normal (SQLite, both servers)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,18 @@ function start(args: string[], env: Record<string, string>): Promise<{ base: str
 	});
 }
 
+/** CPU seconds a process has used (user + system), from /proc on Linux; undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return undefined;
+	}
+}
+
 interface Result {
+	cpu?: number | undefined;
 	requests: number;
 	errors: number;
 	latencies: number[];
@@ -83,7 +94,8 @@ function summary(results: Result[]) {
 	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
 	const requests = results.reduce((s, r) => s + r.requests, 0);
 	const elapsed = results.reduce((s, r) => s + r.elapsedMs, 0);
-	return { rps: (requests / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests, errors: results.reduce((s, r) => s + r.errors, 0) };
+	const cpu = results.every((r) => r.cpu !== undefined) ? results.reduce((sum, r) => sum + r.cpu!, 0) : undefined;
+	return { cpuPerRequestUs: cpu === undefined ? undefined : (cpu / requests) * 1e6, rps: (requests / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests, errors: results.reduce((s, r) => s + r.errors, 0) };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'partner-help-bench-'));
@@ -102,14 +114,20 @@ try {
 	await load(targets.bare, 1000);
 	await load(targets.endpoint, 1000);
 	const collected: Record<'bare' | 'endpoint', Result[]> = { bare: [], endpoint: [] };
+	const measured = async (name: 'bare' | 'endpoint', pid: number | undefined) => {
+		const before = cpuSeconds(pid);
+		const result = await load(targets[name], seconds * 1000);
+		const after = cpuSeconds(pid);
+		collected[name].push({ ...result, cpu: before === undefined || after === undefined ? undefined : after - before });
+	};
 	for (let round = 0; round < rounds; round++) {
-		collected.bare.push(await load(targets.bare, seconds * 1000));
-		collected.endpoint.push(await load(targets.endpoint, seconds * 1000));
+		await measured('bare', bare.child.pid);
+		await measured('endpoint', endpoint.child.pid);
 	}
 	const b = summary(collected.bare);
 	const e = summary(collected.endpoint);
 	const row = (name: string, s: ReturnType<typeof summary>) =>
-		`${name.padEnd(28)} ${s.rps.toFixed(0).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(6)} ms   p99 ${s.p99.toFixed(2).padStart(6)} ms   (${s.requests} ok, ${s.errors} errors)`;
+		`${name.padEnd(28)} ${s.rps.toFixed(0).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(6)} ms   p99 ${s.p99.toFixed(2).padStart(6)} ms   ${s.cpuPerRequestUs === undefined ? '' : `server CPU ${s.cpuPerRequestUs.toFixed(0).padStart(4)} µs/req   `}(${s.requests} ok, ${s.errors} errors)`;
 	console.log(`\nFeedback endpoint benchmark: ${rounds} × ${seconds} s per server, ${concurrency} concurrent requests, ${availableParallelism()} cores, SQLite WAL + synchronous=${sync.toUpperCase()}\n`);
 	console.log(row('bare node:http + insert', b));
 	console.log(row('endpoint (Astro, validated)', e));

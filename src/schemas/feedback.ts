@@ -42,7 +42,7 @@ function describe(input: unknown): string {
  * The honeypot: a field hidden from people (visually and from screen readers) that form-filling
  * bots fill in. Anything but an empty value refuses the submission.
  */
-const honeypot = z.preprocess(blankToUndefined, z.undefined({ error: 'This field must stay empty; it is there to catch automated spam.' }));
+const honeypot = z.preprocess(blankToUndefined, z.undefined({ error: 'This field must stay empty; it is there to catch automated spam.' }).optional());
 
 /** An unresolved question: what a reader could not find an answer to. */
 export const questionSubmissionSchema = z.object({
