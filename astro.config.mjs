@@ -8,6 +8,7 @@ import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts
 import { sidebar } from './src/navigation.ts';
 import { editBaseUrl } from './src/integrations/repository.ts';
 import { searchRanking } from './src/lib/search-ranking.ts';
+import { feedbackBoot } from './src/integrations/feedback-boot.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -15,6 +16,8 @@ export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://help.tallwood.example',
 	trailingSlash: 'always',
 	adapter: node({ mode: 'standalone' }),
+	// The feedback endpoint checks Origin/Sec-Fetch-Site itself, against the public SITE_URL too, and answers in JSON.
+	security: { checkOrigin: false },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	markdown: {
 		processor: satteri({ features: { directive: true }, mdastPlugins: [factsPlugin(factsFrom(program))] }),
@@ -31,9 +34,14 @@ export default defineConfig({
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
 			routeMiddleware: './src/route-middleware/search-filters.ts',
 			pagefind: { ranking: searchRanking },
-			// The search modal offers the search page and the ask form, with the query, under its results.
-			components: { Search: './src/components/Search.astro' },
+			components: {
+				// The search modal offers the search page and the ask form, with the query, under its results.
+				Search: './src/components/Search.astro',
+				// "Was this page helpful?" on every article.
+				Footer: './src/components/Footer.astro',
+			},
 		}),
 		mdx(),
+		feedbackBoot(),
 	],
 });

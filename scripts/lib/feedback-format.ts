@@ -1,0 +1,61 @@
+/** Output formats of the feedback command-line tool: CSV, JSON and a plain text table. */
+import type { StoredSubmission } from '../../src/server/store.ts';
+
+/** The columns of an export, in order. */
+export const exportColumns = ['reference', 'kind', 'createdAt', 'question', 'email', 'audience', 'from', 'query', 'page', 'helpful', 'comment'] as const;
+
+/** A submission as exported: ISO date, no internal id. */
+export function exportRow(s: StoredSubmission): Record<(typeof exportColumns)[number], string | boolean | null> {
+	return {
+		reference: s.reference,
+		kind: s.kind,
+		createdAt: new Date(s.createdAt).toISOString(),
+		question: s.question,
+		email: s.email,
+		audience: s.audience,
+		from: s.from,
+		query: s.query,
+		page: s.page,
+		helpful: s.helpful,
+		comment: s.comment,
+	};
+}
+
+/**
+ * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (starting with =, +, -,
+ * @, tab or carriage return) gets a leading apostrophe: readers' text must never execute in the support team's tools.
+ */
+export function csvCell(value: string | boolean | null): string {
+	if (value === null) return '';
+	let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
+	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Submissions as CSV with a header line. */
+export function toCsv(submissions: StoredSubmission[]): string {
+	const lines = [exportColumns.join(',')];
+	for (const s of submissions) {
+		const row = exportRow(s);
+		lines.push(exportColumns.map((c) => csvCell(row[c])).join(','));
+	}
+	return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Submissions as a JSON array. */
+export const toJson = (submissions: StoredSubmission[]) => `${JSON.stringify(submissions.map(exportRow), null, 2)}\n`;
+
+/** A fixed-width text table for the terminal. */
+export function table(headers: string[], rows: string[][]): string {
+	const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+	const fit = (t: string, w: number) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
+	return [headers, headers.map((_, i) => '-'.repeat(widths[i]!)), ...rows].map((r) => r.map((c, i) => fit(c ?? '', widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** Reads "30d", "12h", "2w" or a date YYYY-MM-DD into a point in time (ms since the epoch). */
+export function parseSince(value: string, now = Date.now()): number {
+	const age = /^(\d+)([hdw])$/.exec(value);
+	if (age) return now - Number(age[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[age[2] as 'h' | 'd' | 'w'];
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return Date.parse(`${value}T00:00:00Z`);
+	throw new Error(`Expected an age such as 30d, 12h or 2w, or a date YYYY-MM-DD; received "${value}".`);
+}

@@ -1,0 +1,97 @@
+import { z } from 'astro/zod';
+import { audienceSchema } from './common.ts';
+
+/** Limits a submission must respect; the form's `maxlength` attributes use the same numbers. */
+export const feedbackLimits = {
+	question: { min: 5, max: 2000 },
+	comment: { max: 1000 },
+	email: { max: 254 },
+	page: { max: 300 },
+	query: { max: 200 },
+} as const;
+
+/** Form fields arrive as strings; an empty optional field means "not given". */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+const text = (field: string, min: number, max: number) =>
+	z.preprocess(
+		trimmed,
+		z
+			.string({ error: (issue) => `Expected ${field} as text, received ${describe(issue.input)}.` })
+			.min(min, `The ${field} is too short: write at least ${min} characters.`)
+			.max(max, `The ${field} is too long: at most ${max} characters.`),
+	);
+
+const optionalText = (field: string, max: number) => z.preprocess(blankToUndefined, text(field, 1, max).optional());
+
+/** A site path such as `/faq/payments/`: where a reader was when they asked or voted. */
+const sitePath = (field: string) =>
+	text(field, 1, feedbackLimits.page.max).refine((value) => /^\/(?!\/)[^\s<>"'\\]*$/.test(value), {
+		message: `${field} must be a path on this site starting with "/", for example "/faq/payments/".`,
+	});
+
+function describe(input: unknown): string {
+	if (input === undefined) return 'nothing';
+	if (input === null) return 'null';
+	if (Array.isArray(input)) return 'a list';
+	return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+
+/**
+ * The honeypot: a field hidden from people (visually and from screen readers) that form-filling
+ * bots fill in. Anything but an empty value refuses the submission.
+ */
+const honeypot = z.preprocess(blankToUndefined, z.undefined({ error: 'This field must stay empty; it is there to catch automated spam.' }).optional());
+
+/** An unresolved question: what a reader could not find an answer to. */
+export const questionSubmissionSchema = z.object({
+	kind: z.literal('question'),
+	/** The question in the reader's words; 5–2000 characters after trimming. */
+	question: text('question', feedbackLimits.question.min, feedbackLimits.question.max),
+	/** Where to answer, if the reader wants an answer; optional. */
+	email: z.preprocess(
+		blankToUndefined,
+		z
+			.email({ error: (issue) => (typeof issue.input === 'string' ? 'The email address is not valid: write it as name@example.com, or leave it empty.' : `Expected the email as text, received ${describe(issue.input)}.`) })
+			.max(feedbackLimits.email.max, `The email is too long: at most ${feedbackLimits.email.max} characters.`)
+			.optional(),
+	),
+	/** Who is asking (affiliate, customer or advertiser); optional. */
+	audience: z.preprocess(blankToUndefined, audienceSchema.optional()),
+	/** The page the reader came from, or "search" when they came from the search box; optional. */
+	from: z.preprocess(blankToUndefined, z.union([z.literal('search'), sitePath('from')]).optional()),
+	/** The search query that found nothing useful; optional. */
+	query: optionalText('query', feedbackLimits.query.max),
+	/** Honeypot; must be empty. */
+	website: honeypot,
+});
+
+/** "Was this helpful?" on an article, with an optional comment. */
+export const voteSubmissionSchema = z.object({
+	kind: z.literal('vote'),
+	/** The article voted on, as a site path. */
+	page: sitePath('page'),
+	/** The answer: yes or no (true/false in JSON). */
+	helpful: z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes')], {
+		error: (issue) => `Expected helpful to be "yes" or "no" (or true/false in JSON), received ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}.`,
+	}),
+	/** What was missing or wrong; optional. */
+	comment: optionalText('comment', feedbackLimits.comment.max),
+	/** Honeypot; must be empty. */
+	website: honeypot,
+});
+
+/** Either kind of submission, told apart by `kind`. */
+export const feedbackSubmissionSchema = z.discriminatedUnion('kind', [questionSubmissionSchema, voteSubmissionSchema], {
+	error: (issue) => {
+		const input = issue.input;
+		if (typeof input !== 'object' || input === null || Array.isArray(input)) return `Expected an object with a kind field, received ${describe(input)}.`;
+		const kind = (input as { kind?: unknown }).kind;
+		return `Expected kind to be "question" or "vote", received ${kind === undefined ? 'nothing' : JSON.stringify(kind)}.`;
+	},
+});
+
+export type QuestionSubmission = z.output<typeof questionSubmissionSchema>;
+export type VoteSubmission = z.output<typeof voteSubmissionSchema>;
+export type FeedbackSubmission = z.output<typeof feedbackSubmissionSchema>;

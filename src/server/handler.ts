@@ -1,0 +1,80 @@
+/**
+ * The feedback endpoint: guard → read → validate → store (with its outbox row) → acknowledge.
+ * Every refusal is a JSON answer naming what was wrong; a store failure is a 503 that asks the
+ * sender to retry, never a 500 and never an acknowledgement of something not stored.
+ */
+import { randomBytes } from 'node:crypto';
+import { formatPath } from '../lib/errors.ts';
+import { formatReference } from '../lib/feedback-reference.ts';
+import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
+import { jsonHeaders, refusalResponse, refusals, safeJson } from './errors.ts';
+import { checkOrigin, clientKey } from './guards.ts';
+import { readBody } from './read-body.ts';
+import type { Runtime } from './runtime.ts';
+
+/** Where a form submission without JavaScript lands: the thank-you page, which shows the reference. */
+export const thanksPath = '/ask/thanks/';
+
+/** What the server knows about the connection, beside the request itself. */
+export interface Connection {
+	clientAddress: string;
+}
+
+/**
+ * A form posted without JavaScript from `/ask/?q=…&from=…` has no script to copy the query into the
+ * form, so the page the form was on (Referer, same origin only) says where the reader came from.
+ */
+function fillFromReferer(value: Record<string, unknown>, request: Request, allowed: ReadonlySet<string>): void {
+	const referer = request.headers.get('referer');
+	if (!referer || value['kind'] !== 'question') return;
+	let url: URL;
+	try {
+		url = new URL(referer);
+	} catch {
+		return;
+	}
+	if (url.origin !== new URL(request.url).origin && !allowed.has(url.origin)) return;
+	if (value['from'] === undefined || value['from'] === '') value['from'] = url.searchParams.get('from') ?? undefined;
+	if (value['query'] === undefined || value['query'] === '') value['query'] = url.searchParams.get('q') ?? undefined;
+}
+
+/** Handles one POST to the feedback endpoint. */
+export async function handleFeedback(request: Request, connection: Connection, runtime: Runtime): Promise<Response> {
+	if (request.method !== 'POST') return refusalResponse(refusals.method(request.method));
+
+	const allowed = new Set([...runtime.allowedOrigins, new URL(request.url).origin]);
+	const crossSite = checkOrigin(request.headers, allowed);
+	if (crossSite) return refusalResponse(crossSite);
+
+	const wait = runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
+	if (wait > 0) return refusalResponse(refusals.rateLimited(wait));
+
+	const body = await readBody(request, runtime.config.FEEDBACK_MAX_BODY_BYTES);
+	if (!body.ok) return refusalResponse(body.refusal);
+
+	if (body.form) fillFromReferer(body.value as Record<string, unknown>, request, allowed);
+	const parsed = feedbackSubmissionSchema.safeParse(body.value);
+	if (!parsed.success) {
+		return refusalResponse(refusals.invalid(parsed.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }))));
+	}
+
+	const reference = formatReference(randomBytes(8));
+	try {
+		await runtime.store.save(parsed.data, { reference, createdAt: Date.now(), destination: runtime.destination });
+	} catch (error) {
+		console.error(`[feedback] Failed to store a submission: ${(error as Error).message}`);
+		return refusalResponse(refusals.unavailable());
+	}
+	runtime.worker?.kick();
+
+	const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+	if (body.form && !wantsJson) {
+		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}`;
+		return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+	}
+	const message =
+		parsed.data.kind === 'question'
+			? `Thank you: your question has reached the support team. Your reference is ${reference}.`
+			: 'Thank you for your feedback.';
+	return new Response(safeJson({ reference, kind: parsed.data.kind, message }), { status: 201, headers: jsonHeaders });
+}

@@ -1,0 +1,34 @@
+/** The subject and body of a ticket, shared by the helpdesk clients so every destination reads alike. */
+import type { StoredSubmission } from '../store.ts';
+
+/** One line that tells an agent what this is. */
+export function ticketSubject(s: StoredSubmission): string {
+	if (s.kind === 'vote') return `[${s.reference}] Page ${s.helpful ? 'helpful' : 'not helpful'}: ${s.page}`;
+	const question = (s.question ?? '').replace(/\s+/g, ' ');
+	return `[${s.reference}] ${question.length > 80 ? `${question.slice(0, 77)}...` : question}`;
+}
+
+/** The full text, as plain lines. */
+export function ticketBody(s: StoredSubmission): string {
+	const lines =
+		s.kind === 'vote'
+			? [`Was this page helpful? ${s.helpful ? 'Yes' : 'No'}`, `Page: ${s.page}`, s.comment ? `Comment:\n${s.comment}` : 'No comment.']
+			: [
+					s.question ?? '',
+					'',
+					`Audience: ${s.audience ?? 'not given'}`,
+					`Came from: ${s.from ?? 'not given'}`,
+					...(s.query ? [`Search query: ${s.query}`] : []),
+					`Reply to: ${s.email ?? 'no email given'}`,
+				];
+	return [...lines, '', `Reference: ${s.reference}`, `Received: ${new Date(s.createdAt).toISOString()}`].join('\n');
+}
+
+/** The same text as HTML for helpdesks that render descriptions as HTML; every character of the reader's text is escaped. */
+export function ticketHtml(s: StoredSubmission): string {
+	const escape = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	return ticketBody(s)
+		.split('\n')
+		.map((line) => escape(line))
+		.join('<br>');
+}

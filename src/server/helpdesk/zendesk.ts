@@ -1,0 +1,51 @@
+/**
+ * Zendesk, through the Requests API (POST /api/v2/requests.json): a request is a ticket seen from the
+ * requester's side, so the reader who left an email address receives Zendesk's replies.
+ * The Idempotency-Key header makes Zendesk return the first ticket for a repeated key instead of a second one.
+ */
+import { basicAuth, jsonOrNull, send } from './http.ts';
+import { ticketBody, ticketSubject } from './ticket-text.ts';
+import type { HelpdeskClient } from './types.ts';
+
+export interface ZendeskOptions {
+	/** The account's address, e.g. https://acme.zendesk.com. */
+	url: string;
+	/** The agent the token belongs to. */
+	email: string;
+	apiToken: string;
+}
+
+/** Creates the Zendesk client. */
+export function zendeskClient(options: ZendeskOptions): HelpdeskClient {
+	const endpoint = new URL('/api/v2/requests.json', options.url).href;
+	return {
+		name: 'zendesk',
+		async deliver(item, signal) {
+			const s = item.submission;
+			const request: Record<string, unknown> = {
+				subject: ticketSubject(s),
+				comment: { body: ticketBody(s) },
+				tags: ['partner-help', `feedback-${s.kind}`],
+			};
+			// Without an email the request is filed under the agent that owns the token.
+			if (s.email) request['requester'] = { name: s.email.split('@')[0], email: s.email };
+			const response = await send(
+				'Zendesk',
+				endpoint,
+				{
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						authorization: basicAuth(`${options.email}/token`, options.apiToken),
+						'idempotency-key': s.reference,
+					},
+					body: JSON.stringify({ request }),
+				},
+				signal,
+			);
+			const json = await jsonOrNull(response);
+			const id = (json?.['request'] as { id?: unknown } | undefined)?.id;
+			return { externalId: id === undefined ? null : String(id) };
+		},
+	};
+}

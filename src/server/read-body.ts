@@ -1,0 +1,89 @@
+/** Reads a submission body: content type, size limit, UTF-8, then JSON or form fields. */
+import { refusals, type Refusal } from './errors.ts';
+
+/** A body read into plain values, and whether it came from an HTML form. */
+export type ReadResult = { ok: true; value: unknown; form: boolean } | { ok: false; refusal: Refusal };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Reads at most `limit` bytes of the body; a longer body is refused without reading the rest. */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array | Refusal> {
+	const declared = request.headers.get('content-length');
+	if (declared !== null) {
+		if (!/^\d+$/.test(declared.trim())) return refusals.badLength();
+		if (Number(declared) > limit) return refusals.tooLarge(limit);
+	}
+	if (!request.body) return new Uint8Array(0);
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel().catch(() => {});
+			return refusals.tooLarge(limit);
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks);
+}
+
+/** Parses URL-encoded form fields strictly: a broken %-escape or a repeated field is an error, not a guess. */
+function parseForm(text: string): { fields: Record<string, string> } | { refusal: Refusal } {
+	const fields: Record<string, string> = Object.create(null);
+	for (const pair of text.split('&')) {
+		if (pair === '') continue;
+		const eq = pair.indexOf('=');
+		const [rawName, rawValue] = eq === -1 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+		let name: string;
+		let value: string;
+		try {
+			name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+			value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+		} catch {
+			return { refusal: refusals.form(`the field ${JSON.stringify(rawName.slice(0, 40))} has a broken %-escape or is not UTF-8.`) };
+		}
+		if (name in fields) return { refusal: refusals.repeated(name) };
+		fields[name] = value;
+	}
+	return { fields };
+}
+
+/** Reads and parses the body of a feedback POST. */
+export async function readBody(request: Request, limit: number): Promise<ReadResult> {
+	const contentType = request.headers.get('content-type');
+	const [mediaType = '', ...params] = (contentType ?? '').toLowerCase().split(';').map((s) => s.trim());
+	const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+	if (charset && charset !== 'utf-8' && charset !== 'utf8') return { ok: false, refusal: refusals.contentType(contentType) };
+	const form = mediaType === 'application/x-www-form-urlencoded';
+	if (!form && mediaType !== 'application/json') return { ok: false, refusal: refusals.contentType(contentType) };
+
+	const bytes = await readLimited(request, limit);
+	if (!(bytes instanceof Uint8Array)) return { ok: false, refusal: bytes };
+	let text: string;
+	try {
+		text = decoder.decode(bytes);
+	} catch {
+		return { ok: false, refusal: refusals.encoding() };
+	}
+	// A NUL has no place in any field and upsets some databases (PostgreSQL refuses it in text).
+	if (text.includes('\u0000')) return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
+
+	if (form) {
+		const parsed = parseForm(text);
+		return 'refusal' in parsed ? { ok: false, refusal: parsed.refusal } : { ok: true, value: parsed.fields, form: true };
+	}
+	if (text.trim() === '') return { ok: false, refusal: refusals.json('the body is empty.') };
+	let value: unknown;
+	let nul = false;
+	try {
+		// The reviver sees every string once, without walking the result again (which deep nesting would overflow).
+		value = JSON.parse(text, (_key, v: unknown) => ((nul ||= typeof v === 'string' && v.includes('\u0000')), v));
+	} catch (error) {
+		return { ok: false, refusal: refusals.json(error instanceof RangeError ? 'it is nested too deeply.' : (error as Error).message) };
+	}
+	if (nul) return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
+	return { ok: true, value, form: false };
+}

@@ -1,0 +1,72 @@
+/**
+ * A throw-away PostgreSQL cluster for tests: initdb into a temp directory, listen on 127.0.0.1 at a
+ * free port, trust authentication, removed afterwards. PostgreSQL refuses to run as root, so as root
+ * the cluster runs as the `postgres` system user (which Debian's package creates).
+ * Set TEST_DATABASE_URL to use an existing server instead.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { tempDir } from './server.ts';
+
+export interface TestPostgres {
+	url: string;
+	stop(): Promise<void>;
+}
+
+/** Where the server binaries are: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin, else PATH. */
+function binaries(): string {
+	if (process.env['PG_BIN']) return process.env['PG_BIN'];
+	const root = '/usr/lib/postgresql';
+	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+	return versions[0] ? join(root, versions[0], 'bin') : '';
+}
+
+const freePort = () =>
+	new Promise<number>((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+
+/** Starts a cluster (or returns TEST_DATABASE_URL's server) and creates a fresh database in it. */
+export async function startPostgres(): Promise<TestPostgres> {
+	if (process.env['TEST_DATABASE_URL']) return { url: process.env['TEST_DATABASE_URL'], stop: async () => {} };
+	const bin = binaries();
+	const tool = (name: string) => (bin ? join(bin, name) : name);
+	if (spawnSync(tool('initdb'), ['--version']).status !== 0) {
+		throw new Error('PostgreSQL is not installed: install the server (Debian: apt-get install -y postgresql) or set TEST_DATABASE_URL.');
+	}
+	const asRoot = process.getuid?.() === 0;
+	const dir = tempDir('pg');
+	// cwd: the cluster's own directory, since the postgres user may not be allowed into the project's.
+	const run = (file: string, args: string[]) =>
+		execFileSync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { stdio: 'pipe', cwd: dir });
+	if (asRoot) {
+		const { uid, gid } = userIds('postgres');
+		chownSync(dir, uid, gid);
+	}
+	const data = join(dir, 'data');
+	const port = await freePort();
+	run(tool('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+	// fsync stays on: the durability tests rely on PostgreSQL's own guarantees, as in production.
+	run(tool('pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+	return {
+		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		async stop() {
+			try {
+				run(tool('pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		},
+	};
+}
+
+function userIds(name: string): { uid: number; gid: number } {
+	return { uid: Number(execFileSync('id', ['-u', name]).toString()), gid: Number(execFileSync('id', ['-g', name]).toString()) };
+}

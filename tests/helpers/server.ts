@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from './fixtures.ts';
+
+/** A running built server (dist/server/entry.mjs) and what it printed. */
+export interface RunningServer {
+	base: string;
+	child: ChildProcess;
+	log: () => string;
+	/** Stops it gently and waits for the exit. */
+	stop(): Promise<void>;
+	/** SIGKILL: no shutdown code runs, as in a crash. */
+	kill9(): Promise<void>;
+}
+
+/** A fresh directory under the system's temp dir. */
+export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `partner-help-${prefix}-`));
+
+/**
+ * Starts the real built server on 127.0.0.1 with a free port (or `port`) and the given environment,
+ * and waits until it listens. Rejects with its output when it exits first.
+ */
+export function startServer(env: Record<string, string | undefined>, port = 0): Promise<RunningServer> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [join(projectRoot, 'dist', 'server', 'entry.mjs')], {
+			env: { ...process.env, DATABASE_URL: undefined, HOST: '127.0.0.1', PORT: String(port), ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let log = '';
+		const exited = new Promise<void>((done) => child.once('exit', () => done()));
+		const onData = (chunk: Buffer) => {
+			log += chunk;
+			const match = /listening on (http:\/\/[^\s]+)/i.exec(log);
+			if (match)
+				resolve({
+					base: match[1]!.replace(/\/$/, ''),
+					child,
+					log: () => log,
+					async stop() {
+						if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+						await exited;
+					},
+					async kill9() {
+						if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+						await exited;
+					},
+				});
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		child.on('exit', (code) => reject(new Error(`The server stopped (exit ${code}) before listening:\n${log}`)));
+	});
+}
+
+/** Posts JSON to the feedback endpoint. */
+export function postJson(base: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+	return fetch(`${base}/api/feedback/`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
+}
+
+/** Posts URL-encoded form fields, as a browser without JavaScript does. */
+export function postForm(base: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+	return fetch(`${base}/api/feedback/`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },
+		body: new URLSearchParams(fields).toString(),
+		redirect: 'manual',
+	});
+}
