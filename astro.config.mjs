@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts';
 import { sidebar } from './src/navigation.ts';
+import { shareImages } from './src/integrations/og-images.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -25,7 +26,9 @@ export default defineConfig({
 			customCss: ['./src/styles/custom.css'],
 			lastUpdated: true,
 			pagination: false,
+			routeMiddleware: ['./src/route-middleware/share-meta.ts'],
 		}),
 		mdx(),
+		shareImages({ program: program.name }),
 	],
 });

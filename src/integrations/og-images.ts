@@ -1,0 +1,113 @@
+/**
+ * Renders a share image (Open Graph / Twitter card, 1200×630 PNG) for every built page.
+ *
+ * Why a build hook over the built HTML rather than an image route: the page itself is the
+ * one source of what its card shows. The route middleware (src/route-middleware/share-meta.ts)
+ * writes og:image, og:title, article:section and article:tag into each page's head; this hook
+ * reads them back and draws exactly that, so no second list of pages and titles can drift
+ * from the real ones, and a page added anywhere gets its image without being registered.
+ * (The cost: `astro dev` serves no images; the pages link them all the same.)
+ */
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { metaTags } from '../lib/html-meta.ts';
+import { SHARE_IMAGE, type ShareCard } from '../lib/share-card.ts';
+import { cardKey, DEFAULT_CACHE_DIR, OG_CACHE_ENV, openImageCache } from '../og/cache.ts';
+import { cardSvg } from '../og/card.ts';
+import { OG_IMAGES_ENV, shareImagesEnabled } from '../og/config.ts';
+import { svgToPng } from '../og/rasterize.ts';
+
+export interface ShareImagesOptions {
+	/** The program's name, drawn on every card (from src/content/program/program.yaml). */
+	program: string;
+	/** Cache folder, relative to the project root; default `node_modules/.cache/partner-help-og`, or `OG_CACHE_DIR` when set. */
+	cacheDir?: string | undefined;
+}
+
+/** What one build did, for the log and the benchmark. */
+export interface ShareImagesReport {
+	rendered: number;
+	reused: number;
+	milliseconds: number;
+}
+
+/** A page's card and the file its image goes to, read from its built HTML. */
+export function cardFromHtml(html: string, program: string, file: string): { card: ShareCard; imagePath: string } | undefined {
+	const tags = metaTags(html);
+	const get = (key: string) => tags.find(([k]) => k === key)?.[1];
+	const image = get('og:image');
+	if (!image) return undefined;
+	const title = get('og:title');
+	const type = get('article:section');
+	if (!title || !type) {
+		throw new Error(
+			`${file} links a share image but has no ${title ? 'article:section' : 'og:title'} meta tag to draw it from. ` +
+				'The share-meta route middleware writes both: check that it is listed in routeMiddleware in astro.config.mjs.',
+		);
+	}
+	const imagePath = new URL(image, 'http://site.invalid').pathname;
+	if (!imagePath.startsWith('/og/') || !imagePath.endsWith('.png')) {
+		throw new Error(`${file} links the share image ${image}, which is not a PNG under /og/ where images are written.`);
+	}
+	return { card: { program, title, type, audiences: tags.filter(([k]) => k === 'article:tag').map(([, v]) => v) }, imagePath };
+}
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((d) => d.isFile() && d.name.endsWith('.html'))
+		.map((d) => join(d.parentPath, d.name))
+		.sort();
+}
+
+/** Renders or reuses the image of every page under `clientDir`. */
+export async function renderShareImages(clientDir: string, options: { program: string; cacheDir: string }): Promise<ShareImagesReport> {
+	const started = performance.now();
+	const cache = openImageCache(options.cacheDir);
+	const report: ShareImagesReport = { rendered: 0, reused: 0, milliseconds: 0 };
+	for (const file of htmlFiles(clientDir)) {
+		const name = relative(clientDir, file).split(sep).join('/');
+		const found = cardFromHtml(readFileSync(file, 'utf8'), options.program, name);
+		if (!found) continue;
+		const target = join(clientDir, ...found.imagePath.split('/').filter(Boolean));
+		mkdirSync(dirname(target), { recursive: true });
+		const key = cardKey(found.card);
+		if (cache.copyTo(key, target)) {
+			report.reused++;
+			continue;
+		}
+		try {
+			cache.put(key, svgToPng(await cardSvg(found.card), SHARE_IMAGE.width));
+		} catch (cause) {
+			throw new Error(`Failed to render the share image of ${name} ("${found.card.title}").`, { cause });
+		}
+		cache.copyTo(key, target);
+		report.rendered++;
+	}
+	report.milliseconds = Math.round(performance.now() - started);
+	return report;
+}
+
+/** The Astro integration: renders share images after the pages are built, unless OG_IMAGES=off. */
+export function shareImages(options: ShareImagesOptions): AstroIntegration {
+	let root = process.cwd();
+	return {
+		name: 'partner-help-og',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				root = fileURLToPath(config.root);
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				if (!shareImagesEnabled()) {
+					logger.info(`${OG_IMAGES_ENV}=off: no share images rendered.`);
+					return;
+				}
+				const cacheDir = resolve(root, process.env[OG_CACHE_ENV] || options.cacheDir || DEFAULT_CACHE_DIR);
+				const report = await renderShareImages(fileURLToPath(dir), { program: options.program, cacheDir });
+				// One parseable line: the benchmark reads it.
+				logger.info(`share images: ${report.rendered} rendered, ${report.reused} reused in ${report.milliseconds} ms (cache ${relative(root, cacheDir) || '.'})`);
+			},
+		},
+	};
+}
