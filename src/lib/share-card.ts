@@ -61,5 +61,6 @@ export function audiencePhrase(audiences: readonly string[]): string {
 
 /** Alternative text of a share image: what the picture says, in one sentence. */
 export function shareImageAlt(card: ShareCard): string {
-	return `${card.program} Help: ${card.title}. ${card.type} for ${audiencePhrase(card.audiences)}.`;
+	const stop = /[.?!]$/.test(card.title) ? '' : '.';
+	return `${card.program} Help: ${card.title}${stop} ${card.type} for ${audiencePhrase(card.audiences)}.`;
 }

@@ -34,12 +34,16 @@ export interface BuildResult {
 }
 
 /** Builds a fixture site with the project's own Astro and returns its exit code and log. */
-export function buildFixture(scenario: string): Promise<BuildResult> {
-	const root = materializeFixture(scenario, { withProject: true });
+export function buildFixture(scenario: string, env: Record<string, string> = {}): Promise<BuildResult> {
+	return buildRoot(materializeFixture(scenario, { withProject: true }), env);
+}
+
+/** Builds an already materialized fixture (for tests that edit it first), with extra environment variables. */
+export function buildRoot(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
 			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
 		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
