@@ -96,8 +96,9 @@ try {
 	const baseline = (off1.seconds + off2.seconds) / 2;
 	const pages = cold.pages;
 	const perPage = (seconds: number) => (seconds / pages) * 1000;
+	const signed = (n: number, digits: number) => `${n < 0 ? '−' : '+'}${Math.abs(n).toFixed(digits)}`;
 	const line = (label: string, added: number) =>
-		`  ${label.padEnd(20)} +${added.toFixed(1)} s wall for ${pages} pages = ${perPage(added).toFixed(1)} ms per page = +${((perPage(added) * 500) / 1000).toFixed(1)} s for 500 pages`;
+		`  ${label.padEnd(20)} ${signed(added, 1)} s wall for ${pages} pages = ${signed(perPage(added), 1)} ms per page = ${signed((perPage(added) * 500) / 1000, 1)} s for 500 pages`;
 	console.log(`\nPages built: ${pages} (${synthetic} synthetic). Baseline without images: ${baseline.toFixed(1)} s (mean of the two OG_IMAGES=off builds).`);
 	console.log('Added build time:');
 	console.log(line('cold cache', cold.seconds - baseline));

@@ -13,11 +13,10 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { metaTags } from '../lib/html-meta.ts';
-import { SHARE_IMAGE, type ShareCard } from '../lib/share-card.ts';
+import type { ShareCard } from '../lib/share-card.ts';
 import { cardKey, DEFAULT_CACHE_DIR, OG_CACHE_ENV, openImageCache } from '../og/cache.ts';
-import { cardSvg } from '../og/card.ts';
 import { OG_IMAGES_ENV, shareImagesEnabled } from '../og/config.ts';
-import { svgToPng } from '../og/rasterize.ts';
+import { renderCards } from '../og/render-pool.ts';
 
 export interface ShareImagesOptions {
 	/** The program's name, drawn on every card (from src/content/program/program.yaml). */
@@ -66,6 +65,8 @@ export async function renderShareImages(clientDir: string, options: { program: s
 	const started = performance.now();
 	const cache = openImageCache(options.cacheDir);
 	const report: ShareImagesReport = { rendered: 0, reused: 0, milliseconds: 0 };
+	// Pages whose card is not in the cache, grouped by key: equal cards are drawn once.
+	const missing = new Map<string, { card: ShareCard; targets: string[] }>();
 	for (const file of htmlFiles(clientDir)) {
 		const name = relative(clientDir, file).split(sep).join('/');
 		const found = cardFromHtml(readFileSync(file, 'utf8'), options.program, name);
@@ -73,18 +74,21 @@ export async function renderShareImages(clientDir: string, options: { program: s
 		const target = join(clientDir, ...found.imagePath.split('/').filter(Boolean));
 		mkdirSync(dirname(target), { recursive: true });
 		const key = cardKey(found.card);
-		if (cache.copyTo(key, target)) {
-			report.reused++;
-			continue;
-		}
-		try {
-			cache.put(key, svgToPng(await cardSvg(found.card), SHARE_IMAGE.width));
-		} catch (cause) {
-			throw new Error(`Failed to render the share image of ${name} ("${found.card.title}").`, { cause });
-		}
-		cache.copyTo(key, target);
-		report.rendered++;
+		if (missing.has(key)) missing.get(key)!.targets.push(target);
+		else if (cache.copyTo(key, target)) report.reused++;
+		else missing.set(key, { card: found.card, targets: [target] });
 	}
+	const jobs = [...missing.entries()];
+	await renderCards(
+		jobs.map(([, job]) => job.card),
+		(index, png) => {
+			const [key, job] = jobs[index]!;
+			cache.put(key, png);
+			for (const target of job.targets) cache.copyTo(key, target);
+			report.rendered++;
+			report.reused += job.targets.length - 1;
+		},
+	);
 	report.milliseconds = Math.round(performance.now() - started);
 	return report;
 }

@@ -21,13 +21,13 @@ const require = createRequire(import.meta.url);
 let design: string | undefined;
 
 /**
- * A fingerprint of how cards are drawn: the template's source, the fonts and the
+ * A fingerprint of how cards are drawn: the template's and rasterizer's source, the fonts and the
  * versions of satori and resvg. Changing any of them renders every card again.
  */
 function designFingerprint(): string {
 	if (design) return design;
 	const hash = createHash('sha256');
-	hash.update(readFileSync(new URL('./card.ts', import.meta.url)));
+	for (const file of ['./card.ts', './rasterize.ts']) hash.update(readFileSync(new URL(file, import.meta.url)));
 	for (const { file } of FONT_FILES) hash.update(readFileSync(require.resolve(file)));
 	for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
 	return (design = hash.digest('hex'));

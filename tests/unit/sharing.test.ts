@@ -10,6 +10,7 @@ import { shareImagesEnabled } from '../../src/og/config.ts';
 import { cardKey } from '../../src/og/cache.ts';
 import { cardSvg } from '../../src/og/card.ts';
 import { svgToPng } from '../../src/og/rasterize.ts';
+import { renderCards } from '../../src/og/render-pool.ts';
 import { commissionSchema } from '../../src/schemas/commission.ts';
 import { termsSchema } from '../../src/schemas/terms.ts';
 import { disclosureSchema } from '../../src/schemas/disclosure.ts';
@@ -92,6 +93,15 @@ describe('rendering a card', () => {
 		const png = svgToPng(await cardSvg({ ...card, title: 'A title long enough to wrap onto a second and even a third line of the card' }), SHARE_IMAGE.width);
 		expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
 		expect(png.length).toBeGreaterThan(5_000);
+	});
+
+	it('renders many cards on worker threads and returns each to its index', async () => {
+		const cards = Array.from({ length: 20 }, (_, i) => ({ ...card, title: `Question number ${i}` }));
+		const done = new Map<number, Uint8Array>();
+		await renderCards(cards, (index, png) => done.set(index, png), 2);
+		expect([...done.keys()].sort((a, b) => a - b)).toEqual(cards.map((_, i) => i));
+		for (const png of done.values()) expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+		expect(new Set([...done.values()].map((png) => Buffer.from(png).toString('base64'))).size).toBe(20);
 	});
 });
 
