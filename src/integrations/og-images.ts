@@ -32,12 +32,15 @@ export interface ShareImagesReport {
 	milliseconds: number;
 }
 
-/** A page's card and the file its image goes to, read from its built HTML. */
+/** A page's card and the file its image goes to, read from its built HTML; undefined when the page has no image of ours. */
 export function cardFromHtml(html: string, program: string, file: string): { card: ShareCard; imagePath: string } | undefined {
 	const tags = metaTags(html);
 	const get = (key: string) => tags.find(([k]) => k === key)?.[1];
 	const image = get('og:image');
 	if (!image) return undefined;
+	const imagePath = new URL(image, 'http://site.invalid').pathname;
+	// An image the page names itself (front matter `head`) is not ours to draw.
+	if (!imagePath.startsWith('/og/') || !imagePath.endsWith('.png')) return undefined;
 	const title = get('og:title');
 	const type = get('article:section');
 	if (!title || !type) {
@@ -45,10 +48,6 @@ export function cardFromHtml(html: string, program: string, file: string): { car
 			`${file} links a share image but has no ${title ? 'article:section' : 'og:title'} meta tag to draw it from. ` +
 				'The share-meta route middleware writes both: check that it is listed in routeMiddleware in astro.config.mjs.',
 		);
-	}
-	const imagePath = new URL(image, 'http://site.invalid').pathname;
-	if (!imagePath.startsWith('/og/') || !imagePath.endsWith('.png')) {
-		throw new Error(`${file} links the share image ${image}, which is not a PNG under /og/ where images are written.`);
 	}
 	return { card: { program, title, type, audiences: tags.filter(([k]) => k === 'article:tag').map(([, v]) => v) }, imagePath };
 }

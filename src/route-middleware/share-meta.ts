@@ -24,7 +24,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	const card: ShareCard = {
 		program: program.name,
 		title: route.entry.data.title,
-		type: pageTypeLabels[meta.pageType],
+		type: /^\/404(\.html|\/)?$/.test(pathname) ? 'Page not found' : pageTypeLabels[meta.pageType],
 		audiences: meta.audiences.map((a) => audienceLabels[a]),
 	};
 	const isHome = pathname === '/' || meta.pageType === 'home';
@@ -35,7 +35,9 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	const add = (key: 'property' | 'name', name: string, content: string) => head.push({ tag: 'meta', attrs: { [key]: name, content } });
 	add('property', 'article:section', card.type);
 	for (const audience of card.audiences) add('property', 'article:tag', audience);
-	if (withImages) {
+	// A page that names its own image in front matter (`head`) keeps it.
+	const ownImage = head.some((h) => h.tag === 'meta' && h.attrs?.['property'] === 'og:image');
+	if (withImages && !ownImage) {
 		const image = new URL(shareImagePath(pathname), context.site ?? context.url).href;
 		const alt = shareImageAlt(card);
 		add('property', 'og:image', image);

@@ -53,6 +53,12 @@ describe('share images of a fixture site', () => {
 		}
 	});
 
+	it('keeps an image a page names itself and draws none for it', () => {
+		const tags = metaTags(readFileSync(join(cold.root, 'dist', 'client', 'own-image', 'index.html'), 'utf8'));
+		expect(tags.filter(([k]) => k === 'og:image')).toEqual([['og:image', 'https://cdn.example.test/cards/own.jpg']]);
+		expect(existsSync(join(cold.root, 'dist', 'client', 'og', 'own-image.png'))).toBe(false);
+	});
+
 	it('renders none again when the content has not changed, and ships the same files', () => {
 		expect(counts(warm.output)).toEqual({ rendered: 0, reused: counts(cold.output).rendered });
 		for (const page of pages) expect(readFileSync(image(warm.root, page)!).equals(readFileSync(image(cold.root, page)!)), page).toBe(true);

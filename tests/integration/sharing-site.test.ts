@@ -53,6 +53,7 @@ describe('share cards on the built site', () => {
 		expect(guide.get('og:type')).toBe('article');
 		expect(guide.get('article:section')).toBe('Troubleshooting');
 		expect(guide.all('article:tag')).toEqual(['Affiliates']);
+		expect(meta(page('/404.html')).get('article:section')).toBe('Page not found');
 		const commission = meta(page('/commission/'));
 		expect(commission.all('article:tag')).toEqual(['Affiliates', 'Advertisers']);
 		expect(commission.get('og:image:alt')).toBe('Tallwood Partners Help: Commission rates. Commission rates for affiliates and advertisers.');
