@@ -17,14 +17,18 @@ export interface AtomEntry {
 	category: string;
 }
 
+/** The feed as a whole. */
 export interface AtomFeed {
+	/** A permanent IRI for the feed; the feed's own URL is the usual choice. */
 	id: string;
 	title: string;
+	/** One sentence on what the feed follows. */
 	subtitle: string;
 	/** Absolute URL of the feed itself (`rel="self"`). */
 	self: string;
 	/** Absolute URL of the page the feed follows (`rel="alternate"`). */
 	alternate: string;
+	/** Who publishes the feed (the company running the program). */
 	author: string;
 	/** Newest first. */
 	entries: AtomEntry[];

@@ -15,6 +15,7 @@ import type { PageType } from '../schemas/docs.ts';
 
 const withImages = shareImagesEnabled();
 
+/** Runs for every Starlight page, prerendered or on demand, before its head is rendered. */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	const { program } = await loadContent();
