@@ -6,17 +6,18 @@
  * writes og:image, og:title, article:section and article:tag into each page's head; this hook
  * reads them back and draws exactly that, so no second list of pages and titles can drift
  * from the real ones, and a page added anywhere gets its image without being registered.
- * (The cost: `astro dev` serves no images; the pages link them all the same.)
+ * `astro dev` draws a card when it is requested, from the page the dev server renders.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { metaTags } from '../lib/html-meta.ts';
-import type { ShareCard } from '../lib/share-card.ts';
+import { pageOfShareImage, type ShareCard } from '../lib/share-card.ts';
 import { cardKey, DEFAULT_CACHE_DIR, OG_CACHE_ENV, openImageCache } from '../og/cache.ts';
 import { OG_IMAGES_ENV, shareImagesEnabled } from '../og/config.ts';
 import { renderCards } from '../og/render-pool.ts';
+import { renderCardPng } from '../og/render.ts';
 
 export interface ShareImagesOptions {
 	/** The program's name, drawn on every card (from src/content/program/program.yaml). */
@@ -100,6 +101,29 @@ export function shareImages(options: ShareImagesOptions): AstroIntegration {
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
+			},
+			// In `astro dev` a card is drawn on request from the page's own head, so there is nothing to cache or keep.
+			'astro:server:setup': ({ server, logger }) => {
+				if (!shareImagesEnabled()) return;
+				server.middlewares.use(async (req, res, next) => {
+					const page = pageOfShareImage(new URL(req.url ?? '/', 'http://dev.invalid').pathname);
+					if (!page) return next();
+					try {
+						const html = await (await fetch(new URL(page, `http://${req.headers.host}`))).text();
+						const found = cardFromHtml(html, options.program, page);
+						if (!found) {
+							res.statusCode = 404;
+							return res.end(`No share image: ${page} names no og:image under /og/.`);
+						}
+						const png = await renderCardPng(found.card);
+						res.setHeader('Content-Type', 'image/png');
+						res.setHeader('Cache-Control', 'no-store');
+						res.end(png);
+					} catch (error) {
+						logger.error(`Failed to draw the share image of ${page}: ${error instanceof Error ? error.message : String(error)}`);
+						next(error);
+					}
+				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!shareImagesEnabled()) {

@@ -59,6 +59,14 @@ export function audiencePhrase(audiences: readonly string[]): string {
 	return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
+/** The page a share image belongs to, from the image's path under /og/: the inverse of `shareImagePath`. */
+export function pageOfShareImage(imagePath: string): string | undefined {
+	const m = /^\/og\/(.+)\.png$/.exec(imagePath);
+	if (!m || m[1]!.split('/').some((part) => part === '..' || part === '')) return undefined;
+	if (m[1] === 'index') return '/';
+	return m[1] === '404' ? '/404' : `/${m[1]}/`;
+}
+
 /** Alternative text of a share image: what the picture says, in one sentence. */
 export function shareImageAlt(card: ShareCard): string {
 	const stop = /[.?!]$/.test(card.title) ? '' : '.';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFixture, buildRoot, materializeFixture, removeFixture, type BuildResult } from '../helpers/fixtures.ts';
+import { buildFixture, buildRoot, materializeFixture, projectRoot, removeFixture, type BuildResult } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
 import { metaTags } from '../../src/lib/html-meta.ts';
 
@@ -85,5 +86,50 @@ describe('share images of a fixture site', () => {
 		roots.push(root);
 		expect(code).not.toBe(0);
 		expect(output).toContain('OG_IMAGES must be "on" or "off", received "sometimes".');
+	});
+});
+
+describe('share images in the dev server', () => {
+	it('draws a page\'s card on request', async () => {
+		const root = materializeFixture('share-images', { withProject: true });
+		roots.push(root);
+		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', root, '--host', '127.0.0.1', '--port', '0'], {
+			cwd: root,
+			// Without VITEST: Astro's dev server leaves its routes out when it thinks it runs inside a test runner.
+			env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+		});
+		try {
+			const origin = await new Promise<string>((resolve, reject) => {
+				let output = '';
+				const timer = setTimeout(() => reject(new Error(`The dev server printed no address:\n${output}`)), 120_000);
+				const read = (d: Buffer) => {
+					output += d;
+					const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+					if (m && m[1] !== '0') {
+						clearTimeout(timer);
+						resolve(`http://127.0.0.1:${m[1]}`);
+					}
+				};
+				child.stdout.on('data', read);
+				child.stderr.on('data', read);
+				child.on('exit', (code) => reject(new Error(`The dev server stopped (exit ${code}):\n${output}`)));
+			});
+			// The address is printed a moment before the routes answer: ask until the page comes.
+			let page = '';
+			for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 500))) {
+				const res = await fetch(`${origin}/returns/`);
+				page = await res.text();
+				if (res.ok) break;
+			}
+			const url = metaTags(page).find(([k]) => k === 'og:image')?.[1];
+			expect(url ?? page.slice(0, 1000)).toMatch(/\/og\/returns\.png$/);
+			const res = await fetch(`${origin}/og/returns.png`);
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toBe('image/png');
+			expect(pngSize(new Uint8Array(await res.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+			expect((await fetch(`${origin}/og/own-image.png`)).status).toBe(404);
+		} finally {
+			child.kill();
+		}
 	});
 });

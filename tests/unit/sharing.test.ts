@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { xmlErrors } from '../helpers/xml.ts';
-import { audiencePhrase, shareImageAlt, shareImagePath, SHARE_IMAGE } from '../../src/lib/share-card.ts';
+import { audiencePhrase, pageOfShareImage, shareImageAlt, shareImagePath, SHARE_IMAGE } from '../../src/lib/share-card.ts';
 import { attributes, decodeEntities, metaTags } from '../../src/lib/html-meta.ts';
 import { atomXml, rfc3339, tagUri } from '../../src/lib/atom.ts';
 import { programChanges } from '../../src/lib/program-changes.ts';
@@ -24,6 +24,13 @@ describe('share card paths and text', () => {
 		expect(shareImagePath('/faq/payments/')).toBe('/og/faq/payments.png');
 		expect(shareImagePath('/404')).toBe('/og/404.png');
 		expect(shareImagePath('/404.html')).toBe('/og/404.png');
+	});
+
+	it('finds the page an image belongs to, and refuses paths outside /og/', () => {
+		for (const page of ['/', '/faq/payments/', '/404', '/affiliates/onboarding/joining/']) expect(pageOfShareImage(shareImagePath(page))).toBe(page);
+		expect(pageOfShareImage('/og/../secret.png')).toBeUndefined();
+		expect(pageOfShareImage('/og/a.jpg')).toBeUndefined();
+		expect(pageOfShareImage('/faq/a.png')).toBeUndefined();
 	});
 
 	it('names audiences as a phrase, with everyone for none', () => {
