@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { metaTags } from '../lib/html-meta.ts';
 import { pageOfShareImage, type ShareCard } from '../lib/share-card.ts';
-import { cardKey, DEFAULT_CACHE_DIR, OG_CACHE_ENV, openImageCache } from '../og/cache.ts';
+import { CACHE_KEEP_DAYS, cardKey, DEFAULT_CACHE_DIR, OG_CACHE_ENV, openImageCache } from '../og/cache.ts';
 import { OG_IMAGES_ENV, shareImagesEnabled } from '../og/config.ts';
 import { renderCards } from '../og/render-pool.ts';
 import { renderCardPng } from '../og/render.ts';
@@ -30,6 +30,8 @@ export interface ShareImagesOptions {
 export interface ShareImagesReport {
 	rendered: number;
 	reused: number;
+	/** Cached images deleted because no build used them for CACHE_KEEP_DAYS days. */
+	pruned: number;
 	milliseconds: number;
 }
 
@@ -64,7 +66,7 @@ function htmlFiles(dir: string): string[] {
 export async function renderShareImages(clientDir: string, options: { program: string; cacheDir: string }): Promise<ShareImagesReport> {
 	const started = performance.now();
 	const cache = openImageCache(options.cacheDir);
-	const report: ShareImagesReport = { rendered: 0, reused: 0, milliseconds: 0 };
+	const report: ShareImagesReport = { rendered: 0, reused: 0, pruned: 0, milliseconds: 0 };
 	// Pages whose card is not in the cache, grouped by key: equal cards are drawn once.
 	const missing = new Map<string, { card: ShareCard; targets: string[] }>();
 	for (const file of htmlFiles(clientDir)) {
@@ -89,6 +91,7 @@ export async function renderShareImages(clientDir: string, options: { program: s
 			report.reused += job.targets.length - 1;
 		},
 	);
+	report.pruned = cache.prune(CACHE_KEEP_DAYS);
 	report.milliseconds = Math.round(performance.now() - started);
 	return report;
 }
@@ -133,7 +136,8 @@ export function shareImages(options: ShareImagesOptions): AstroIntegration {
 				const cacheDir = resolve(root, process.env[OG_CACHE_ENV] || options.cacheDir || DEFAULT_CACHE_DIR);
 				const report = await renderShareImages(fileURLToPath(dir), { program: options.program, cacheDir });
 				// One parseable line: the benchmark reads it.
-				logger.info(`share images: ${report.rendered} rendered, ${report.reused} reused in ${report.milliseconds} ms (cache ${relative(root, cacheDir) || '.'})`);
+				const pruned = report.pruned ? `, ${report.pruned} unused for ${CACHE_KEEP_DAYS} days deleted` : '';
+				logger.info(`share images: ${report.rendered} rendered, ${report.reused} reused in ${report.milliseconds} ms (cache ${relative(root, cacheDir) || '.'}${pruned})`);
 			},
 		},
 	};

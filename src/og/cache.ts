@@ -4,7 +4,7 @@
  * It lives outside dist/ (which every build empties), by default in node_modules/.cache.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ShareCard } from '../lib/share-card.ts';
@@ -46,7 +46,12 @@ export interface ImageCache {
 	copyTo(key: string, target: string): boolean;
 	/** Stores `png` under `key`; written to a temporary name first so parallel builds never read half a file. */
 	put(key: string, png: Uint8Array): void;
+	/** Deletes images no build has used for `days` days (each use refreshes a file's time); returns how many. */
+	prune(days: number): number;
 }
+
+/** Days an image may go unused before a build deletes it from the cache. */
+export const CACHE_KEEP_DAYS = 30;
 
 /** Opens (and creates) the cache folder. */
 export function openImageCache(dir: string): ImageCache {
@@ -65,12 +70,30 @@ export function openImageCache(dir: string): ImageCache {
 				return false;
 			}
 			copyFileSync(file(key), target);
+			const now = new Date();
+			utimesSync(file(key), now, now);
 			return true;
 		},
 		put(key, png) {
 			const temporary = `${file(key)}.${process.pid}.tmp`;
 			writeFileSync(temporary, png);
 			renameSync(temporary, file(key));
+		},
+		prune(days) {
+			const cutoff = Date.now() - days * 86_400_000;
+			let removed = 0;
+			for (const name of readdirSync(dir)) {
+				if (!name.endsWith('.png')) continue;
+				try {
+					if (statSync(join(dir, name)).mtimeMs < cutoff) {
+						rmSync(join(dir, name), { force: true });
+						removed++;
+					}
+				} catch {
+					// Removed meanwhile by another build sharing the cache.
+				}
+			}
+			return removed;
 		},
 	};
 }

@@ -7,7 +7,10 @@ import { atomXml, rfc3339, tagUri } from '../../src/lib/atom.ts';
 import { programChanges } from '../../src/lib/program-changes.ts';
 import { cardFromHtml } from '../../src/integrations/og-images.ts';
 import { shareImagesEnabled } from '../../src/og/config.ts';
-import { cardKey } from '../../src/og/cache.ts';
+import { cardKey, openImageCache } from '../../src/og/cache.ts';
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cardSvg } from '../../src/og/card.ts';
 import { svgToPng } from '../../src/og/rasterize.ts';
 import { renderCards } from '../../src/og/render-pool.ts';
@@ -89,6 +92,27 @@ describe('the share image switch and cache key', () => {
 		expect(cardKey(card)).toBe(cardKey({ ...card }));
 		for (const changed of [{ title: 'When am I paid?' }, { program: 'Other' }, { type: 'Guide' }, { audiences: ['Customers'] }, { audiences: [] }]) {
 			expect(cardKey({ ...card, ...changed })).not.toBe(cardKey(card));
+		}
+	});
+});
+
+describe('the image cache', () => {
+	it('copies what it holds, refreshes it on use and deletes what no build used for a while', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'partner-help-og-unit-'));
+		try {
+			const cache = openImageCache(join(dir, 'cache'));
+			const old = new Date(Date.now() - 40 * 86_400_000);
+			cache.put('used', new Uint8Array([1, 2, 3]));
+			cache.put('unused', new Uint8Array([4]));
+			for (const key of ['used', 'unused']) utimesSync(join(dir, 'cache', `${key}.png`), old, old);
+			expect(cache.copyTo('missing', join(dir, 'a.png'))).toBe(false);
+			expect(cache.copyTo('used', join(dir, 'b.png'))).toBe(true);
+			expect(existsSync(join(dir, 'b.png'))).toBe(true);
+			expect(cache.prune(30)).toBe(1);
+			expect(existsSync(join(dir, 'cache', 'used.png'))).toBe(true);
+			expect(existsSync(join(dir, 'cache', 'unused.png'))).toBe(false);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 });
