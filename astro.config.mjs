@@ -9,6 +9,7 @@ import { sidebar } from './src/navigation.ts';
 import { editBaseUrl } from './src/integrations/repository.ts';
 import { searchRanking } from './src/lib/search-ranking.ts';
 import { feedbackBoot } from './src/integrations/feedback-boot.ts';
+import { shareImages } from './src/integrations/og-images.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -32,7 +33,8 @@ export default defineConfig({
 			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
-			routeMiddleware: './src/route-middleware/search-filters.ts',
+			// Share-image and feed tags in every page's head.
+			routeMiddleware: ['./src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts'],
 			pagefind: { ranking: searchRanking },
 			components: {
 				// The search modal offers the search page and the ask form, with the query, under its results.
@@ -43,5 +45,6 @@ export default defineConfig({
 		}),
 		mdx(),
 		feedbackBoot(),
+		shareImages({ program: program.name }),
 	],
 });

@@ -10,4 +10,6 @@ export const urls = {
 	termsChanges: () => '/terms/changes/',
 	doc: (id: string) => (id === 'index' ? '/' : id === '404' ? '/404.html' : `/${id}/`),
 	ask: () => '/ask/',
+	/** The Atom feed of program changes: terms versions, commission rules, disclosure rules. */
+	changesFeed: () => '/changes.xml',
 } as const;

@@ -34,11 +34,11 @@ export interface BuildResult {
 }
 
 /** Builds a fixture site with the project's own Astro and returns its exit code and log. */
-export function buildFixture(scenario: string): Promise<BuildResult> {
-	return buildAt(materializeFixture(scenario, { withProject: true }));
+export function buildFixture(scenario: string, env: Record<string, string> = {}): Promise<BuildResult> {
+	return buildAt(materializeFixture(scenario, { withProject: true }), env);
 }
 
-/** Builds the project copy at `root` (see materializeFixture) with the project's own Astro. */
+/** Builds the project copy at `root` (see materializeFixture) with the project's own Astro and extra environment variables. */
 export function buildAt(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
