@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
 import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts';
 import { sidebar } from './src/navigation.ts';
 import { editBaseUrl } from './src/integrations/repository.ts';
@@ -44,6 +45,9 @@ export default defineConfig({
 			},
 		}),
 		mdx(),
+		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
+		// rendered on demand for one visitor (the thank-you page), which have nothing to index.
+		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') }),
 		feedbackBoot(),
 		shareImages({ program: program.name }),
 	],
