@@ -88,7 +88,8 @@ export function launchDebuggableChromium(): Promise<DebuggableChromium> {
 }
 
 /**
- * Collects what a page reports as broken: console errors, uncaught exceptions and failed requests.
+ * Collects what a page reports as broken: console errors, uncaught exceptions and failed requests
+ * (other than aborted ones).
  * Read `problems` after the page has done its work.
  */
 export function watchForErrors(page: Page): { problems: string[] } {
@@ -97,6 +98,7 @@ export function watchForErrors(page: Page): { problems: string[] } {
 		if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
-	page.on('requestfailed', (request) => problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`));
+	// ERR_ABORTED is a request the page stopped needing (leaving a page cancels its prefetches), not a fault.
+	page.on('requestfailed', (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`));
 	return { problems };
 }
