@@ -54,6 +54,13 @@ try {
 		const w = r.weight ? `${kb(r.weight.html.gzip).padStart(10)} ${kb(r.weight.css.gzip).padStart(11)} ${kb(r.weight.js.gzip).padStart(10)} (${r.weight.js.files})` : '  (rendered on demand: no built file)';
 		console.log(`${r.kind.padEnd(15)} ${metrics(r.mobile)} | ${metrics(r.desktop)} | ${w}`);
 	}
+	// Google's "good" thresholds: LCP ≤ 2500 ms, CLS ≤ 0.1, TBT ≤ 200 ms. Name what moved when CLS is not good.
+	for (const r of rows) {
+		for (const [preset, s] of [['mobile', r.mobile], ['desktop', r.desktop]] as const) {
+			if (s.metrics.cls > 0.1) console.log(`  CLS ${s.metrics.cls.toFixed(3)} on ${r.kind} (${preset}): ${s.shifts.map((x) => `${x.element} ${x.score.toFixed(3)}`).join('; ')}`);
+			if (s.metrics.lcp > 2500 || s.metrics.tbt > 200) console.log(`  ${r.kind} (${preset}) misses a "good" threshold: LCP ${s.metrics.lcp.toFixed(0)} ms, TBT ${s.metrics.tbt.toFixed(0)} ms`);
+		}
+	}
 
 	console.log(`\nJavaScript budget: bare Starlight's article ships ${kb(bare.js.gzip)} KB gzipped (${bare.js.files} files, ${kb(bare.js.raw)} KB raw); an article may ship ${kb(budget)} KB.`);
 	let missed = 0;

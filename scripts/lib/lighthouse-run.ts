@@ -13,6 +13,8 @@ export interface LighthouseSummary {
 	failures: Array<{ id: string; category: string; title: string; score: number | null; items: string[] }>;
 	/** Largest Contentful Paint (ms), Cumulative Layout Shift, Total Blocking Time (ms). */
 	metrics: { lcp: number; cls: number; tbt: number; fcp: number };
+	/** The elements that moved most (Lighthouse's layout-shifts audit): selector and shift score. */
+	shifts: Array<{ element: string; score: number }>;
 }
 
 /** Which categories and device: `desktop` (no throttling) or Lighthouse's default mobile run. */
@@ -46,8 +48,11 @@ export async function runLighthouse(url: string, { port, categories, preset }: L
 			failures.push({ id: ref.id, category, title: audit.title, score: audit.score, items });
 		}
 	}
+	const shiftItems = ((lhr.audits['layout-shifts']?.details as { items?: Array<{ score?: number; node?: { selector?: string } }> } | undefined)?.items ?? []);
+	const shifts = shiftItems.map((i) => ({ element: i.node?.selector ?? '(unattributed)', score: i.score ?? 0 }));
 	return {
 		url,
+		shifts,
 		scores,
 		failures,
 		metrics: { lcp: numeric(lhr, 'largest-contentful-paint'), cls: numeric(lhr, 'cumulative-layout-shift'), tbt: numeric(lhr, 'total-blocking-time'), fcp: numeric(lhr, 'first-contentful-paint') },
