@@ -9,7 +9,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } from './lib/bare-starlight.ts';
 import { runLighthouse } from './lib/lighthouse-run.ts';
-import { weighPage, type PageWeight } from './lib/page-weight.ts';
+import { weighPage } from './lib/page-weight.ts';
 import { launchDebuggableChromium } from '../tests/helpers/browser.ts';
 import { pageTypes } from '../tests/helpers/page-types.ts';
 import { startServer, tempDir } from '../tests/helpers/server.ts';
@@ -33,19 +33,28 @@ const budget = bare.js.gzip + jsAllowanceGzip;
 
 const dir = tempDir('bench-pages');
 const server = await startServer({ FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite') });
-const chromium = await launchDebuggableChromium();
 try {
-	const rows: Array<{ kind: string; path: string; weight: PageWeight | null; mobile: Awaited<ReturnType<typeof runLighthouse>>; desktop: Awaited<ReturnType<typeof runLighthouse>> }> = [];
-	for (const [kind, path] of Object.entries(pageTypes)) {
-		// Lighthouse refuses a 404 status; the 404 page is the same document as /404.html.
-		const url = `${server.base}${path === pageTypes['404'] ? '/404.html' : path}`;
-		const mobile = await runLighthouse(url, { port: chromium.port, categories: ['performance'], preset: 'mobile' });
-		const desktop = await runLighthouse(url, { port: chromium.port, categories: ['performance'], preset: 'desktop' });
+	type Summary = Awaited<ReturnType<typeof runLighthouse>>;
+	// One fresh Chromium per preset, so the mobile runs leave nothing (cache, emulation) to the desktop ones.
+	const results: Record<'mobile' | 'desktop', Summary[]> = { mobile: [], desktop: [] };
+	for (const preset of ['mobile', 'desktop'] as const) {
+		const chromium = await launchDebuggableChromium();
+		try {
+			for (const path of Object.values(pageTypes)) {
+				// Lighthouse refuses a 404 status; the 404 page is the same document as /404.html.
+				const url = `${server.base}${path === pageTypes['404'] ? '/404.html' : path}`;
+				results[preset].push(await runLighthouse(url, { port: chromium.port, categories: ['performance'], preset }));
+				process.stdout.write('.');
+			}
+		} finally {
+			await chromium.close();
+		}
+	}
+	const rows = Object.entries(pageTypes).map(([kind, path], i) => {
 		const file = builtFile(path);
 		const weight = existsSync(join(clientDir, file, file.endsWith('.html') ? '' : 'index.html')) ? weighPage(clientDir, file) : null;
-		rows.push({ kind, path, weight, mobile, desktop });
-		process.stdout.write('.');
-	}
+		return { kind, path, weight, mobile: results.mobile[i]!, desktop: results.desktop[i]! };
+	});
 	console.log('\n');
 	console.log('Lighthouse performance, mobile (simulated slow 4G, 4× CPU) | desktop (no throttling)');
 	console.log('page             score   LCP ms    CLS    TBT ms | score   LCP ms    CLS    TBT ms |  HTML KB gz   CSS KB gz   JS KB gz (files)');
@@ -73,7 +82,6 @@ try {
 	}
 	console.log(missed ? `\n${missed} article page(s) over the JavaScript budget.` : '\nEvery article page is within the JavaScript budget.');
 } finally {
-	await chromium.close();
 	await server.stop();
 	rmSync(dir, { recursive: true, force: true });
 }
