@@ -1,0 +1,21 @@
+/**
+ * One page of each kind the site serves, by URL path: what the accessibility and Lighthouse tests
+ * and the page benchmark visit. The thank-you page's reference is well formed, so it is shown.
+ */
+export const pageTypes = {
+	home: '/',
+	hub: '/affiliates/',
+	guide: '/affiliates/onboarding/payments/',
+	faq: '/faq/payments/',
+	troubleshooting: '/troubleshooting/link-not-tracking/',
+	terms: '/terms/',
+	commission: '/commission/',
+	disclosure: '/disclosures/social/',
+	search: '/search/?q=payout+threshold',
+	ask: '/ask/',
+	'thank-you': '/ask/thanks/?ref=FB-7K2M-9QXD',
+	'404': '/no-such-page/',
+} as const;
+
+/** A page kind: home, hub, guide, … */
+export type PageType = keyof typeof pageTypes;
