@@ -11,7 +11,7 @@ import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } fr
 import { runLighthouse } from './lib/lighthouse-run.ts';
 import { weighPage } from './lib/page-weight.ts';
 import { launchDebuggableChromium } from '../tests/helpers/browser.ts';
-import { pageTypes } from '../tests/helpers/page-types.ts';
+import { pageTypes } from './lib/page-types.ts';
 import { startServer, tempDir } from '../tests/helpers/server.ts';
 
 const root = resolve('.');

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pageTypes } from './page-types.ts';
 
 /** The bare site's files: Starlight's default config, its docs collection and one article. */
 const files: Record<string, string> = {
@@ -62,12 +63,12 @@ export const bareArticlePath = '/article/';
 /** Gzipped JavaScript an article may ship beyond bare Starlight's: 10 KB. */
 export const jsAllowanceGzip = 10 * 1024;
 
-/** The article pages the JavaScript budget applies to, by kind (one page each, as in tests/helpers/page-types.ts). */
+/** The article pages the JavaScript budget applies to: one page of each article kind. */
 export const articlePages = {
-	guide: '/affiliates/onboarding/payments/',
-	faq: '/faq/payments/',
-	troubleshooting: '/troubleshooting/link-not-tracking/',
-	terms: '/terms/',
-	commission: '/commission/',
-	disclosure: '/disclosures/social/',
+	guide: pageTypes.guide,
+	faq: pageTypes.faq,
+	troubleshooting: pageTypes.troubleshooting,
+	terms: pageTypes.terms,
+	commission: pageTypes.commission,
+	disclosure: pageTypes.disclosure,
 } as const;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { startE2e, type E2eSite } from '../helpers/e2e.ts';
-import { pageTypes } from '../helpers/page-types.ts';
+import { pageTypes } from '../../scripts/lib/page-types.ts';
 
 // axe-core's browser bundle, injected into each page as it is.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startE2e, type E2eSite } from '../helpers/e2e.ts';
 import { watchForErrors } from '../helpers/browser.ts';
-import { pageTypes } from '../helpers/page-types.ts';
+import { pageTypes } from '../../scripts/lib/page-types.ts';
 
 let site: E2eSite;
 let context: BrowserContext;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchDebuggableChromium, type DebuggableChromium } from '../helpers/browser.ts';
 import { startServer, tempDir, type RunningServer } from '../helpers/server.ts';
 import { requireBuild } from '../helpers/site.ts';
-import { pageTypes } from '../helpers/page-types.ts';
+import { pageTypes } from '../../scripts/lib/page-types.ts';
 import { runLighthouse } from '../../scripts/lib/lighthouse-run.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
