@@ -2,7 +2,9 @@
  * Runs `astro build` for a site in a child process and measures its wall time
  * and peak memory. Memory is the resident set of the build and every process
  * it starts (Pagefind runs as its own binary), summed, sampled from /proc
- * every 100 ms; on systems without /proc it is reported as unknown.
+ * every 100 ms. CPU time is what the build and its processes used, from this
+ * process's counters of finished children: unlike wall time, it hardly moves
+ * when other work shares the machine. Without /proc both are reported as unknown.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,11 +15,14 @@ export interface BuildMeasurement {
 	wallMs: number;
 	/** Highest summed resident memory of the build's processes, in bytes; undefined without /proc. */
 	peakRssBytes: number | undefined;
+	/** User plus system CPU time of the build and its processes; undefined without /proc. */
+	cpuMs: number | undefined;
 }
 
 /** Builds the Astro project at `root` with the Astro found in `astroBin`; the log goes to `logFile`. */
 export async function measureBuild(root: string, astroBin: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<BuildMeasurement> {
 	const log = createWriteStream(logFile);
+	const cpuBefore = childCpuMs();
 	const started = performance.now();
 	const child = spawn(process.execPath, [astroBin, 'build', '--root', root], {
 		cwd: root,
@@ -43,7 +48,8 @@ export async function measureBuild(root: string, astroBin: string, logFile: stri
 		const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
 		throw new Error(`The build of ${root} failed (exit code ${code}). Last lines of ${logFile}:\n${tail}`);
 	}
-	return { wallMs, peakRssBytes: canSample ? peak : undefined };
+	const cpuAfter = childCpuMs();
+	return { wallMs, peakRssBytes: canSample ? peak : undefined, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 /** Resident memory of a process and all its descendants, in bytes. */
@@ -87,6 +93,18 @@ function parentMap(): Map<number, number[]> {
 		children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
 	}
 	return children;
+}
+
+/**
+ * CPU time of this process's finished and collected children, and theirs
+ * (cutime + cstime in /proc/self/stat), in ms; Linux counts it in 1/100 s.
+ */
+function childCpuMs(): number | undefined {
+	const stat = readProc('/proc/self/stat');
+	if (!stat) return undefined;
+	// Fields after the command name start with field 3 (state); cutime and cstime are fields 16 and 17.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 /** A /proc file's text, or undefined when the process has just ended. */
