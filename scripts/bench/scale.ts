@@ -70,6 +70,8 @@ interface SiteRun {
 }
 
 const runs: SiteRun[] = [];
+/** Highest one-minute load average seen between builds: other work on the machine skews wall times. */
+let busiest = loadavg()[0]!;
 const started = Date.now();
 console.log(`Scale benchmark: sizes ${sizes.join(', ')}; seed ${seed}; query "${values.query}"`);
 console.log(`Machine: ${cpus().length} cores, ${mb(totalmem())} memory, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -95,6 +97,7 @@ for (const size of sizes) {
 			const env = site === 'ours' ? { OG_CACHE_DIR: join(root, '.og-cache') } : {};
 			builds.push(await measureBuild(root, astroBin, join(root, `build-${i + 1}.log`), env));
 			console.log(`${seconds(builds.at(-1)!.wallMs)}`);
+			busiest = Math.max(busiest, loadavg()[0]!);
 		}
 		const clientDir = existsSync(join(root, 'dist', 'client')) ? join(root, 'dist', 'client') : join(root, 'dist');
 		const html = countHtml(clientDir);
@@ -196,6 +199,9 @@ function printTargets() {
 		`       with the search box script, which Starlight loads when the search opens: ${kb(search.total.wireBytes)} over the wire`,
 	);
 	console.log(`\nTargets (1 KB = 1,024 bytes; ratios of wall time measured in this run, CPU-time ratios beside them):\n${lines.join('\n')}`);
+	if (busiest > cpus().length + 1) {
+		console.log(`\nThe machine was busy (load average up to ${busiest.toFixed(1)} on ${cpus().length} cores): wall times depend on what else ran, so read the CPU-time ratios.`);
+	}
 }
 
 function verdict(pass: boolean, text: string) {
