@@ -40,11 +40,16 @@ const { values } = parseArgs({
 	},
 });
 
-const sizes = values.sizes!.split(',').map((s) => {
-	const n = Number(s.trim());
-	if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: "${s}" is not a whole number of articles above 0; write e.g. --sizes 1000,5000,10000.`);
-	return n;
-});
+// Smallest first: growth is measured from the smallest size, the search target on the largest.
+const sizes = [
+	...new Set(
+		values.sizes!.split(',').map((s) => {
+			const n = Number(s.trim());
+			if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: "${s}" is not a whole number of articles above 0; write e.g. --sizes 1000,5000,10000.`);
+			return n;
+		}),
+	),
+].sort((a, b) => a - b);
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number.`);
 
@@ -140,17 +145,18 @@ function printTable() {
 	console.log(`\n${table(header, rows)}`);
 }
 
+/** Every file of one search on each size of this site: shows which of them grow with the content. */
 function printSearch() {
-	const largest = runs.filter((r) => r.site === 'ours').at(-1);
-	if (!largest) return;
-	const s = largest.search;
-	console.log(`\nOne search for "${s.query}" on Partner Help with ${largest.size} articles (${s.results} results; first 5 loaded):`);
-	console.log(
-		table(
-			['file', 'kind', 'wire', 'disk'],
-			s.files.map((f) => [f.path, f.kind, kb(f.wireBytes), kb(f.bytes)]),
-		),
-	);
+	for (const run of runs.filter((r) => r.site === 'ours')) {
+		const s = run.search;
+		console.log(`\nOne search for "${s.query}" on Partner Help with ${run.size} articles (${s.results} results; first 5 loaded):`);
+		console.log(
+			table(
+				['file', 'kind', 'wire', 'disk'],
+				s.files.map((f) => [f.path, f.kind, kb(f.wireBytes), kb(f.bytes)]),
+			),
+		);
+	}
 }
 
 function printTargets() {
