@@ -45,13 +45,13 @@ const sizes = [
 	...new Set(
 		values.sizes!.split(',').map((s) => {
 			const n = Number(s.trim());
-			if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: "${s}" is not a whole number of articles above 0; write e.g. --sizes 1000,5000,10000.`);
+			if (!Number.isInteger(n) || n < 1) usage(`--sizes: "${s}" is not a whole number of articles above 0; write e.g. --sizes 1000,5000,10000.`);
 			return n;
 		}),
 	),
 ].sort((a, b) => a - b);
 const seed = Number(values.seed);
-if (!Number.isInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number.`);
+if (!Number.isInteger(seed)) usage(`--seed: "${values.seed}" is not a whole number.`);
 
 const projectRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -208,6 +208,12 @@ function printTargets() {
 	if (busiest > cpus().length + 1) {
 		console.log(`\nThe machine was busy (load average up to ${busiest.toFixed(1)} on ${cpus().length} cores): wall times depend on what else ran, so read the CPU-time ratios.`);
 	}
+}
+
+/** Stops on a bad option with the problem and no stack trace. */
+function usage(message: string): never {
+	console.error(message);
+	process.exit(2);
 }
 
 function verdict(pass: boolean, text: string) {
