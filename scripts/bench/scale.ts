@@ -70,6 +70,8 @@ interface SiteRun {
 	builds: BuildMeasurement[];
 	pages: number;
 	medianHtmlBytes: number;
+	/** The biggest page: hubs and lists grow with the content, article pages should not. */
+	largestHtmlBytes: number;
 	pagefind: { bytes: number; files: number };
 	search: SearchCost;
 }
@@ -112,6 +114,7 @@ for (const size of sizes) {
 			builds,
 			pages: html.pages,
 			medianHtmlBytes: median(html.bytes),
+			largestHtmlBytes: Math.max(0, ...html.bytes),
 			pagefind: folderSize(join(clientDir, 'pagefind')),
 			search: await measureSearch(clientDir, values.query!),
 		});
@@ -125,7 +128,7 @@ printTargets();
 console.log(`\nFinished in ${seconds(Date.now() - started)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 
 function printTable() {
-	const header = ['articles', 'site', 'build', 'wall', 'CPU', 'ms/page', 'HTML pages', 'peak memory', 'median page', 'Pagefind index', 'search: Pagefind (wire / disk)', 'with search box'];
+	const header = ['articles', 'site', 'build', 'wall', 'CPU', 'ms/page', 'HTML pages', 'peak memory', 'median page', 'largest page', 'Pagefind index', 'search: Pagefind (wire / disk)', 'with search box'];
 	const rows = runs.flatMap((r) =>
 		r.builds.map((b, i) => [
 			String(r.size),
@@ -137,6 +140,7 @@ function printTable() {
 			String(r.pages),
 			b.peakRssBytes === undefined ? 'unknown' : mb(b.peakRssBytes),
 			kb(r.medianHtmlBytes),
+			kb(r.largestHtmlBytes),
 			`${mb(r.pagefind.bytes)} (${r.pagefind.files} files)`,
 			`${kb(r.search.pagefind.wireBytes)} / ${kb(r.search.pagefind.bytes)}`,
 			kb(r.search.total.wireBytes),
