@@ -38,17 +38,32 @@ export function generateArticles(count: number, seed = 1): SyntheticArticle[] {
 	if (!Number.isInteger(count) || count < 0) throw new Error(`Expected a whole number of articles, received ${count}.`);
 	const random = seededRandom(seed);
 	const articles: SyntheticArticle[] = [];
+	const titles = new Set<string>();
+	const titleOf = (a: SyntheticArticle) => String(a.data['question'] ?? a.data['title']).toLowerCase();
 	for (let i = 0; i < count; i++) {
 		const collection = rotation[i % rotation.length]!;
 		const audience = pickAudience(random);
 		const related = random.sample(articles.slice(-200), random.int(0, 3)).map((a) => `${a.collection}/${a.id}`);
 		const common = { audience, owner: random.pick(words.owners), lastReviewed: reviewDate(random), related };
 		const text = new Writer(random, audience);
-		if (collection === 'faqs') articles.push(faq(text, i, common));
-		else if (collection === 'troubleshooting') articles.push(troubleshooting(text, i, common));
-		else articles.push(guide(text, i, common));
+		const make = () => (collection === 'faqs' ? faq(text, i, common) : collection === 'troubleshooting' ? troubleshooting(text, i, common) : guide(text, i, common));
+		// Titles are unique across the site (the content check requires it): draw again on a repeat.
+		let article = make();
+		for (let tries = 1; titles.has(titleOf(article)); tries++) {
+			article = tries < 20 ? make() : numbered(article, i + 1);
+		}
+		titles.add(titleOf(article));
+		articles.push(article);
 	}
 	return articles;
+}
+
+/** The article with its number in its title, for when the word lists run out of new titles. */
+function numbered(article: SyntheticArticle, n: number): SyntheticArticle {
+	const data = { ...article.data };
+	if (typeof data['question'] === 'string') data['question'] = data['question'].replace(/\?$/, ` (${n})?`);
+	else data['title'] = `${String(data['title'])} (${n})`;
+	return { ...article, data };
 }
 
 type Common = { audience: Audience; owner: string; lastReviewed: string; related: string[] };
@@ -193,8 +208,11 @@ function pickAudience(random: Random): Audience {
 	return roll < 0.5 ? 'affiliate' : roll < 0.8 ? 'customer' : 'advertiser';
 }
 
+/** Generated articles were reviewed in the 90 days up to this day, so that none is stale on it. */
+export const reviewedUpTo = new Date(Date.UTC(2026, 10, 1));
+
 function reviewDate(random: Random): string {
-	const day = new Date(Date.UTC(2026, 0, 1) + random.int(0, 300) * 86_400_000);
+	const day = new Date(reviewedUpTo.getTime() - random.int(0, 90) * 86_400_000);
 	return day.toISOString().slice(0, 10);
 }
 
