@@ -36,7 +36,9 @@ describe('the pull-request workflow', () => {
 		const commands = readmeCommands();
 		expect(commands).toContain('npm install');
 		expect(commands).toContain('npm test');
+		expect(commands).toContain('bash scripts/system-deps.sh');
 		const runs = steps.map((s) => s.run ?? '');
+		expect(runs).toContain('bash scripts/system-deps.sh');
 		expect(runs.some((r) => r.startsWith('npm install'))).toBe(true);
 		expect(runs).toContain('npm test');
 		expect(runs).toContain('npm run check:content');
