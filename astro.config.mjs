@@ -10,6 +10,7 @@ import { sidebar } from './src/navigation.ts';
 import { editBaseUrl } from './src/integrations/repository.ts';
 import { searchRanking } from './src/lib/search-ranking.ts';
 import { feedbackBoot } from './src/integrations/feedback-boot.ts';
+import { staticMethods } from './src/integrations/static-methods.ts';
 import { shareImages } from './src/integrations/og-images.ts';
 
 const program = loadProgram(import.meta.url);
@@ -49,6 +50,8 @@ export default defineConfig({
 		// rendered on demand for one visitor (the thank-you page), which have nothing to index.
 		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') }),
 		feedbackBoot(),
+		// Static files answer GET and HEAD; other methods go straight to the on-demand routes.
+		staticMethods(),
 		shareImages({ program: program.name }),
 	],
 });

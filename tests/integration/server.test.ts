@@ -48,6 +48,21 @@ describe('the standalone server', () => {
 		expect(await response.json()).toEqual({ status: 'ok' });
 	});
 
+	it('serves static files to GET and HEAD only; other methods go to the on-demand routes', async () => {
+		const file = await fetch(`${base}/favicon.svg`);
+		expect(file.status).toBe(200);
+		const svg = await file.text();
+		expect(svg).toMatch(/^<svg/);
+		expect((await fetch(`${base}/favicon.svg`, { method: 'HEAD' })).status).toBe(200);
+		for (const method of ['POST', 'PUT', 'DELETE']) {
+			const response = await fetch(`${base}/favicon.svg`, { method, body: method === 'DELETE' ? null : 'x' });
+			expect(response.status, method).toBe(404);
+			expect(await response.text(), method).not.toContain(svg);
+		}
+		const page = await fetch(`${base}/faq/`, { method: 'POST', body: 'x' });
+		expect(page.status).toBe(404);
+	});
+
 	it('answers an unknown path with the 404 page', async () => {
 		const response = await fetch(`${base}/no-such-page/`);
 		expect(response.status).toBe(404);
