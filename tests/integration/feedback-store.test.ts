@@ -85,3 +85,43 @@ describe.each(stores)('the $name store', ({ open }) => {
 		}
 	});
 });
+
+describe('the SQLite store’s writer thread', () => {
+	it('commits submissions that arrive together in shared batches, refusing only a row the database refuses', async () => {
+		const store = openSqliteStore(join(dir, 'batches.sqlite'));
+		try {
+			const saves = Array.from({ length: 200 }, (_, i) =>
+				store.save({ kind: 'vote', page: `/faq/${i}/`, helpful: i % 2 === 0 }, { reference: i === 150 ? 'FB-0000-0007' : `FB-1000-${String(i).padStart(4, '0')}`, createdAt: 1000 + i, destination: i % 3 === 0 ? 'webhook' : null }),
+			);
+			// The same reference twice in one batch: the second breaks the UNIQUE constraint.
+			saves.push(store.save({ kind: 'vote', page: '/faq/dup/', helpful: true }, { reference: 'FB-0000-0007', createdAt: 5000, destination: null }));
+			const results = await Promise.allSettled(saves);
+			const refused = results.flatMap((r, i) => (r.status === 'rejected' ? [{ i, message: String((r.reason as Error).message) }] : []));
+			expect(refused).toEqual([{ i: 200, message: expect.stringMatching(/UNIQUE constraint failed: submissions\.reference/) }]);
+			const stored = await store.list({});
+			expect(stored).toHaveLength(200);
+			expect(stored.find((s) => s.reference === 'FB-0000-0007')?.page).toBe('/faq/150/');
+			expect((await store.outboxStatus()).pending).toBe(67);
+		} finally {
+			await store.close();
+		}
+	});
+
+	it('commits what is waiting before it closes, so a save in progress is never dropped', async () => {
+		const path = join(dir, 'close.sqlite');
+		const store = openSqliteStore(path);
+		const saving = Promise.all(Array.from({ length: 20 }, (_, i) => store.save({ kind: 'question', question: `Question ${i}?` }, { reference: `FB-2000-${String(i).padStart(4, '0')}`, createdAt: i, destination: null })));
+		await store.close();
+		await saving;
+		const reopened = openSqliteStore(path);
+		try {
+			expect(await reopened.list({})).toHaveLength(20);
+		} finally {
+			await reopened.close();
+		}
+	});
+
+	it('refuses a path that is not a file, which would lose every submission at restart', () => {
+		expect(() => openSqliteStore(':memory:')).toThrow(/needs the path of a file \(FEEDBACK_DB_PATH\), not ":memory:"/);
+	});
+});
