@@ -5,29 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { adapterTransform } from './adapter-transform.ts';
 
 /** The integration: appends `import "src/server/boot.ts"` to the Node adapter's server entry in the build. */
 export function feedbackBoot(): AstroIntegration {
 	const boot = fileURLToPath(new URL('../server/boot.ts', import.meta.url));
-	return {
-		name: 'partner-help:feedback-boot',
-		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
-				if (command !== 'build') return;
-				updateConfig({
-					vite: {
-						plugins: [
-							{
-								name: 'partner-help:feedback-boot',
-								transform(code, id) {
-									if (!/@astrojs[\\/]node[\\/]dist[\\/]server\.js$/.test(id)) return undefined;
-									return { code: `${code}\nimport ${JSON.stringify(boot)};\n`, map: null };
-								},
-							},
-						],
-					},
-				});
-			},
-		},
-	};
+	return adapterTransform('partner-help:feedback-boot', /@astrojs[\\/]node[\\/]dist[\\/]server\.js$/, (code) => `${code}\nimport ${JSON.stringify(boot)};\n`);
 }

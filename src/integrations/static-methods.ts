@@ -9,6 +9,7 @@
  * change that line, the build stops with a message that says so rather than silently losing the fix.
  */
 import type { AstroIntegration } from 'astro';
+import { adapterTransform } from './adapter-transform.ts';
 
 /** The call in @astrojs/node's standalone.js that sends every request through the static handler first. */
 export const STATIC_FIRST = 'staticHandler(req, res, () => appHandler(req, res));';
@@ -30,25 +31,5 @@ export function rewriteStandalone(code: string): string {
 }
 
 export function staticMethods(): AstroIntegration {
-	return {
-		name: 'partner-help:static-methods',
-		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
-				if (command !== 'build') return;
-				updateConfig({
-					vite: {
-						plugins: [
-							{
-								name: 'partner-help:static-methods',
-								transform(code, id) {
-									if (!/@astrojs[\\/]node[\\/]dist[\\/]standalone\.js$/.test(id)) return undefined;
-									return { code: rewriteStandalone(code), map: null };
-								},
-							},
-						],
-					},
-				});
-			},
-		},
-	};
+	return adapterTransform('partner-help:static-methods', /@astrojs[\\/]node[\\/]dist[\\/]standalone\.js$/, rewriteStandalone);
 }
