@@ -31,6 +31,7 @@ export async function pageMeta(pathname: string, data?: { pageType?: PageType; a
 	const segment = path.split('/')[2];
 	switch (fromPath) {
 		case 'faq': {
+			// Every page of a topic (/faq/<topic>/, /faq/<topic>/2/, …) is filed under the audiences of the whole topic.
 			const questions = content.faqs.filter((f) => !segment || f.data.topic === segment);
 			return { pageType: 'faq', audiences: segment ? [...new Set(questions.map((f) => f.data.audience))].sort() : [] };
 		}
