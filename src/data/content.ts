@@ -7,6 +7,7 @@ import { checkIntegrity, formatProblems, type EntryLike } from '../lib/integrity
 import { factsFrom, fillFacts, type Facts } from '../lib/facts.ts';
 import { urls } from '../lib/urls.ts';
 import { byQuestion, faqPages } from '../lib/pagination.ts';
+import { audiences, type Audience } from '../schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../schemas/faq.ts';
 import type { Program } from '../schemas/program.ts';
 
@@ -39,6 +40,8 @@ export interface Content {
 	faqs: PlacedFaq[];
 	/** The topics that have questions, in the order of `faqTopics`, with their pages. */
 	faqsByTopic: FaqTopicPages[];
+	/** Guides written for each audience, in hub order: sidebar order, then title. */
+	guides: Record<Audience, CollectionEntry<'docs'>[]>;
 	/** By title. */
 	troubleshooting: Filled<'troubleshooting'>[];
 	disclosures: Filled<'disclosures'>[];
@@ -97,6 +100,8 @@ async function load(): Promise<Content> {
 		const pages = Array.from({ length: count }, (_, i) => questions.filter((f) => f.page === i + 1));
 		return questions.length > 0 ? [{ topic, label: faqTopics[topic], questions, pages }] : [];
 	});
+	const hubOrder = (a: CollectionEntry<'docs'>, b: CollectionEntry<'docs'>) => (a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
+	const guides = Object.fromEntries(audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)])) as Record<Audience, CollectionEntry<'docs'>[]>;
 
 	const targets = new Map<string, LinkTarget>();
 	for (const d of docs) targets.set(`docs/${d.id}`, { title: d.data.title, url: urls.doc(d.id), description: d.data.description });
@@ -112,6 +117,7 @@ async function load(): Promise<Content> {
 		docs,
 		faqs: placed,
 		faqsByTopic,
+		guides,
 		troubleshooting: troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title)),
 		disclosures: disclosures.sort((a, b) => a.data.title.localeCompare(b.data.title)),
 		commission,

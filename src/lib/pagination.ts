@@ -1,12 +1,22 @@
 /**
  * Long lists, a page at a time, so that no page's HTML grows with the number of articles:
- * an FAQ topic page holds at most `faqPageSize` questions. Pages, the content check and
- * `npm run new` share these functions, so a question's deep link, the page that holds it
- * and the check that it is reachable always agree. No I/O.
+ * an FAQ topic page holds at most `faqPageSize` questions, a page of a full list at most
+ * `listPageSize` entries, and index and hub pages show the first `previewSize` entries of
+ * each group with a link to the rest. Pages, the content check and `npm run new` share
+ * these functions, so a question's deep link, the page that holds it and the check that
+ * it is reachable always agree. No I/O.
  */
 
 /** Questions on one FAQ topic page; the rest of the topic goes to /faq/<topic>/2/ and on. */
 export const faqPageSize = 25;
+/** Entries on one page of a full list (/troubleshooting/for-affiliates/, /guides/for-customers/). */
+export const listPageSize = 50;
+/** Entries an index or hub page shows of each group before it links to the full list. */
+export const previewSize = 10;
+
+/** Whether a group of `total` entries has a full list of its own: only when its preview leaves some out. */
+export const hasFullList = (total: number): boolean => total > previewSize;
+
 /** `items` cut into pages of `size`, in order; an empty list is one empty page. */
 export function paginate<T>(items: readonly T[], size: number): T[][] {
 	if (!Number.isInteger(size) || size < 1) throw new Error(`A page holds at least one entry, received a page size of ${size}.`);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { faqPageSize, faqPages, pageNumbers, paginate } from '../../src/lib/pagination.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { listAt, urls } from '../../src/lib/urls.ts';
+import { checkIntegrity, type EntryLike } from '../../src/lib/integrity.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
+import { audiences } from '../../src/schemas/common.ts';
 import { reachability } from '../../scripts/lib/rules/reachability.ts';
 import type { SourceFile } from '../../scripts/lib/content-files.ts';
 
@@ -71,6 +73,32 @@ describe('addresses of paginated pages', () => {
 		expect(urls.faqTopic('payments', 2)).toBe('/faq/payments/2/');
 		expect(urls.faq('payments', 'when-do-i-get-paid', 1)).toBe('/faq/payments/#when-do-i-get-paid');
 		expect(urls.faq('payments', 'when-do-i-get-paid', 3)).toBe('/faq/payments/3/#when-do-i-get-paid');
+		expect(urls.troubleshootingList('affiliate')).toBe('/troubleshooting/for-affiliates/');
+		expect(urls.guideList('customer', 4)).toBe('/guides/for-customers/4/');
+	});
+
+	it('reads a full list back from its address, and nothing else', () => {
+		for (const audience of audiences) {
+			for (const page of [1, 2, 12]) {
+				expect(listAt(urls.troubleshootingList(audience, page))).toEqual({ kind: 'troubleshooting', audience, page });
+				expect(listAt(urls.guideList(audience, page))).toEqual({ kind: 'guides', audience, page });
+			}
+		}
+		for (const path of ['/troubleshooting/for-affiliates/1/', '/troubleshooting/link-not-tracking/', '/guides/for-merchants/', '/affiliates/guides/', '/faq/payments/2/', '/guides/for-affiliates/2/extra/']) {
+			expect(listAt(path), path).toBeUndefined();
+		}
+	});
+
+	it('refuses an article that would take the address of a full list', () => {
+		const entries: EntryLike[] = [
+			{ collection: 'troubleshooting', id: 'for-affiliates', filePath: 'src/content/troubleshooting/for-affiliates.md', data: {} },
+			{ collection: 'docs', id: 'guides/for-customers/2', filePath: 'src/content/docs/guides/for-customers/2.md', data: {} },
+			{ collection: 'docs', id: 'guides/for-customers-too', filePath: 'src/content/docs/guides/for-customers-too.md', data: {} },
+		];
+		expect(checkIntegrity(entries, facts).map((p) => `${p.file} › ${p.field}: ${p.message}`)).toEqual([
+			'src/content/troubleshooting/for-affiliates.md › file name: /troubleshooting/for-affiliates/ is the address of the list of troubleshooting guides for affiliates.',
+			'src/content/docs/guides/for-customers/2.md › file name: /guides/for-customers/2/ is the address of the list of guides for customers (page 2).',
+		]);
 	});
 });
 
