@@ -2,6 +2,7 @@ import { audiences, type Audience } from '../../src/schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../../src/schemas/faq.ts';
 import { disclosureChannels, type DisclosureChannel } from '../../src/schemas/disclosure.ts';
 import { urls } from '../../src/lib/urls.ts';
+import { faqPages } from '../../src/lib/pagination.ts';
 import type { SourceFile } from './content-files.ts';
 import { entryType, entryTypes, scaffold, slugify, type ScaffoldInput } from './scaffold.ts';
 
@@ -113,9 +114,14 @@ export function planEntry(args: NewEntryArgs, existing: SourceFile[]): EntryPlan
 	const sameSlug = siblings.find((f) => f.id.split('/').pop() === slug);
 	if (sameSlug) throw new NewEntryError(`The slug "${slug}" is already used by ${sameSlug.path}.`, 'Choose a title that gives a different file name.');
 	const id = planned.path.replace(/\.[^.]+$/, '');
+	// The page of its topic the new question will be on, among the questions there now.
+	const faqPage = () => {
+		const questions = siblings.map((f) => ({ id: f.id, topic: String((f.raw as Record<string, unknown>)['topic']), question: String(titleOf(f)) }));
+		return faqPages([...questions, { id, topic: input.topic!, question: title }]).get(id)!;
+	};
 	const url = {
 		guide: () => urls.doc(id),
-		faq: () => urls.faq(input.topic!, id),
+		faq: () => urls.faq(input.topic!, id, faqPage()),
 		troubleshooting: () => urls.troubleshooting(id),
 		disclosure: () => urls.disclosure(input.channel!),
 		commission: () => urls.commission(id),

@@ -6,9 +6,25 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { checkIntegrity, formatProblems, type EntryLike } from '../lib/integrity.ts';
 import { factsFrom, fillFacts, type Facts } from '../lib/facts.ts';
 import { urls } from '../lib/urls.ts';
+import { byQuestion, faqPages } from '../lib/pagination.ts';
+import { audiences, type Audience } from '../schemas/common.ts';
+import { faqTopics, type FaqTopic } from '../schemas/faq.ts';
 import type { Program } from '../schemas/program.ts';
 
 type Filled<C extends 'faqs' | 'troubleshooting' | 'disclosures' | 'commission' | 'terms'> = CollectionEntry<C>;
+
+/** An FAQ entry and the page of its topic that holds it: 1 is /faq/<topic>/, 2 is /faq/<topic>/2/. */
+export type PlacedFaq = Filled<'faqs'> & { page: number };
+
+/** One FAQ topic that has questions, cut into its pages. */
+export interface FaqTopicPages {
+	topic: FaqTopic;
+	label: string;
+	/** Every question of the topic, in the order its pages list them. */
+	questions: PlacedFaq[];
+	/** The questions of page 1, page 2, …; never empty. */
+	pages: PlacedFaq[][];
+}
 
 export interface LinkTarget {
 	title: string;
@@ -20,7 +36,13 @@ export interface Content {
 	program: Program;
 	facts: Facts;
 	docs: CollectionEntry<'docs'>[];
-	faqs: Filled<'faqs'>[];
+	/** By question, each with the page of its topic that holds it. */
+	faqs: PlacedFaq[];
+	/** The topics that have questions, in the order of `faqTopics`, with their pages. */
+	faqsByTopic: FaqTopicPages[];
+	/** Guides written for each audience, in hub order: sidebar order, then title. */
+	guides: Record<Audience, CollectionEntry<'docs'>[]>;
+	/** By title. */
 	troubleshooting: Filled<'troubleshooting'>[];
 	disclosures: Filled<'disclosures'>[];
 	commission: Filled<'commission'>[];
@@ -69,9 +91,21 @@ async function load(): Promise<Content> {
 		throw new Error(`Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
 	}
 
+	// Each question's page is worked out once, here; deep links everywhere come from it.
+	const pageOf = faqPages(faqs.map((f) => ({ id: f.id, topic: f.data.topic, question: f.data.question })));
+	const placed: PlacedFaq[] = faqs.map((f) => ({ ...f, page: pageOf.get(f.id)! })).sort((a, b) => byQuestion({ id: a.id, question: a.data.question }, { id: b.id, question: b.data.question }));
+	const faqsByTopic = (Object.keys(faqTopics) as FaqTopic[]).flatMap((topic) => {
+		const questions = placed.filter((f) => f.data.topic === topic);
+		const count = Math.max(0, ...questions.map((f) => f.page));
+		const pages = Array.from({ length: count }, (_, i) => questions.filter((f) => f.page === i + 1));
+		return questions.length > 0 ? [{ topic, label: faqTopics[topic], questions, pages }] : [];
+	});
+	const hubOrder = (a: CollectionEntry<'docs'>, b: CollectionEntry<'docs'>) => (a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
+	const guides = Object.fromEntries(audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)])) as Record<Audience, CollectionEntry<'docs'>[]>;
+
 	const targets = new Map<string, LinkTarget>();
 	for (const d of docs) targets.set(`docs/${d.id}`, { title: d.data.title, url: urls.doc(d.id), description: d.data.description });
-	for (const f of faqs) targets.set(`faqs/${f.id}`, { title: f.data.question, url: urls.faq(f.data.topic, f.id), description: f.data.description });
+	for (const f of placed) targets.set(`faqs/${f.id}`, { title: f.data.question, url: urls.faq(f.data.topic, f.id, f.page), description: f.data.description });
 	for (const t of troubleshooting) targets.set(`troubleshooting/${t.id}`, { title: t.data.title, url: urls.troubleshooting(t.id), description: t.data.description });
 	for (const d of disclosures) targets.set(`disclosures/${d.id}`, { title: d.data.title, url: urls.disclosure(d.data.channel), description: d.data.description });
 	for (const c of commission) targets.set(`commission/${c.id}`, { title: c.data.title, url: urls.commission(c.data.offer), description: c.data.description });
@@ -81,7 +115,9 @@ async function load(): Promise<Content> {
 		program,
 		facts,
 		docs,
-		faqs: faqs.sort((a, b) => a.data.question.localeCompare(b.data.question)),
+		faqs: placed,
+		faqsByTopic,
+		guides,
 		troubleshooting: troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title)),
 		disclosures: disclosures.sort((a, b) => a.data.title.localeCompare(b.data.title)),
 		commission,

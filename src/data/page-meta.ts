@@ -3,6 +3,7 @@
  * Guides carry it in front matter; pages built in src/pages are known by their path.
  */
 import { loadContent } from './content.ts';
+import { listAt } from '../lib/urls.ts';
 import type { Audience } from '../schemas/common.ts';
 import type { PageType } from '../schemas/docs.ts';
 
@@ -25,12 +26,16 @@ const byPrefix: Array<[RegExp, PageType]> = [
 /** Describes the page at `pathname`; `data` is the docs entry's front matter where the page has one. */
 export async function pageMeta(pathname: string, data?: { pageType?: PageType; audience?: Audience | undefined }): Promise<PageMeta> {
 	const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+	// A full list (/guides/for-customers/, /troubleshooting/for-affiliates/2/) is filed like the entries it lists.
+	const list = listAt(path);
+	if (list) return { pageType: list.kind === 'guides' ? 'guide' : 'troubleshooting', audiences: [list.audience] };
 	const fromPath = byPrefix.find(([pattern]) => pattern.test(path))?.[1];
 	if (!fromPath) return { pageType: data?.pageType ?? 'guide', audiences: data?.audience ? [data.audience] : [] };
 	const content = await loadContent();
 	const segment = path.split('/')[2];
 	switch (fromPath) {
 		case 'faq': {
+			// Every page of a topic (/faq/<topic>/, /faq/<topic>/2/, …) is filed under the audiences of the whole topic.
 			const questions = content.faqs.filter((f) => !segment || f.data.topic === segment);
 			return { pageType: 'faq', audiences: segment ? [...new Set(questions.map((f) => f.data.audience))].sort() : [] };
 		}

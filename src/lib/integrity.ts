@@ -1,5 +1,7 @@
 import { FACT_PATTERN, type Facts } from './facts.ts';
 import { formatPath } from './errors.ts';
+import { listAt, urls } from './urls.ts';
+import { audienceNames } from '../schemas/common.ts';
 
 /** An entry as the integrity rules see it, whichever loader produced it. */
 export interface EntryLike {
@@ -140,9 +142,26 @@ function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 	return problems;
 }
 
+/** The full lists (/guides/for-affiliates/, /troubleshooting/for-customers/2/) have addresses of their own: no article may take one. */
+function checkListAddresses(entries: EntryLike[]): Problem[] {
+	const problems: Problem[] = [];
+	for (const entry of entries) {
+		const url = entry.collection === 'docs' ? urls.doc(entry.id) : entry.collection === 'troubleshooting' ? urls.troubleshooting(entry.id) : undefined;
+		const list = url ? listAt(url) : undefined;
+		if (!list) continue;
+		problems.push({
+			file: where(entry),
+			field: 'file name',
+			message: `${url} is the address of the list of ${list.kind === 'guides' ? 'guides' : 'troubleshooting guides'} for ${audienceNames[list.audience]}${list.page > 1 ? ` (page ${list.page})` : ''}.`,
+			hint: 'Rename the file (or its folder) so that the article gets an address of its own.',
+		});
+	}
+	return problems;
+}
+
 /** Every rule that spans entries or collections; the schemas cover each entry on its own. */
 export function checkIntegrity(entries: EntryLike[], facts: Facts): Problem[] {
-	return [...checkRelated(entries), ...checkTerms(entries), ...checkCommissionOverlap(entries), ...checkFactNames(entries, facts)];
+	return [...checkRelated(entries), ...checkTerms(entries), ...checkCommissionOverlap(entries), ...checkFactNames(entries, facts), ...checkListAddresses(entries)];
 }
 
 /** Formats problems for a build log: `file › field: message` then the hint. */

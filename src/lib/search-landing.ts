@@ -1,6 +1,7 @@
 /**
  * Where a search result should take the reader. An FAQ topic page holds several questions;
- * a reader who searched for one of them should land on its deep link (`/faq/<topic>/#<id>`),
+ * a reader who searched for one of them should land on its deep link (`/faq/<topic>/#<id>`,
+ * or `/faq/<topic>/2/#<id>` on a later page of a long topic),
  * not at the top of the page. Pagefind splits each page into sub-results at headings with an
  * id. Each section scores, for every different word of the query it holds, that word's best
  * weighted match, so a question heading that holds the reader's words beats a long section

@@ -1,8 +1,22 @@
+import { audienceNames, audiences, type Audience } from '../schemas/common.ts';
+
+/** Page 1 of a paginated list is the list's own address; page n adds "n/". */
+const pageSuffix = (page: number) => (page > 1 ? `${page}/` : '');
+const faqTopic = (topic: string, page = 1) => `/faq/${topic}/${pageSuffix(page)}`;
+/** The path segment of the full lists for one audience: "for-affiliates". */
+const listSegment = (audience: Audience) => `for-${audienceNames[audience]}`;
+
 /** Where each kind of entry lives on the site; the one place URLs are made. */
 export const urls = {
-	faqTopic: (topic: string) => `/faq/${topic}/`,
-	faq: (topic: string, id: string) => `/faq/${topic}/#${id}`,
+	/** An FAQ topic page; page 1 (the default) is /faq/<topic>/, later pages /faq/<topic>/2/ and on. */
+	faqTopic,
+	/** One question's deep link, on the page of its topic that holds it (see faqPages in pagination.ts). */
+	faq: (topic: string, id: string, page: number) => `${faqTopic(topic, page)}#${id}`,
 	troubleshooting: (id: string) => `/troubleshooting/${id}/`,
+	/** Every troubleshooting guide for one audience, a page at a time. */
+	troubleshootingList: (audience: Audience, page = 1) => `/troubleshooting/${listSegment(audience)}/${pageSuffix(page)}`,
+	/** Every guide for one audience, a page at a time. */
+	guideList: (audience: Audience, page = 1) => `/guides/${listSegment(audience)}/${pageSuffix(page)}`,
 	disclosure: (channel: string) => `/disclosures/${channel}/`,
 	commission: (offer: string) => `/commission/#${offer}`,
 	terms: (version: string) => `/terms/${version.replace('.', '-')}/`,
@@ -13,3 +27,14 @@ export const urls = {
 	/** The Atom feed of program changes: terms versions, commission rules, disclosure rules. */
 	changesFeed: () => '/changes.xml',
 } as const;
+
+/** The route parameters of a page of a full list: its audience segment and, after page 1, its number. */
+export const listParams = (audience: Audience, page: number) => ({ list: listSegment(audience), page: page > 1 ? String(page) : undefined });
+
+/** What a full list's address shows, or undefined when `path` is not one ("/troubleshooting/for-customers/3/"). */
+export function listAt(path: string): { kind: 'troubleshooting' | 'guides'; audience: Audience; page: number } | undefined {
+	const match = /^\/(troubleshooting|guides)\/for-([a-z]+)\/(?:([1-9]\d*)\/)?$/.exec(path.endsWith('/') ? path : `${path}/`);
+	const audience = audiences.find((a) => audienceNames[a] === match?.[2]);
+	if (!match || !audience || match[3] === '1') return undefined;
+	return { kind: match[1] as 'troubleshooting' | 'guides', audience, page: Number(match[3] ?? 1) };
+}

@@ -7,6 +7,8 @@ export const audienceSchema = z.enum(audiences, {
 		`Unknown audience ${JSON.stringify(issue.input)}: expected one of ${audiences.join(', ')}.`,
 });
 export type Audience = z.infer<typeof audienceSchema>;
+/** Each audience in the plural, as page titles and addresses name it ("Guides for affiliates", /guides/for-affiliates/). */
+export const audienceNames = { affiliate: 'affiliates', customer: 'customers', advertiser: 'advertisers' } as const satisfies Record<Audience, string>;
 
 /** A calendar date written as YYYY-MM-DD; parsed to a Date at midnight UTC. */
 export const isoDateSchema = z.preprocess(

@@ -4,6 +4,7 @@ import { readContent } from '../../scripts/lib/content-files.ts';
 import { NewEntryError, planEntry, type NewEntryArgs } from '../../scripts/lib/new-entry.ts';
 import { slugify } from '../../scripts/lib/scaffold.ts';
 import { faqSchema } from '../../src/schemas/faq.ts';
+import { faqPageSize } from '../../src/lib/pagination.ts';
 import { termsSchema } from '../../src/schemas/terms.ts';
 import { materializeFixture, removeFixture } from '../helpers/fixtures.ts';
 
@@ -36,6 +37,14 @@ describe('npm run new', () => {
 		const data = faqSchema.parse(frontMatter(faq.text));
 		expect(data).toMatchObject({ question: 'Can I promote on TikTok?', audience: 'affiliate', topic: 'account', owner: 'partner-support' });
 		expect(data.lastReviewed?.toISOString().slice(0, 10)).toBe('2026-11-23');
+	});
+
+	it('gives a new question the deep link of the page of its topic it will be on', () => {
+		const like = existing.find((f) => f.collection === 'faqs')!;
+		const earlier = Array.from({ length: faqPageSize }, (_, i) => ({ ...like, id: `any-${i}`, path: `src/content/faqs/any-${i}.md`, raw: { question: `Any question ${i}?`, topic: 'payments' } }));
+		// 25 questions sort before it, and "When do I get paid?" too: it is the 27th, on page 2.
+		expect(planEntry({ today: '2026-11-23', type: 'faq', title: 'Where does my payout go?', topic: 'payments' }, [...existing, ...earlier]).url).toBe('/faq/payments/2/#where-does-my-payout-go');
+		expect(plan({ type: 'faq', title: 'Where does my payout go?', topic: 'payments' }).url).toBe('/faq/payments/#where-does-my-payout-go');
 	});
 
 	it('puts a guide in the folder of its audience', () => {

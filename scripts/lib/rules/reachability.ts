@@ -4,6 +4,8 @@ import type { Rule } from './context.ts';
 import { proseLines } from './markdown-lines.ts';
 import { sidebar } from '../../../src/navigation.ts';
 import { urls } from '../../../src/lib/urls.ts';
+import { faqPages } from '../../../src/lib/pagination.ts';
+import { fillFacts } from '../../../src/lib/facts.ts';
 
 interface SidebarItem {
 	link?: string;
@@ -15,11 +17,11 @@ const LINK = /\]\((\/[^)\s#]*)|href=["'{]?["'`]?(\/[^"'`\s#}]*)/g;
 const HUB = /<AudienceHub\s+audience=["']([a-z]+)["']/g;
 const withSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
 
-/** The page an entry appears on; entries of typed collections live on their collection's pages. */
-function pageOf(file: SourceFile, data: Record<string, unknown>): string {
+/** The page an entry appears on; entries of typed collections live on their collection's pages, a question on the page of its topic that holds it. */
+function pageOf(file: SourceFile, data: Record<string, unknown>, faqPage: ReadonlyMap<string, number>): string {
 	switch (file.collection) {
 		case 'docs': return urls.doc(file.id);
-		case 'faqs': return urls.faqTopic(String(data['topic']));
+		case 'faqs': return urls.faqTopic(String(data['topic']), faqPage.get(file.id));
 		case 'troubleshooting': return urls.troubleshooting(file.id);
 		case 'disclosures': return urls.disclosure(String(data['channel']));
 		case 'commission': return '/commission/';
@@ -40,12 +42,20 @@ function frontMatterLinks(value: unknown, out: string[] = []): string[] {
  * the sidebar (src/navigation.ts) and follows what the pages link to: Markdown and HTML
  * links, `related` entries, the lists an audience hub (`<AudienceHub>`) renders, and the
  * lists each collection's index page renders (/faq/, /troubleshooting/, /disclosures/,
- * /commission/, /terms/). A guide that no reachable page links to is reported.
+ * /commission/, /terms/), directly or through the full lists and pages they link to. FAQ
+ * questions are placed on the pages of their topics as the build places them: /faq/ links each
+ * topic's first page, and each page the next one. A guide that no reachable page links to is reported.
  */
-export const reachability: Rule = ({ files, data }) => {
+export const reachability: Rule = ({ files, data, facts }) => {
+	const faqPage = faqPages(
+		files.flatMap((file) => {
+			const d = data.get(file.path);
+			return file.collection === 'faqs' && d ? [{ id: file.id, topic: String(d['topic']), question: fillFacts(String(d['question']), facts) }] : [];
+		}),
+	);
 	const entries = files.flatMap((file) => {
 		const d = data.get(file.path);
-		return d ? [{ file, data: d, page: pageOf(file, d) }] : [];
+		return d ? [{ file, data: d, page: pageOf(file, d, faqPage) }] : [];
 	});
 	const edges = new Map<string, Set<string>>();
 	const link = (from: string, to: string) => {
@@ -66,7 +76,20 @@ export const reachability: Rule = ({ files, data }) => {
 	};
 	walkSidebar(sidebar as SidebarItem[]);
 
-	const indexOf: Record<string, string> = { faqs: '/faq/', troubleshooting: '/troubleshooting/', disclosures: '/disclosures/', commission: '/commission/', terms: '/terms/' };
+	// FAQ topic pages: /faq/ links page 1 of each topic; the pagination nav links each page to its neighbours.
+	const pageCounts = new Map<string, number>();
+	for (const e of entries) {
+		if (e.file.collection === 'faqs') pageCounts.set(String(e.data['topic']), Math.max(pageCounts.get(String(e.data['topic'])) ?? 1, faqPage.get(e.file.id) ?? 1));
+	}
+	for (const [topic, count] of pageCounts) {
+		link('/faq/', urls.faqTopic(topic));
+		for (let page = 1; page < count; page++) {
+			link(urls.faqTopic(topic, page), urls.faqTopic(topic, page + 1));
+			link(urls.faqTopic(topic, page + 1), urls.faqTopic(topic, page));
+		}
+	}
+
+	const indexOf: Record<string, string> = { troubleshooting: '/troubleshooting/', disclosures: '/disclosures/', commission: '/commission/', terms: '/terms/' };
 	for (const e of entries) {
 		const index = indexOf[e.file.collection];
 		if (index) link(index, e.page);
