@@ -86,7 +86,7 @@ describe.each(stores)('the $name store', ({ open }) => {
 	});
 });
 
-describe('the SQLite store’s writer thread', () => {
+describe("the SQLite store's group commit", () => {
 	it('commits submissions that arrive together in shared batches, refusing only a row the database refuses', async () => {
 		const store = openSqliteStore(join(dir, 'batches.sqlite'));
 		try {

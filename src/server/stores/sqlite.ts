@@ -2,7 +2,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { Worker } from 'node:worker_threads';
 import type { FeedbackSubmission } from '../../schemas/feedback.ts';
 import { submissionColumns, type FeedbackStore, type ListFilter, type OutboxItem, type PurgeCriteria, type StoredSubmission } from '../store.ts';
 
@@ -51,63 +50,9 @@ function toSubmission(row: Row): StoredSubmission {
 	};
 }
 
-/** One submission as the writer thread inserts it: its columns in insert order, and its outbox row. */
-interface WriteRow {
-	values: SQLInputValue[];
-	destination: string | null;
-	createdAt: number;
-}
-
-/**
- * The writer thread: its own connection, which commits each batch it is sent in one transaction (one
- * fsync) and answers with null or an error message per row. Committing there keeps the disk sync off
- * the server's event loop: requests go on being read and validated while a commit waits for the disk.
- * Plain JavaScript, so that it runs as it is under any build.
- */
-const writerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.path);
-db.exec(workerData.pragmas);
-const insertSubmission = db.prepare(${JSON.stringify(
-	'INSERT INTO submissions (reference, kind, created_at, question, email, audience, from_page, query, page, helpful, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-)});
-const insertOutbox = db.prepare('INSERT INTO outbox (submission_id, destination, next_attempt_at) VALUES (?, ?, ?)');
-function insert(row) {
-	const { lastInsertRowid } = insertSubmission.run(...row.values);
-	if (row.destination) insertOutbox.run(lastInsertRowid, row.destination, row.createdAt);
-}
-function transaction(work) {
-	db.exec('BEGIN IMMEDIATE');
-	try {
-		work();
-		db.exec('COMMIT');
-	} catch (error) {
-		db.exec('ROLLBACK');
-		throw error;
-	}
-}
-parentPort.on('message', (batch) => {
-	try {
-		transaction(() => batch.forEach(insert));
-		parentPort.postMessage(batch.map(() => null));
-	} catch {
-		// One bad row must not fail the others: retry one by one, each in its own transaction.
-		parentPort.postMessage(batch.map((row) => {
-			try {
-				transaction(() => insert(row));
-				return null;
-			} catch (error) {
-				return error instanceof Error ? error.message : String(error);
-			}
-		}));
-	}
-});
-`;
-
 /** Opens (and creates when missing) the SQLite store at `path`; `sync` is SQLite's synchronous setting (see FEEDBACK_SQLITE_SYNC). */
 export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full'): FeedbackStore {
-	// Submissions are committed by a second connection in a writer thread: it must be the same file.
+	// An in-memory database would lose every submission when the server stops.
 	if (path === '' || path === ':memory:' || path.startsWith('file:')) {
 		throw new Error(`The SQLite store needs the path of a file (FEEDBACK_DB_PATH), not ${JSON.stringify(path)}: submissions must outlive the server.`);
 	}
@@ -115,9 +60,13 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full'):
 	const db = new DatabaseSync(path);
 	// WAL lets the CLI read while the server writes. With FULL every commit syncs the WAL, so an
 	// acknowledged submission survives a crash of the machine; NORMAL survives a crash of the process.
-	const pragmas = `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`;
-	db.exec(pragmas);
+	db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`);
 	db.exec(schema);
+
+	const insertSubmission = db.prepare(
+		'INSERT INTO submissions (reference, kind, created_at, question, email, audience, from_page, query, page, helpful, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+	);
+	const insertOutbox = db.prepare('INSERT INTO outbox (submission_id, destination, next_attempt_at) VALUES (?, ?, ?)');
 	const claim = db.prepare(`
 		UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
 		WHERE id IN (
@@ -141,64 +90,45 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full'):
 		}
 	}
 
-	type Pending = { row: WriteRow; resolve: () => void; reject: (e: unknown) => void };
-	/** Submissions waiting for the next commit, and the batch the writer is committing now. */
-	let pending: Pending[] = [];
-	let inFlight: Pending[] = [];
-	let writer: Worker | undefined;
-	let drained: Array<() => void> = [];
+	type Meta = Parameters<FeedbackStore['save']>[1];
+	let pending: Array<{ submission: FeedbackSubmission; meta: Meta; resolve: () => void; reject: (e: unknown) => void }> = [];
 
-	function startWriter(): Worker {
-		const thread = new Worker(writerSource, { eval: true, workerData: { path, pragmas } });
-		thread.on('message', (errors: Array<string | null>) => {
-			const batch = inFlight;
-			inFlight = [];
-			batch.forEach((p, i) => (errors[i] === null ? p.resolve() : p.reject(new Error(errors[i]!))));
-			send();
-		});
-		const fail = (error: unknown) => {
-			// Whatever the writer held is not known to be stored: refuse it (the sender may retry), start afresh.
-			if (writer !== thread) return;
-			writer = undefined;
-			const lost = [...inFlight, ...pending];
-			inFlight = [];
-			pending = [];
-			const reason = error instanceof Error ? error : new Error(`The SQLite writer stopped (${String(error)}).`);
-			lost.forEach((p) => p.reject(reason));
-			drained.splice(0).forEach((done) => done());
-		};
-		thread.on('error', fail);
-		thread.on('exit', (code) => fail(`exit ${code}`));
-		return thread;
+	function insert(submission: FeedbackSubmission, meta: Meta): void {
+		const c = submissionColumns(submission);
+		const { lastInsertRowid } = insertSubmission.run(
+			meta.reference, submission.kind, meta.createdAt,
+			c.question, c.email, c.audience, c.from, c.query, c.page, c.helpful === null ? null : c.helpful ? 1 : 0, c.comment,
+		);
+		if (meta.destination) insertOutbox.run(lastInsertRowid, meta.destination, meta.createdAt);
 	}
 
-	/**
-	 * Group commit: everything that arrived while the previous commit (and its fsync) ran goes to the
-	 * writer as the next batch; each submission is acknowledged only after its batch is committed.
-	 */
-	function send(): void {
-		if (inFlight.length > 0) return;
-		if (pending.length === 0) {
-			writer?.unref();
-			drained.splice(0).forEach((done) => done());
-			return;
-		}
-		writer ??= startWriter();
-		writer.ref();
-		inFlight = pending;
+	/** Commits every waiting submission in one transaction; each is acknowledged only after that commit. */
+	function flush(): void {
+		const batch = pending;
 		pending = [];
-		writer.postMessage(inFlight.map((p) => p.row));
+		try {
+			transaction(() => batch.forEach((p) => insert(p.submission, p.meta)));
+			batch.forEach((p) => p.resolve());
+		} catch {
+			// One bad row must not fail the others: retry one by one, each in its own transaction.
+			for (const p of batch) {
+				try {
+					transaction(() => insert(p.submission, p.meta));
+					p.resolve();
+				} catch (error) {
+					p.reject(error);
+				}
+			}
+		}
 	}
 
 	return {
 		engine: 'sqlite',
 		save(submission: FeedbackSubmission, meta) {
-			const c = submissionColumns(submission);
-			const values = [meta.reference, submission.kind, meta.createdAt, c.question, c.email, c.audience, c.from, c.query, c.page, c.helpful === null ? null : c.helpful ? 1 : 0, c.comment];
 			return new Promise<void>((resolve, reject) => {
-				pending.push({ row: { values, destination: meta.destination, createdAt: meta.createdAt }, resolve, reject });
-				// Submissions that arrive in the same turn of the event loop share a batch.
-				if (pending.length === 1) setImmediate(send);
+				pending.push({ submission, meta, resolve, reject });
+				// Group commit: submissions that arrive while one commit (and its fsync) runs share the next one.
+				if (pending.length === 1) setImmediate(flush);
 			});
 		},
 		async claim(owner, now, leaseMs, limit) {
@@ -249,10 +179,7 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full'):
 		},
 		async close() {
 			// Commit what is waiting first: a submission handed to save() is never dropped by close().
-			if (inFlight.length > 0 || pending.length > 0) await new Promise<void>((done) => drained.push(done));
-			const thread = writer;
-			writer = undefined;
-			await thread?.terminate();
+			if (pending.length > 0) flush();
 			db.close();
 		},
 	};
