@@ -3,10 +3,9 @@
  * endpoint (the same SQLite store, WAL, synchronous=FULL) and nothing else: no Astro, no validation,
  * no guards. Prints "listening on http://…" like the real server. Usage: node bare-feedback-server.ts DB_PATH [full|normal]
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { formatReference } from '../../src/lib/feedback-reference.ts';
 import type { FeedbackSubmission } from '../../src/schemas/feedback.ts';
+import { newReference } from '../../src/server/reference.ts';
 import { openSqliteStore } from '../../src/server/stores/sqlite.ts';
 
 const store = openSqliteStore(process.argv[2] ?? 'bare.sqlite', process.argv[3] === 'normal' ? 'normal' : 'full');
@@ -14,7 +13,7 @@ const server = createServer(async (req, res) => {
 	const chunks: Buffer[] = [];
 	for await (const c of req) chunks.push(c as Buffer);
 	const submission = JSON.parse(Buffer.concat(chunks).toString('utf8')) as FeedbackSubmission;
-	const reference = formatReference(randomBytes(8));
+	const reference = newReference();
 	await store.save(submission, { reference, createdAt: Date.now(), destination: null });
 	res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ reference }));
 });

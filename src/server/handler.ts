@@ -3,13 +3,12 @@
  * Every refusal is a JSON answer naming what was wrong; a store failure is a 503 that asks the
  * sender to retry, never a 500 and never an acknowledgement of something not stored.
  */
-import { randomBytes } from 'node:crypto';
 import { formatPath } from '../lib/errors.ts';
-import { formatReference } from '../lib/feedback-reference.ts';
 import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
 import { jsonHeaders, refusalResponse, refusals, safeJson } from './errors.ts';
 import { checkOrigin, clientKey } from './guards.ts';
 import { readBody } from './read-body.ts';
+import { newReference } from './reference.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Where a form submission without JavaScript lands: the thank-you page, which shows the reference. */
@@ -33,7 +32,7 @@ function fillFromReferer(value: Record<string, unknown>, request: Request, allow
 	} catch {
 		return;
 	}
-	if (url.origin !== new URL(request.url).origin && !allowed.has(url.origin)) return;
+	if (!allowed.has(url.origin)) return;
 	if (value['from'] === undefined || value['from'] === '') value['from'] = url.searchParams.get('from') ?? undefined;
 	if (value['query'] === undefined || value['query'] === '') value['query'] = url.searchParams.get('q') ?? undefined;
 }
@@ -58,7 +57,7 @@ export async function handleFeedback(request: Request, connection: Connection, r
 		return refusalResponse(refusals.invalid(parsed.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }))));
 	}
 
-	const reference = formatReference(randomBytes(8));
+	const reference = newReference();
 	try {
 		await runtime.store.save(parsed.data, { reference, createdAt: Date.now(), destination: runtime.destination });
 	} catch (error) {
