@@ -12,6 +12,8 @@ export const urls = {
 	faqTopic,
 	/** One question's deep link, on the page of its topic that holds it (see faqPages in pagination.ts). */
 	faq: (topic: string, id: string, page: number) => `${faqTopic(topic, page)}#${id}`,
+	/** Where each question of a paginated topic is (id → deep link), for links to questions that moved page. */
+	faqPlaces: (topic: string) => `/faq/${topic}/questions.json`,
 	troubleshooting: (id: string) => `/troubleshooting/${id}/`,
 	/** Every troubleshooting guide for one audience, a page at a time. */
 	troubleshootingList: (audience: Audience, page = 1) => `/troubleshooting/${listSegment(audience)}/${pageSuffix(page)}`,

@@ -20,11 +20,12 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `partner-h
 
 /**
  * Starts the real built server on 127.0.0.1 with a free port (or `port`) and the given environment,
- * and waits until it listens. Rejects with its output when it exits first.
+ * and waits until it listens. Rejects with its output when it exits first. `root`: another built
+ * project (a fixture site).
  */
-export function startServer(env: Record<string, string | undefined>, port = 0): Promise<RunningServer> {
+export function startServer(env: Record<string, string | undefined>, port = 0, root = projectRoot): Promise<RunningServer> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'dist', 'server', 'entry.mjs')], {
+		const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
 			env: { ...process.env, DATABASE_URL: undefined, HOST: '127.0.0.1', PORT: String(port), ...env },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildAt, materializeFixture, removeFixture } from '../helpers/fixtures.ts';
 import { jsonLd } from '../helpers/site.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer } from '../helpers/server.ts';
 import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
 import { openSearchIndex } from '../../scripts/lib/search-index.ts';
 import { faqPageSize, listPageSize, previewSize } from '../../src/lib/pagination.ts';
@@ -178,6 +180,37 @@ describe('a topic with more questions than a page holds', () => {
 		expect(hrefs(html('/faq/account/'))).toContain(`/faq/payments/3/#${ruleId(55)}`);
 		const hubQuestions = hrefs(section(html('/affiliates/'), 'questions-payments', 3));
 		expect(hubQuestions.slice(0, previewSize)).toEqual(Array.from({ length: previewSize }, (_, i) => `/faq/payments/2/#${ruleId(26 + i)}`));
+	});
+
+	it('publishes where each question of the topic is, for links to a question that has moved page', () => {
+		const holder = Object.fromEntries(pages.flatMap((p) => questionIds(html(p)).map((id) => [id, `${p}#${id}`] as const)));
+		const places = JSON.parse(readFileSync(join(client(), 'faq', 'payments', 'questions.json'), 'utf8')) as Record<string, string>;
+		expect(places).toEqual(holder);
+		expect(Object.keys(places)).toHaveLength(questions + 1);
+		for (const path of pages) expect(html(path), path).toContain('<ph-moved-question data-places="/faq/payments/questions.json">');
+		// A topic on one page has nothing to move: no map, no script.
+		expect(existsSync(join(client(), 'faq', 'account', 'questions.json'))).toBe(false);
+		expect(html('/faq/account/')).not.toContain('ph-moved-question');
+	});
+
+	it('sends a link to a question that moved page on to the page that holds it, in Chromium', async () => {
+		const server = await startServer({ FEEDBACK_DB_PATH: join(root, '.data', 'feedback.sqlite') }, 0, root);
+		const chromium = await launchBrowser();
+		try {
+			const page = await (await chromium.context()).newPage();
+			// Rule 55 is on page 3; a link saved when it was on page 1 still finds it.
+			await page.goto(`${server.base}/faq/payments/#${ruleId(55)}`);
+			await page.waitForURL(`${server.base}/faq/payments/3/#${ruleId(55)}`);
+			await expect(page.locator(`h2#${ruleId(55)}`).isVisible()).resolves.toBe(true);
+			// A question on the page it is linked from stays put, and an unknown one lands at the top.
+			await page.goto(`${server.base}/faq/payments/2/#${ruleId(30)}`);
+			await page.goto(`${server.base}/faq/payments/2/#no-such-question`);
+			await page.waitForLoadState('networkidle');
+			expect(new URL(page.url()).pathname).toBe('/faq/payments/2/');
+		} finally {
+			await chromium.close();
+			await server.stop();
+		}
 	});
 
 	it('lands a search for a question on a later page on its deep link', async () => {
