@@ -6,6 +6,8 @@
  * these functions, so a question's deep link, the page that holds it and the check that
  * it is reachable always agree. No I/O.
  */
+import { audiences, type Audience } from '../schemas/common.ts';
+import { listParams } from './urls.ts';
 
 /** Questions on one FAQ topic page; the rest of the topic goes to /faq/<topic>/2/ and on. */
 export const faqPageSize = 25;
@@ -70,4 +72,20 @@ export function faqPages(faqs: readonly FaqPlaceable[]): Map<string, number> {
 		paginate([...questions].sort(byQuestion), faqPageSize).forEach((page, i) => page.forEach((f) => pages.set(f.id, i + 1)));
 	}
 	return pages;
+}
+
+/**
+ * The static paths of one kind of full list (/troubleshooting/for-<audience>/, /guides/for-<audience>/):
+ * for each audience whose entries are more than a preview shows, one path per page of `listPageSize`.
+ */
+export function audienceListPaths<T>(entriesFor: (audience: Audience) => readonly T[]) {
+	return audiences.flatMap((audience) => {
+		const all = entriesFor(audience);
+		if (!hasFullList(all.length)) return [];
+		const pages = paginate(all, listPageSize);
+		return pages.map((items, i) => ({
+			params: listParams(audience, i + 1),
+			props: { audience, items, page: i + 1, pageCount: pages.length, total: all.length, first: i * listPageSize + 1 },
+		}));
+	});
 }
