@@ -6,7 +6,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { checkIntegrity, formatProblems, type EntryLike } from '../lib/integrity.ts';
 import { factsFrom, fillFacts, type Facts } from '../lib/facts.ts';
 import { urls } from '../lib/urls.ts';
-import { byQuestion, faqPages } from '../lib/pagination.ts';
+import { byQuestion, faqPageSize, faqPages, paginate } from '../lib/pagination.ts';
 import { audiences, type Audience } from '../schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../schemas/faq.ts';
 import type { Program } from '../schemas/program.ts';
@@ -44,6 +44,8 @@ export interface Content {
 	guides: Record<Audience, CollectionEntry<'docs'>[]>;
 	/** By title. */
 	troubleshooting: Filled<'troubleshooting'>[];
+	/** Troubleshooting guides written for each audience, by title. */
+	troubleshootingFor: Record<Audience, Filled<'troubleshooting'>[]>;
 	disclosures: Filled<'disclosures'>[];
 	commission: Filled<'commission'>[];
 	/** Newest effective date first. */
@@ -96,12 +98,14 @@ async function load(): Promise<Content> {
 	const placed: PlacedFaq[] = faqs.map((f) => ({ ...f, page: pageOf.get(f.id)! })).sort((a, b) => byQuestion({ id: a.id, question: a.data.question }, { id: b.id, question: b.data.question }));
 	const faqsByTopic = (Object.keys(faqTopics) as FaqTopic[]).flatMap((topic) => {
 		const questions = placed.filter((f) => f.data.topic === topic);
-		const count = Math.max(0, ...questions.map((f) => f.page));
-		const pages = Array.from({ length: count }, (_, i) => questions.filter((f) => f.page === i + 1));
-		return questions.length > 0 ? [{ topic, label: faqTopics[topic], questions, pages }] : [];
+		// `questions` are in page order, so cutting them gives the same pages as faqPages().
+		return questions.length > 0 ? [{ topic, label: faqTopics[topic], questions, pages: paginate(questions, faqPageSize) }] : [];
 	});
 	const hubOrder = (a: CollectionEntry<'docs'>, b: CollectionEntry<'docs'>) => (a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
 	const guides = Object.fromEntries(audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)])) as Record<Audience, CollectionEntry<'docs'>[]>;
+
+	troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title));
+	const troubleshootingFor = Object.fromEntries(audiences.map((a) => [a, troubleshooting.filter((t) => t.data.audience === a)])) as Record<Audience, Filled<'troubleshooting'>[]>;
 
 	const targets = new Map<string, LinkTarget>();
 	for (const d of docs) targets.set(`docs/${d.id}`, { title: d.data.title, url: urls.doc(d.id), description: d.data.description });
@@ -118,7 +122,8 @@ async function load(): Promise<Content> {
 		faqs: placed,
 		faqsByTopic,
 		guides,
-		troubleshooting: troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title)),
+		troubleshooting,
+		troubleshootingFor,
 		disclosures: disclosures.sort((a, b) => a.data.title.localeCompare(b.data.title)),
 		commission,
 		terms: terms.sort((a, b) => +b.data.effectiveDate - +a.data.effectiveDate),

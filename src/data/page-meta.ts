@@ -36,8 +36,8 @@ export async function pageMeta(pathname: string, data?: { pageType?: PageType; a
 	switch (fromPath) {
 		case 'faq': {
 			// Every page of a topic (/faq/<topic>/, /faq/<topic>/2/, …) is filed under the audiences of the whole topic.
-			const questions = content.faqs.filter((f) => !segment || f.data.topic === segment);
-			return { pageType: 'faq', audiences: segment ? [...new Set(questions.map((f) => f.data.audience))].sort() : [] };
+			const questions = content.faqsByTopic.find((t) => t.topic === segment)?.questions ?? [];
+			return { pageType: 'faq', audiences: [...new Set(questions.map((f) => f.data.audience))].sort() };
 		}
 		case 'troubleshooting': {
 			const guide = content.troubleshooting.find((t) => t.id === segment);
