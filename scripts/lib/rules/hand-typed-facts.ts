@@ -35,6 +35,9 @@ const TOPICS: Record<string, RegExp> = {
 	bankIntlFee: /wire|SWIFT/i,
 };
 
+/** Narrower words for a contradiction where a fact's own words are common ("threshold" is also the 1099 threshold). */
+const CONFLICT_TOPICS: Record<string, RegExp> = { payoutThreshold: /payout|payment threshold|balance|paid out|roll(?:s|ed)? over/i };
+
 /** Facts whose words are specific enough that a different figure beside them is a contradiction, not another number. */
 const CONFLICTS = new Set(['payoutThreshold', 'form1099NecThreshold', 'form1099KAmount', 'lockPeriod', 'cookieWindow', 'returnWindow', 'refundTime', 'warrantyLength', 'disputeWindow', 'disputeResponse', 'trailClubTrial', 'paymentTerms', 'networkFee']);
 
@@ -98,7 +101,7 @@ function matches(sentence: string, program: Program, facts: Facts, list: ReturnT
 			continue;
 		}
 		// A sentence that already states the fact ("from $50; a $120 tent …") is using the other figure for something else.
-		const other = candidates.find((d) => CONFLICTS.has(d.fact) && !all.some((f) => equal(f.quantity, d.quantity)));
+		const other = candidates.find((d) => CONFLICTS.has(d.fact) && (CONFLICT_TOPICS[d.fact]?.test(sentence) ?? true) && !all.some((f) => equal(f.quantity, d.quantity)));
 		if (other && list.every((d) => !equal(d.quantity, figure.quantity))) out.push({ fact: other.fact, text: figure.text, conflict: formatQuantity(other.quantity, program.currency) });
 	}
 	if (program.campaigns && /retr/i.test(sentence)) {
