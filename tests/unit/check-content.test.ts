@@ -115,6 +115,17 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
+	it('fails an audience that does not fit the folder, warns about a title in another audience\'s words', () => {
+		expect(report('audience-misfit')).toMatchInlineSnapshot(`
+			"src/content/docs/customers/payouts.mdx:2: error: No page of the navigation leads to /customers/payouts/: readers can only find it by search.
+			    hint: Give it an \`audience\` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts.
+			src/content/docs/customers/payouts.mdx:4: error audience: Guides under src/content/docs/customers/ are for customers, but this one says audience: affiliate.
+			    hint: Set \`audience: customer\`, or move the file to the folder for affiliates.
+			src/content/faqs/postback.md:4: warning audience: "Why did my postback fail?" reads as a question for advertisers ("postback"), but the audience is affiliate.
+			    hint: If it is for advertisers, set \`audience: advertiser\`; if not, name the affiliate's side of it in the title."
+		`);
+	});
+
 	it('goes on past a broken program file, reporting the content problems as well', () => {
 		const root = materializeFixture('problems-in-one-run');
 		roots.push(root);
