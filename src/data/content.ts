@@ -60,8 +60,11 @@ export interface Content {
 	problemsAt(pathname: string): Problem[];
 }
 
-/** Whether problems are shown on their pages instead of stopping everything: the dev server only. */
-const previewing = Boolean(import.meta.env?.DEV);
+/**
+ * Whether problems are shown on their pages instead of stopping everything: the dev server only.
+ * The mode, not `DEV`: a build run with NODE_ENV=test (as the tests do) still has DEV set, and must stop.
+ */
+const previewing = import.meta.env?.MODE === 'development';
 
 async function load(): Promise<Content> {
 	const programEntry = await getEntry('program', 'program');

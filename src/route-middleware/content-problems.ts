@@ -8,7 +8,7 @@ import { loadContent } from '../data/content.ts';
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export const onRequest = defineRouteMiddleware(async (context) => {
-	if (!import.meta.env.DEV) return;
+	if (import.meta.env.MODE !== 'development') return;
 	const problems = (await loadContent()).problemsAt(context.url.pathname);
 	if (!problems.length) return;
 	const items = problems.map((p) => `<li><code>${escape(p.file)}</code> › ${escape(p.field)}: ${escape(p.message)} <em>${escape(p.hint)}</em></li>`).join('');

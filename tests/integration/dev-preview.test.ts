@@ -21,7 +21,7 @@ let base: string;
 let log = '';
 
 /** Waits until the dev server serves `url` (it answers 404 while the content is first synced), or fails with its log. */
-async function ready(url: string, timeoutMs = 90_000) {
+async function ready(url: string, timeoutMs = 150_000) {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
 		if (server.exitCode !== null) throw new Error(`astro dev exited with ${server.exitCode}:\n${log}`);
@@ -46,8 +46,15 @@ describe('the dev preview with one broken entry', () => {
 		base = `http://127.0.0.1:${port}`;
 		server = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', root, '--host', '127.0.0.1', '--port', String(port)], {
 			cwd: root,
-			// As `npm run dev` runs it: not under the test runner's NODE_ENV=test.
-			env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), NODE_ENV: 'development', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', OG_IMAGES: 'off' },
+			// As `npm run dev` runs it: without the test runner's NODE_ENV=test, MODE, DEV and PROD.
+			env: {
+				...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST'].includes(k))),
+				NODE_ENV: 'development',
+				ASTRO_TELEMETRY_DISABLED: '1',
+				NO_COLOR: '1',
+				FORCE_COLOR: '0',
+				OG_IMAGES: 'off',
+			},
 		});
 		server.stdout!.on('data', (d) => (log += d));
 		server.stderr!.on('data', (d) => (log += d));
