@@ -99,7 +99,7 @@ function summary(results: Result[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'partner-help-bench-'));
-const endpoint = await start([join(root, 'dist', 'server', 'entry.mjs')], {
+const endpoint = await start([join(root, 'src', 'server', 'main.ts')], {
 	HOST: '127.0.0.1',
 	PORT: '0',
 	FEEDBACK_DB_PATH: join(dir, 'endpoint.sqlite'),

@@ -1,5 +1,55 @@
-/** Reads a submission body: content type, size limit, UTF-8, then JSON or form fields. */
+/**
+ * Reads a submission body: off the connection within a deadline (readNodeBody), then content type,
+ * size limit, UTF-8, and JSON or form fields (readBody).
+ */
+import type { IncomingMessage } from 'node:http';
 import { refusals, type Refusal } from './errors.ts';
+
+/**
+ * A body taken off the connection: `bytes` null when there is none to read (or its declared length is
+ * over the limit, which readBody refuses by the header alone); `complete` false when bytes were left
+ * unread on the connection, which then cannot carry another request.
+ */
+export type NodeBody = { ok: true; bytes: Buffer | null; complete: boolean } | { ok: false; refusal: Refusal | null };
+
+/** The answer to a body that did not arrive in time. */
+export const bodyTimeout = (ms: number): Refusal => ({
+	status: 408,
+	code: 'request_timeout',
+	message: `The request body did not arrive within ${Math.round(ms / 1000)} s; nothing was recorded. Please send it again.`,
+	headers: { connection: 'close' },
+});
+
+/**
+ * Reads a request's body from node:http, at most `limit` + 1 bytes (one more than allowed, so readBody
+ * sees it is too long) and within `deadlineMs` of the call: a client that trickles its body is answered
+ * 408 then. A client that goes away gets no answer (`refusal` null) and costs no log line.
+ */
+export function readNodeBody(req: IncomingMessage, limit: number, deadlineMs: number): Promise<NodeBody> {
+	const declared = req.headers['content-length'];
+	const chunked = req.headers['transfer-encoding'] !== undefined;
+	if (declared === undefined && !chunked) return Promise.resolve({ ok: true, bytes: null, complete: true });
+	if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: true, bytes: null, complete: false });
+	return new Promise((resolve) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const finish = (result: NodeBody) => {
+			clearTimeout(timer);
+			req.off('data', onData).off('end', onEnd).off('error', onGone).off('aborted', onGone);
+			if (!result.ok || !result.bytes || !result.complete) req.pause();
+			resolve(result);
+		};
+		const onData = (chunk: Buffer) => {
+			chunks.push(chunk);
+			size += chunk.byteLength;
+			if (size > limit) finish({ ok: true, bytes: Buffer.concat(chunks), complete: false });
+		};
+		const onEnd = () => finish({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), complete: true });
+		const onGone = () => finish({ ok: false, refusal: null });
+		const timer = setTimeout(() => finish({ ok: false, refusal: bodyTimeout(deadlineMs) }), deadlineMs);
+		req.on('data', onData).on('end', onEnd).on('error', onGone).on('aborted', onGone);
+	});
+}
 
 /** A body read into plain values, and whether it came from an HTML form. */
 export type ReadResult = { ok: true; value: unknown; form: boolean } | { ok: false; refusal: Refusal };
