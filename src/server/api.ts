@@ -5,9 +5,9 @@
  * by `astro dev` (src/integrations/dev-feedback.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { refusalResponse, refusals, safeJson } from './errors.ts';
+import { refusalResponse, refusals, safeJson, type FeedbackResponse } from './errors.ts';
 import { handleFeedback } from './handler.ts';
-import { readNodeBody } from './read-body.ts';
+import { readNodeBody, type FeedbackRequest } from './read-body.ts';
 import type { Runtime } from './runtime.ts';
 import { resourcePolicy, setSecurityHeaders } from './security-headers.ts';
 
@@ -18,27 +18,56 @@ export interface ApiLimits {
 
 export const defaultLimits: ApiLimits = { bodyTimeoutMs: 10_000 };
 
-/** Writes a web Response to node:http; `close`: end the connection after it (unread bytes are left on it). */
-async function send(res: ServerResponse, response: Response, close: boolean): Promise<void> {
-	const headers: Record<string, string> = {};
-	response.headers.forEach((value, name) => {
-		headers[name] = value;
-	});
+/** Writes an answer; `close`: end the connection after it (unread bytes are left on it). */
+function send(res: ServerResponse, response: FeedbackResponse, close: boolean): void {
+	const headers: Record<string, string | number> = { ...response.headers };
 	if (close) headers['connection'] = 'close';
-	const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-	if (body) headers['content-length'] = String(body.byteLength);
+	headers['content-length'] = response.body === null ? 0 : Buffer.byteLength(response.body);
 	res.writeHead(response.status, headers);
-	res.end(res.req.method === 'HEAD' ? undefined : body);
+	res.end(res.req.method === 'HEAD' ? undefined : (response.body ?? undefined));
 }
 
-/** Request headers as the Fetch API holds them (node:http joins repeated ones, as Headers would). */
-function webHeaders(req: IncomingMessage): Headers {
-	const headers = new Headers();
-	for (const name in req.headers) {
-		const value = req.headers[name];
-		if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+/**
+ * node:http's parsed headers behind the Headers interface, read in place: copying every header into a
+ * web Headers (and building a web Request round it) cost more than the rest of the endpoint.
+ */
+class NodeHeaders extends Headers {
+	readonly #raw: IncomingMessage['headers'];
+	readonly #contentLength: string | null;
+	constructor(raw: IncomingMessage['headers'], contentLength: string | null) {
+		super();
+		this.#raw = raw;
+		this.#contentLength = contentLength;
 	}
-	return headers;
+	override get(name: string): string | null {
+		const key = name.toLowerCase();
+		if (key === 'content-length') return this.#contentLength;
+		const value = this.#raw[key];
+		return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+	}
+	override has(name: string): boolean {
+		return this.get(name) !== null;
+	}
+	override forEach(callback: (value: string, name: string, parent: Headers) => void): void {
+		for (const name in this.#raw) callback(this.get(name)!, name, this);
+	}
+}
+
+/** The request the handler reads: the method, URL, headers, and the body already read off the connection. */
+function feedbackRequest(req: IncomingMessage, bytes: Buffer | null, complete: boolean): FeedbackRequest {
+	const declared = req.headers['content-length'];
+	// A body read to its end has the length read; one cut short at the limit declares that, so it is refused as too large.
+	const contentLength = bytes ? String(bytes.byteLength) : declared !== undefined && !complete ? declared : null;
+	const body = bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null;
+	return {
+		method: req.method ?? 'GET',
+		url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+		headers: new NodeHeaders(req.headers, contentLength),
+		get body() {
+			return body ? new Blob([body]).stream() : null;
+		},
+		arrayBuffer: async () => (body ? body.slice().buffer : new ArrayBuffer(0)),
+	};
 }
 
 /** Answers one request to `/api/feedback/`. */
@@ -48,25 +77,20 @@ export async function answerFeedback(req: IncomingMessage, res: ServerResponse, 
 	const body = method === 'POST' ? await readNodeBody(req, runtime.config.FEEDBACK_MAX_BODY_BYTES, limits.bodyTimeoutMs) : ({ ok: true, bytes: null, complete: true } as const);
 	if (!body.ok) {
 		// Nobody to answer when the client went away.
-		if (body.refusal) await send(res, refusalResponse(body.refusal), true);
+		if (body.refusal) send(res, refusalResponse(body.refusal), true);
 		else res.destroy();
 		return;
 	}
-	let response: Response;
+	let response: FeedbackResponse;
 	try {
-		const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
-			method: method === 'HEAD' ? 'GET' : method,
-			headers: webHeaders(req),
-			body: body.bytes as Uint8Array<ArrayBuffer> | null,
-		});
-		response = await handleFeedback(request, { clientAddress: req.socket.remoteAddress ?? '' }, runtime);
+		response = await handleFeedback(feedbackRequest(req, body.bytes, body.complete), { clientAddress: req.socket.remoteAddress ?? '' }, runtime);
 	} catch (error) {
 		// Only input can get here (storage failures are answered inside): log it for a fix, refuse the request.
 		console.error(`[feedback] A request could not be processed: ${(error as Error).message}`);
 		response = refusalResponse(refusals.unreadable());
 	}
 	if (res.destroyed) return;
-	await send(res, response, !body.complete);
+	send(res, response, !body.complete);
 }
 
 /** Answers `/api/health/`: 200 while the server takes requests, 503 once it is shutting down (so a load balancer stops sending). */

@@ -12,6 +12,12 @@ import { refusals, type Refusal } from './errors.ts';
  */
 export type NodeBody = { ok: true; bytes: Buffer | null; complete: boolean } | { ok: false; refusal: Refusal | null };
 
+/**
+ * What the endpoint reads of a request. A web Request is one; the node:http adapter (api.ts) passes
+ * a lighter one over the bytes it has already read, which always declares its length.
+ */
+export type FeedbackRequest = Pick<Request, 'method' | 'url' | 'headers' | 'body' | 'arrayBuffer'>;
+
 /** The answer to a body that did not arrive in time. */
 export const bodyTimeout = (ms: number): Refusal => ({
 	status: 408,
@@ -57,15 +63,15 @@ export type ReadResult = { ok: true; value: unknown; form: boolean } | { ok: fal
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Reads at most `limit` bytes of the body; a longer body is refused without reading the rest. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | Refusal> {
+async function readLimited(request: FeedbackRequest, limit: number): Promise<Uint8Array | Refusal> {
 	const declared = request.headers.get('content-length');
 	if (declared !== null) {
 		if (!/^\d+$/.test(declared.trim())) return refusals.badLength();
 		if (Number(declared) > limit) return refusals.tooLarge(limit);
+		// The HTTP parser ends a body at its declared length, so one within the limit is read in one go.
+		return new Uint8Array(await request.arrayBuffer());
 	}
 	if (!request.body) return new Uint8Array(0);
-	// The HTTP parser ends a body at its declared length, so one within the limit is read in one go.
-	if (declared !== null) return new Uint8Array(await request.arrayBuffer());
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -104,7 +110,7 @@ function parseForm(text: string): { fields: Record<string, string> } | { refusal
 }
 
 /** Reads and parses the body of a feedback POST. */
-export async function readBody(request: Request, limit: number): Promise<ReadResult> {
+export async function readBody(request: FeedbackRequest, limit: number): Promise<ReadResult> {
 	const contentType = request.headers.get('content-type');
 	const [mediaType = '', ...params] = (contentType ?? '').toLowerCase().split(';').map((s) => s.trim());
 	const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
