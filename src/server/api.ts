@@ -9,7 +9,7 @@ import { refusalResponse, refusals, safeJson, type FeedbackResponse } from './er
 import { handleFeedback } from './handler.ts';
 import { readNodeBody, type FeedbackRequest } from './read-body.ts';
 import type { Runtime } from './runtime.ts';
-import { resourcePolicy, setSecurityHeaders } from './security-headers.ts';
+import { baseHeaders, resourcePolicy, setSecurityHeaders } from './security-headers.ts';
 
 export interface ApiLimits {
 	/** Time a client has to send its whole body, from the moment its headers arrived. */
@@ -18,9 +18,15 @@ export interface ApiLimits {
 
 export const defaultLimits: ApiLimits = { bodyTimeoutMs: 10_000 };
 
-/** Writes an answer; `close`: end the connection after it (unread bytes are left on it). */
+/** The security headers of every API answer. */
+const apiHeaders: Readonly<Record<string, string>> = { ...baseHeaders, 'content-security-policy': resourcePolicy };
+
+/**
+ * Writes an answer with its security headers; `close`: end the connection after it (unread bytes are
+ * left on it). One writeHead with every header, which node:http writes without merging header by header.
+ */
 function send(res: ServerResponse, response: FeedbackResponse, close: boolean): void {
-	const headers: Record<string, string | number> = { ...response.headers };
+	const headers: Record<string, string | number> = { ...apiHeaders, ...response.headers };
 	if (close) headers['connection'] = 'close';
 	headers['content-length'] = response.body === null ? 0 : Buffer.byteLength(response.body);
 	res.writeHead(response.status, headers);
@@ -58,7 +64,8 @@ function feedbackRequest(req: IncomingMessage, bytes: Buffer | null, complete: b
 	const declared = req.headers['content-length'];
 	// A body read to its end has the length read; one cut short at the limit declares that, so it is refused as too large.
 	const contentLength = bytes ? String(bytes.byteLength) : declared !== undefined && !complete ? declared : null;
-	const body = bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null;
+	// A copy with an ArrayBuffer of its own (a Buffer may share a pooled one).
+	const body = bytes ? new Uint8Array(bytes) : null;
 	return {
 		method: req.method ?? 'GET',
 		url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
@@ -66,13 +73,12 @@ function feedbackRequest(req: IncomingMessage, bytes: Buffer | null, complete: b
 		get body() {
 			return body ? new Blob([body]).stream() : null;
 		},
-		arrayBuffer: async () => (body ? body.slice().buffer : new ArrayBuffer(0)),
+		arrayBuffer: async () => (body ? body.buffer : new ArrayBuffer(0)),
 	};
 }
 
 /** Answers one request to `/api/feedback/`. */
 export async function answerFeedback(req: IncomingMessage, res: ServerResponse, runtime: Runtime, limits: ApiLimits): Promise<void> {
-	setSecurityHeaders(res, resourcePolicy);
 	const method = req.method ?? 'GET';
 	const body = method === 'POST' ? await readNodeBody(req, runtime.config.FEEDBACK_MAX_BODY_BYTES, limits.bodyTimeoutMs) : ({ ok: true, bytes: null, complete: true } as const);
 	if (!body.ok) {
