@@ -65,7 +65,14 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
 		return;
 	}
 	const status =
-		error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+		error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+			? '408 Request Timeout'
+			: error.code === 'HPE_HEADER_OVERFLOW'
+				? '431 Request Header Fields Too Large'
+				: // A method node:http's parser does not know at all.
+					error.code === 'HPE_INVALID_METHOD'
+					? '501 Not Implemented'
+					: '400 Bad Request';
 	socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n${rawSecurityHeaders()}\r\n`);
 });
 // CONNECT never reaches the request handler in node:http: refuse it here, as TRACE is.

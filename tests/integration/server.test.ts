@@ -113,6 +113,7 @@ describe('the server: routing', () => {
 		const propfind = await raw('/faq/', { method: 'PROPFIND' });
 		expect(propfind.status).toBe(501);
 		expect(propfind.body.toString()).not.toMatch(/at .*\.(js|ts|mjs):\d+/);
+		expect(await rawSocket('BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 501 /);
 		// The server is still there, and said nothing about any of it.
 		expect((await fetch(`${base}/api/health/`)).status).toBe(200);
 		expect(server.log().slice(before)).toBe('');
@@ -124,6 +125,14 @@ describe('the server: routing', () => {
 			expect(response.status, path).toBe(404);
 			expect(response.headers.get('content-type'), path).not.toMatch(/^image\//);
 		}
+	});
+});
+
+describe('the server: settings', () => {
+	it('stops at start-up with a message naming a wrong server setting', async () => {
+		await expect(startServer({ FEEDBACK_DB_PATH: join(tempDir('server-bad'), 'x.sqlite'), SERVER_BODY_TIMEOUT_MS: 'soon', SERVER_MAX_CONNECTIONS_PER_CLIENT: '-1' })).rejects.toThrow(
+			/SERVER_BODY_TIMEOUT_MS must be a whole number[\s\S]*SERVER_MAX_CONNECTIONS_PER_CLIENT must be at least 0/,
+		);
 	});
 });
 
