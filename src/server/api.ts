@@ -1,8 +1,9 @@
 /**
  * The feedback API on node:http: `/api/feedback/` (src/server/handler.ts does the work) and
  * `/api/health/`. A thin adapter: it takes the body off the connection within the deadline, hands
- * the handler a web Request, and writes its Response back. Used by the built server (main.ts) and
- * by `astro dev` (src/integrations/dev-feedback.ts).
+ * the handler the request (node:http's own headers behind the Headers interface, the bytes read),
+ * and writes its answer back. Used by the built server (main.ts) and by `astro dev`
+ * (src/integrations/dev-feedback.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusalResponse, refusals, safeJson, type FeedbackResponse } from './errors.ts';
