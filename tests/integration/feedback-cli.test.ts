@@ -19,7 +19,7 @@ function cli(env: Record<string, string | undefined>, ...args: string[]) {
 
 /** Fills a store through the real server: questions (some repeated) and votes. */
 async function fill(env: Record<string, string>) {
-	const server = await startServer({ ...env, FEEDBACK_RATE_LIMIT: '1000' });
+	const server = await startServer({ ...env, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' });
 	try {
 		const send = async (body: object) => ((await (await postJson(server.base, body)).json()) as { reference: string }).reference;
 		for (const question of ['How do I get paid?', 'how do I get PAID', 'How do I get paid ?', 'Can I bid on the brand name?']) await send({ kind: 'question', question });

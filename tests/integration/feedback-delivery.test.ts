@@ -12,7 +12,7 @@ let dir: string;
 let helpdesk: FakeHelpdesk;
 let server: RunningServer | undefined;
 
-const fast = { FEEDBACK_WORKER_POLL_MS: '50', FEEDBACK_RETRY_BASE_MS: '100', FEEDBACK_RATE_LIMIT: '1000' };
+const fast = { FEEDBACK_WORKER_POLL_MS: '50', FEEDBACK_RETRY_BASE_MS: '100', FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' };
 const zendesk = () => ({ FEEDBACK_DESTINATION: 'zendesk', ZENDESK_URL: helpdesk.base, ZENDESK_EMAIL: zendeskCredentials.email, ZENDESK_API_TOKEN: zendeskCredentials.token });
 const freshdesk = () => ({ FEEDBACK_DESTINATION: 'freshdesk', FRESHDESK_URL: helpdesk.base, FRESHDESK_API_KEY: freshdeskApiKey });
 
@@ -57,7 +57,8 @@ describe('delivery to Zendesk', () => {
 		expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
 		expect(helpdesk.ticketsFor(reference)).toHaveLength(1);
 		const request = helpdesk.ticketsFor(reference)[0]!.body['request'] as Record<string, any>;
-		expect(request['requester']).toEqual({ name: 'reader', email: 'reader@example.com' });
+		expect(request['requester']).toEqual({ name: 'reader', email: 'reader@example.com', verified: false });
+		expect(request['comment'].body).toContain('Reply to: reader@example.com (typed by the reader, not verified)');
 		expect(request['comment'].body).toContain('How long does the cookie last?');
 		expect(outbox(db)[0]).toMatchObject({ attempts: 4, external_id: String(helpdesk.ticketsFor(reference)[0]!.id) });
 	});
