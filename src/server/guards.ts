@@ -1,6 +1,6 @@
 /** Checks made before a submission's body is read: who sent it, from where, and how often. */
 import { refusals, type Refusal } from './errors.ts';
-import type { FeedbackStore } from './store.ts';
+import { StoreBusyError, type FeedbackStore } from './store.ts';
 
 /** Host names that can only mean this machine; a DNS name (even one resolving to 127.0.0.1) is not one. */
 const loopbackHost = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?$/i;
@@ -79,7 +79,7 @@ export interface Limited {
 
 /** The rate limits a submission passes before its body is read. */
 export interface SubmissionLimiter {
-	/** Counts a submission from `key`; null when it may go on. */
+	/** Counts a submission from `key`; null when it may go on. Throws StoreBusyError when the shared count cannot be had in time. */
 	take(key: string, now?: number): Promise<Limited | null>;
 }
 
@@ -100,14 +100,16 @@ export function submissionLimiter(perClient: number, perSite: number, store?: Pi
 			if (!store?.countInWindow) return null;
 			const windowStart = now - (now % 60_000);
 			const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
-			let counts: number[];
+			let counts: { client: number; site: number | null };
 			try {
-				counts = await store.countInWindow([`client:${key}`, 'site'], windowStart);
-			} catch {
+				counts = await store.countInWindow(key, windowStart, perClient);
+			} catch (error) {
+				// The shared store is not answering: the submission could not be saved either, so say so now.
+				if (error instanceof StoreBusyError) throw error;
 				return null;
 			}
-			if ((counts[0] ?? 0) > perClient) return { scope: 'client', retryAfterSeconds };
-			if ((counts[1] ?? 0) > perSite) return { scope: 'site', retryAfterSeconds };
+			if (counts.client > perClient) return { scope: 'client', retryAfterSeconds };
+			if (counts.site !== null && counts.site > perSite) return { scope: 'site', retryAfterSeconds };
 			return null;
 		},
 	};

@@ -48,7 +48,14 @@ export async function handleFeedback(request: Request, connection: Connection, r
 	const crossSite = checkOrigin(request.headers, allowed);
 	if (crossSite) return refusalResponse(crossSite);
 
-	const limited = await runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
+	let limited;
+	try {
+		limited = await runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
+	} catch (error) {
+		if (!(error instanceof StoreBusyError)) throw error;
+		console.error(`[feedback] Failed to count a submission: ${error.message}`);
+		return refusalResponse(refusals.storeBusy(error.retryAfterSeconds));
+	}
 	if (limited) return refusalResponse(limited.scope === 'client' ? refusals.rateLimited(limited.retryAfterSeconds) : refusals.siteBusy(limited.retryAfterSeconds));
 
 	const body = await readBody(request, runtime.config.FEEDBACK_MAX_BODY_BYTES);

@@ -117,10 +117,12 @@ export interface FeedbackStore {
 	/** Every vote (for the content-gap report). */
 	votes(since?: number): Promise<Array<PageVote & StoredVote>>;
 	/**
-	 * Counts one submission in a shared per-minute window for each key and returns the counts after it.
-	 * Present only where several instances share the store (PostgreSQL); elsewhere limits are counted in memory.
+	 * Counts one submission from `client` in the shared per-minute window starting at `windowStart`, and,
+	 * only when that client is within `clientLimit`, one for the whole site; returns both counts after
+	 * it (site: null when not counted). A refused client so never uses up the site's allowance.
+	 * Present only where several instances share the store (PostgreSQL).
 	 */
-	countInWindow?(keys: string[], windowStart: number): Promise<number[]>;
+	countInWindow?(client: string, windowStart: number, clientLimit: number): Promise<{ client: number; site: number | null }>;
 	/**
 	 * Deletes submissions (and their deliveries) in small batches that let other work run between them,
 	 * then erases what the engine keeps of them (SQLite: zeroed pages, log truncated); returns how many went.

@@ -54,7 +54,7 @@ beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('lock');
 	dbPath = join(dir, 'feedback.sqlite');
-	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000', FEEDBACK_STORE_TIMEOUT_MS: '2000' });
+	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000', FEEDBACK_STORE_TIMEOUT_MS: '2000' });
 	// The server creates the tables; one post makes sure they exist before the lock is taken.
 	expect((await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true })).status).toBe(201);
 	// Warm: the first answers of a fresh process load code and open files.
@@ -73,7 +73,7 @@ describe('while another process holds the write lock for 10 s', () => {
 		void released.then(() => (held = false));
 
 		const probes: Array<{ path: string; status: number; ms: number }> = [];
-		const posts: Array<Promise<{ status: number; retryAfter: string | null; reference?: string; sentDuringLock: boolean }>> = [];
+		const posts: Array<Promise<{ status: number; retryAfter: string | null; reference: string | undefined; sentDuringLock: boolean }>> = [];
 		let n = 0;
 		let retried = 0;
 		while (held) {

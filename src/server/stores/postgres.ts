@@ -239,18 +239,22 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 			await query('VACUUM feedback_outbox');
 			await query('VACUUM feedback_submissions');
 		},
-		async countInWindow(keys, windowStart) {
-			// One statement for every key: the counters live in the shared database, so all instances count together.
+		async countInWindow(client, windowStart, clientLimit) {
+			// One statement: the counters live in the shared database, so all instances count together.
 			const { rows } = await query(
-				`INSERT INTO feedback_rate_windows (key, window_start, count) SELECT k, $2, 1 FROM unnest($1::text[]) AS k
-				ON CONFLICT (key, window_start) DO UPDATE SET count = feedback_rate_windows.count + 1
-				RETURNING key, count`,
-				[keys, windowStart],
+				`WITH c AS (
+					INSERT INTO feedback_rate_windows (key, window_start, count) VALUES ($1, $2, 1)
+					ON CONFLICT (key, window_start) DO UPDATE SET count = feedback_rate_windows.count + 1 RETURNING count
+				), s AS (
+					INSERT INTO feedback_rate_windows (key, window_start, count) SELECT '*site', $2, 1 FROM c WHERE c.count <= $3
+					ON CONFLICT (key, window_start) DO UPDATE SET count = feedback_rate_windows.count + 1 RETURNING count
+				)
+				SELECT (SELECT count FROM c) AS client, (SELECT count FROM s) AS site`,
+				[`client:${client}`, windowStart, clientLimit],
 			);
-			const counts = new Map(rows.map((r) => [String(r.key), Number(r.count)]));
 			// Old windows are of no use; clearing them now and then keeps the table at a few rows per client.
 			if (Math.random() < 0.01) void query('DELETE FROM feedback_rate_windows WHERE window_start < $1', [windowStart - 120_000]).catch(() => {});
-			return keys.map((k) => counts.get(k) ?? 0);
+			return { client: Number(rows[0].client), site: rows[0].site === null ? null : Number(rows[0].site) };
 		},
 		async outboxStatus() {
 			const { rows } = await query(
