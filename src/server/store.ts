@@ -51,12 +51,10 @@ export interface ListFilter {
  */
 export class StoreBusyError extends Error {
 	override name = 'StoreBusyError';
-	constructor(
-		message: string,
-		readonly retryAfterSeconds = 5,
-		options?: ErrorOptions,
-	) {
+	readonly retryAfterSeconds: number;
+	constructor(message: string, retryAfterSeconds = 5, options?: ErrorOptions) {
 		super(message, options);
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 }
 
