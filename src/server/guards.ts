@@ -46,7 +46,10 @@ export function clientKey(headers: Headers, socketAddress: string, trustedProxie
 /** A token bucket per client: `perMinute` submissions, refilled evenly over the minute. */
 export class RateLimiter {
 	readonly #buckets = new Map<string, { tokens: number; at: number }>();
-	constructor(readonly perMinute: number) {}
+	readonly perMinute: number;
+	constructor(perMinute: number) {
+		this.perMinute = perMinute;
+	}
 
 	/** Takes one token for `key`; returns 0 when allowed, else the whole seconds until the next token. */
 	take(key: string, now = Date.now()): number {
