@@ -167,7 +167,7 @@ describe('a helpdesk call that hangs', () => {
 		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_RETRY_BASE_MS: '60000', FEEDBACK_DELIVERY_TIMEOUT_MS: '6000', FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook` });
 		const hanging = await ask('This call hangs: where is my invoice?');
 		await waitFor('the hanging call to arrive', () => helpdesk.hanging === 1);
-		const others = [];
+		const others: string[] = [];
 		for (let i = 0; i < 5; i++) others.push(await ask(`An ordinary question number ${i}`));
 		// Delivered while the first call still hangs, far within its 6 s timeout.
 		await waitFor('the other deliveries', () => others.every((r) => helpdesk.ticketsFor(r).length === 1), 4000);

@@ -25,7 +25,7 @@ describe('the site-wide ceiling', () => {
 	it('refuses with 429 and Retry-After once all clients together reach it, however many addresses they use', async () => {
 		const dbPath = join(dir, 'ceiling.sqlite');
 		server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '10', FEEDBACK_GLOBAL_RATE_LIMIT: '5', FEEDBACK_TRUSTED_PROXIES: '1' });
-		const answers = [];
+		const answers: Array<{ status: number; retryAfter: string | null; body: { error?: { code: string; message: string } } }> = [];
 		for (let i = 0; i < 8; i++) {
 			const response = await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: i % 2 === 0 }, { 'x-forwarded-for': `198.51.100.${i + 1}` });
 			answers.push({ status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { error?: { code: string; message: string } } });
