@@ -51,9 +51,10 @@ const purgeBatchRows = 1000;
 /** Errors that mean "the database did not answer in time" rather than "the database refused this". */
 function isTimeout(error: unknown): boolean {
 	const e = error as { code?: unknown; message?: unknown };
-	// 57014: statement_timeout; 55P03: lock_not_available; 57P01-03: shutting down / cannot connect now; 53300: too many connections.
-	if (typeof e?.code === 'string' && ['57014', '55P03', '57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code)) return true;
-	return typeof e?.message === 'string' && /timeout|timed out|Connection terminated/i.test(e.message);
+	// 57014: statement_timeout; 55P03: lock_not_available; 53300: too many connections. A refused or
+	// reset connection is not "busy" but down: that stays a plain error (503 store_unavailable).
+	if (typeof e?.code === 'string' && ['57014', '55P03', '53300', 'ETIMEDOUT'].includes(e.code)) return true;
+	return typeof e?.message === 'string' && /timeout|timed out/i.test(e.message);
 }
 
 function toSubmission(row: Record<string, unknown>): StoredSubmission {
