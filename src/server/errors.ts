@@ -29,6 +29,12 @@ export const refusals = {
 		message: `Too many submissions from your address; try again in ${retryAfterSeconds} s.`,
 		headers: { 'retry-after': String(retryAfterSeconds) },
 	}),
+	siteBusy: (retryAfterSeconds: number): Refusal => ({
+		status: 429,
+		code: 'site_busy',
+		message: `The site is receiving more submissions than it accepts per minute; nothing was recorded. Please send yours again in ${retryAfterSeconds} s.`,
+		headers: { 'retry-after': String(retryAfterSeconds) },
+	}),
 	contentType: (received: string | null): Refusal => ({
 		status: 415,
 		code: 'unsupported_media_type',
@@ -58,6 +64,12 @@ export const refusals = {
 		code: 'store_unavailable',
 		message: 'Your submission could not be saved right now; nothing was recorded. Please send it again in a minute.',
 		headers: { 'retry-after': '30' },
+	}),
+	storeBusy: (retryAfterSeconds: number): Refusal => ({
+		status: 503,
+		code: 'store_busy',
+		message: `Your submission could not be saved right now: the store is busy. Nothing was recorded; please send it again in ${retryAfterSeconds} s.`,
+		headers: { 'retry-after': String(retryAfterSeconds) },
 	}),
 } as const;
 

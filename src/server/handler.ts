@@ -6,10 +6,11 @@
 import { formatPath } from '../lib/errors.ts';
 import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
 import { jsonHeaders, refusalResponse, refusals, safeJson, type FeedbackResponse } from './errors.ts';
-import { checkOrigin, clientKey } from './guards.ts';
+import { checkOrigin, clientKey, originAllowed } from './guards.ts';
 import { readBody, type FeedbackRequest } from './read-body.ts';
 import { newReference } from './reference.ts';
 import type { Runtime } from './runtime.ts';
+import { StoreBusyError } from './store.ts';
 
 /** Where a form submission without JavaScript lands: the thank-you page, which shows the reference. */
 export const thanksPath = '/ask/thanks/';
@@ -24,6 +25,7 @@ export interface Connection {
  * form, so the page the form was on (Referer, same origin only) says where the reader came from.
  */
 function fillFromReferer(value: Record<string, unknown>, request: FeedbackRequest, allowed: ReadonlySet<string>): void {
+	// Filled values are cleaned by the schema like any hidden field: a bad link is dropped, never refused.
 	const referer = request.headers.get('referer');
 	if (!referer || value['kind'] !== 'question') return;
 	let url: URL;
@@ -32,7 +34,7 @@ function fillFromReferer(value: Record<string, unknown>, request: FeedbackReques
 	} catch {
 		return;
 	}
-	if (!allowed.has(url.origin)) return;
+	if (!originAllowed(url.origin, allowed, request.headers.get('host'))) return;
 	if (value['from'] === undefined || value['from'] === '') value['from'] = url.searchParams.get('from') ?? undefined;
 	if (value['query'] === undefined || value['query'] === '') value['query'] = url.searchParams.get('q') ?? undefined;
 }
@@ -41,12 +43,20 @@ function fillFromReferer(value: Record<string, unknown>, request: FeedbackReques
 export async function handleFeedback(request: FeedbackRequest, connection: Connection, runtime: Runtime): Promise<FeedbackResponse> {
 	if (request.method !== 'POST') return refusalResponse(refusals.method(request.method));
 
-	const allowed = new Set([...runtime.allowedOrigins, new URL(request.url).origin]);
+	// Only configured origins (and loopback addresses, for local use): never one built from the Host header.
+	const allowed = runtime.allowedOrigins;
 	const crossSite = checkOrigin(request.headers, allowed);
 	if (crossSite) return refusalResponse(crossSite);
 
-	const wait = runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
-	if (wait > 0) return refusalResponse(refusals.rateLimited(wait));
+	let limited;
+	try {
+		limited = await runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
+	} catch (error) {
+		if (!(error instanceof StoreBusyError)) throw error;
+		console.error(`[feedback] Failed to count a submission: ${error.message}`);
+		return refusalResponse(refusals.storeBusy(error.retryAfterSeconds));
+	}
+	if (limited) return refusalResponse(limited.scope === 'client' ? refusals.rateLimited(limited.retryAfterSeconds) : refusals.siteBusy(limited.retryAfterSeconds));
 
 	const body = await readBody(request, runtime.config.FEEDBACK_MAX_BODY_BYTES);
 	if (!body.ok) return refusalResponse(body.refusal);
@@ -62,7 +72,7 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 		await runtime.store.save(parsed.data, { reference, createdAt: Date.now(), destination: runtime.destination });
 	} catch (error) {
 		console.error(`[feedback] Failed to store a submission: ${(error as Error).message}`);
-		return refusalResponse(refusals.unavailable());
+		return refusalResponse(error instanceof StoreBusyError ? refusals.storeBusy(error.retryAfterSeconds) : refusals.unavailable());
 	}
 	runtime.worker?.kick();
 

@@ -6,7 +6,7 @@
  */
 import type { FeedbackConfig } from '../schemas/feedback-config.ts';
 import { readConfig } from './config.ts';
-import { RateLimiter } from './guards.ts';
+import { submissionLimiter, type SubmissionLimiter } from './guards.ts';
 import { helpdeskFor } from './helpdesk/index.ts';
 import type { FeedbackStore } from './store.ts';
 import { openStore } from './stores/open.ts';
@@ -16,7 +16,7 @@ import { startWorker, type Worker } from './worker.ts';
 export interface Runtime {
 	config: FeedbackConfig;
 	store: FeedbackStore;
-	limiter: RateLimiter;
+	limiter: SubmissionLimiter;
 	/** The configured destination's name, or null when submissions stay in the store. */
 	destination: string | null;
 	worker: Worker | null;
@@ -43,7 +43,7 @@ async function create(): Promise<Runtime> {
 	const allowedOrigins = new Set(config.FEEDBACK_ALLOWED_ORIGINS);
 	if (config.SITE_URL) allowedOrigins.add(new URL(config.SITE_URL).origin);
 	console.log(`[feedback] storing in ${store.engine === 'sqlite' ? `SQLite (${config.FEEDBACK_DB_PATH})` : 'PostgreSQL'}; delivering to ${client?.name ?? 'nowhere (FEEDBACK_DESTINATION=none)'}.`);
-	return { config, store, limiter: new RateLimiter(config.FEEDBACK_RATE_LIMIT), destination: client?.name ?? null, worker, allowedOrigins };
+	return { config, store, limiter: submissionLimiter(config.FEEDBACK_RATE_LIMIT, config.FEEDBACK_GLOBAL_RATE_LIMIT, store), destination: client?.name ?? null, worker, allowedOrigins };
 }
 
 /** The process's runtime, created on first call. */
