@@ -83,13 +83,25 @@ function detectors(program: Program) {
 		.map(([fact, quantity]) => ({ fact, quantity, about: topics[fact] }));
 }
 
+/** What one run compares sentences with, built once: the detectors, the brand terms, the addresses. */
+function matcher(program: Program, facts: Facts) {
+	const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return {
+		list: detectors(program),
+		brands: new Set(program.brandTerms.map((t) => t.toLowerCase())),
+		addresses: (['partnerEmail', 'customerEmail', 'privacyEmail'] as const)
+			.filter((fact) => facts[fact])
+			.map((fact) => ({ fact, address: facts[fact], pattern: new RegExp(`(?<![\\w.])${escape(facts[fact])}(?![\\w])`, 'i') })),
+	};
+}
+
 type Match = { fact: string; text: string; conflict?: string };
 
 /**
  * What a sentence types by hand: figures equal to a fact it is about, figures that contradict
  * such a fact, a list of the brand terms, the postback retry gaps, and the program's addresses.
  */
-function matches(sentence: string, program: Program, facts: Facts, list: ReturnType<typeof detectors>): Match[] {
+function matches(sentence: string, program: Program, facts: Facts, { list, brands, addresses }: ReturnType<typeof matcher>): Match[] {
 	const out: Match[] = [];
 	const all = figures(sentence);
 	for (const figure of all) {
@@ -107,13 +119,9 @@ function matches(sentence: string, program: Program, facts: Facts, list: ReturnT
 	if (program.campaigns && /retr/i.test(sentence)) {
 		for (const m of sentence.matchAll(RETRIES)) out.push({ fact: 'postbackRetryGaps', text: m[0], ...(m[1]!.split(/,? and |, /).map(Number).join() === program.campaigns.postbackRetryMinutes.join() ? {} : { conflict: facts.postbackRetryGaps }) });
 	}
-	const brands = new Set(program.brandTerms.map((t) => t.toLowerCase()));
 	const quotedBrands = [...sentence.matchAll(/["“]([^"”]+)["”]/g)].filter((m) => brands.has(m[1]!.replace(/\.$/, '').toLowerCase()) || brands.has(m[1]!.toLowerCase()));
 	if (quotedBrands.length >= 2) out.push({ fact: 'brandTerms', text: quotedBrands.map((m) => m[0]).join(', ') });
-	for (const fact of ['partnerEmail', 'customerEmail', 'privacyEmail'] as const) {
-		const address = facts[fact];
-		if (address && new RegExp(`(?<![\\w.])${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'i').test(sentence)) out.push({ fact, text: address });
-	}
+	for (const { fact, address, pattern } of addresses) if (pattern.test(sentence)) out.push({ fact, text: address });
 	return out.filter((m, i) => out.findIndex((o) => o.text === m.text && o.fact === m.fact) === i);
 }
 
@@ -137,7 +145,7 @@ function supersededTerms(files: Parameters<Rule>[0]['files']): Set<string> {
  * and superseded versions of the terms are ignored.
  */
 export const handTypedFacts: Rule = ({ files, program, facts }) => {
-	const list = detectors(program);
+	const list = matcher(program, facts);
 	const skip = supersededTerms(files);
 	const findings: Finding[] = [];
 	const report = (file: string, line: number, found: Match, field?: string) =>
