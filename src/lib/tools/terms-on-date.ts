@@ -47,7 +47,7 @@ export interface TermsResult {
 export function computeTermsOnDate(data: Pick<ToolData, 'program' | 'rules' | 'terms'>, input: TermsInput, today: IsoDate): TermsResult {
 	const day = toUtcDate(input.date);
 	const now = toUtcDate(today);
-	const rules = data.rules.filter((r) => isActive(r, day)).sort((a, b) => a.audience.localeCompare(b.audience) || a.title.localeCompare(b.title));
+	const rules = data.rules.filter((r) => isActive(r, day)).sort((a, b) => (a.audience === b.audience ? 0 : a.audience === 'affiliate' ? -1 : 1) || a.title.localeCompare(b.title));
 	const offers = [...new Set(data.rules.map((r) => r.offer))];
 	const ruleChanges = offers.flatMap((offer) => {
 		const then = data.rules.find((r) => r.offer === offer && isActive(r, day));
