@@ -67,3 +67,14 @@ export function answerHtml(answer: Answer): string {
 	const links = answer.links.length ? `<ul class="ph-answer-links">${answer.links.map(itemHtml).join('')}</ul>` : '';
 	return `<div class="ph-answer" data-tone="${answer.tone}"><h2 id="answer">Answer</h2><p class="ph-answer-headline" data-headline><strong>${escapeHtml(answer.headline)}</strong></p>${facts}${lists}${notes}${links}</div>`;
 }
+
+/** The id of a tool form's control for a field, and of its hint and error. */
+export const fieldIds = (name: string) => ({ control: `tool-${name}`, hint: `tool-${name}-hint`, error: `tool-${name}-error` });
+
+/** The refusals as a list of links to the fields, for the result region of a tool page. */
+export function errorsHtml(errors: Record<string, string>): string {
+	const entries = Object.entries(errors);
+	return `<div class="ph-answer" data-tone="fail" data-errors><h2 id="answer">Please correct ${entries.length === 1 ? 'one field' : `${entries.length} fields`}</h2><ul>${entries
+		.map(([name, message]) => `<li><a href="#${fieldIds(name).control}">${escapeHtml(message)}</a></li>`)
+		.join('')}</ul></div>`;
+}

@@ -119,7 +119,7 @@ export function presentPayout(data: Pick<ToolData, 'program' | 'links'>, r: Payo
 	answer.notes.push(
 		`The commission stays pending for ${r.lockPeriodDays} days from the order, then is approved. Commissions approved before midnight at the end of the month on the ${zone} clock count for that month, and are paid on the ${program.payout.paymentDay}${ordinalSuffix(program.payout.paymentDay)} of the next month.`,
 	);
-	if (r.paid !== r.scheduled) answer.notes.push(`The ${formatDay(r.scheduled)} is a weekend day, so the payment is sent on the next business day. A bank holiday moves it the same way.`);
+	if (r.paid !== r.scheduled) answer.notes.push(`${formatDay(r.scheduled)} falls on a weekend, so the payment is sent on the next business day. A bank holiday moves it the same way.`);
 	if (r.input.offer && !r.rule) answer.notes.push(`This offer had no commission rule in force on the order date, so the standard lock period is shown; such an order earns no commission.`);
 	if (r.returnWindowEnds) {
 		const afterApproval = daysBetween(r.approved.date, r.returnWindowEnds) > 0;
