@@ -76,7 +76,7 @@ export const disclosureSchema = stewardshipSchema.extend({
 				anyOf: z.array(z.string().min(2)).min(1),
 				/** Where the wording must appear: anywhere, start (before any other words), first-line, before-more (within the characters shown before "more"), before-link (before the first web address). */
 				where: z.enum(placeKeys, { error: (issue) => `Unknown place ${JSON.stringify(issue.input)}: expected one of ${placeKeys.join(', ')}.` }).default('anywhere'),
-				/** For before-more: how many characters the channel shows before "more"; default 125. */
+				/** For before-more: how many characters the channel shows before "more". */
 				visibleCharacters: z.number().int().min(20).max(1000).default(125),
 				/** Ambiguous tags or words that do not count as the disclosure on their own, e.g. "#sp", "#collab"; the answer names them when a text relies on them. */
 				doesNotCount: z.array(z.string().min(2)).default([]),
