@@ -26,7 +26,8 @@ const termsVersions = readdirSync(termsDir)
 	.map((f) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, termsDir), 'utf8'))?.[1] ?? '{}'))
 	.map((t) => ({ version: String(t.version), effectiveDate: new Date(`${String(t.effectiveDate instanceof Date ? t.effectiveDate.toISOString().slice(0, 10) : t.effectiveDate)}T00:00:00Z`) }));
 const currentTermsPath = (() => {
-	const current = termsInForce(termsVersions, buildDate);
+	// Before the first version takes effect, /terms/ shows the first.
+	const current = termsInForce(termsVersions, buildDate) ?? [...termsVersions].sort((a, b) => +a.effectiveDate - +b.effectiveDate)[0];
 	return current ? `/terms/${current.version.replace('.', '-')}/` : undefined;
 })();
 

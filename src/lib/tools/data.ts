@@ -36,11 +36,12 @@ export const toolLinks = [
 ] as const;
 export type ToolLink = (typeof toolLinks)[number];
 
-/** The link to one of `toolLinks` as an answer item. */
-export function linkTo(data: Pick<ToolData, 'links'>, ref: ToolLink): { text: string; href: string } {
-	const target = data.links[ref];
-	if (!target) throw new Error(`The tools' data has no link "${ref}".`);
-	return { text: target.title, href: target.url };
+/** The links to those of `refs` the site has, as answer items. */
+export function linksTo(data: Pick<ToolData, 'links'>, ...refs: ToolLink[]): Array<{ text: string; href: string }> {
+	return refs.flatMap((ref) => {
+		const target = data.links[ref];
+		return target ? [{ text: target.title, href: target.url }] : [];
+	});
 }
 
 interface Entries {
@@ -60,7 +61,17 @@ export function toolData(content: Entries): ToolData {
 			.map(({ data: { title, version, effectiveDate, changes, supersedes } }) => ({ title, version, effectiveDate, changes, supersedes }))
 			.sort((a, b) => +b.effectiveDate - +a.effectiveDate),
 		disclosures: content.disclosures.map(({ data: { channel, title, rule, sources, checks } }) => ({ channel, title, rule, sources, checks })),
-		links: Object.fromEntries(toolLinks.map((ref) => [ref, (({ title, url }) => ({ title, url }))(content.link(ref))])),
+		// A site without one of these articles (a small fork, a test fixture) answers without that link.
+		links: Object.fromEntries(
+			toolLinks.flatMap((ref) => {
+				try {
+					const { title, url } = content.link(ref);
+					return [[ref, { title, url }]];
+				} catch {
+					return [];
+				}
+			}),
+		),
 	};
 }
 

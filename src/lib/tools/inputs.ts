@@ -104,9 +104,9 @@ export function toolFields(data: Pick<ToolData, 'program' | 'rules'>) {
 			{ name: 'orderDate', label: 'Order date', kind: 'date', required: true },
 			{ name: 'orderTime', label: 'Order time', kind: 'time', required: true, initial: '12:00' },
 			{ name: 'zone', label: 'Your time zone', kind: 'zone', required: true, initial: zone, hint: zoneHint },
-			{ name: 'deliveryDate', label: 'Delivery date (optional)', kind: 'date', required: false },
-			{ name: 'amount', label: 'Commission of this order (optional)', kind: 'money', required: false },
-			{ name: 'balance', label: 'Other approved balance waiting (optional)', kind: 'money', required: false, hint: 'With the commission above, tells you whether the payment threshold is reached.' },
+			{ name: 'deliveryDate', label: 'Delivery date', kind: 'date', required: false },
+			{ name: 'amount', label: 'Commission of this order', kind: 'money', required: false },
+			{ name: 'balance', label: 'Other approved balance waiting', kind: 'money', required: false, hint: 'With the commission above, tells you whether the payment threshold is reached.' },
 		],
 		status: [
 			{ name: 'offer', label: 'Offer', kind: 'select', required: true, options: offers },

@@ -4,7 +4,7 @@
  */
 import { formatMoney } from '../facts.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
-import { linkTo, type ToolData, type ToolRule } from './data.ts';
+import { linksTo, type ToolData, type ToolRule } from './data.ts';
 import { moneyValue, roundMoney, ruleOn } from './rules.ts';
 import {
 	addDays,
@@ -137,7 +137,7 @@ export function presentPayout(data: Pick<ToolData, 'program' | 'links'>, r: Payo
 	} else if (!r.threshold) {
 		answer.notes.push(`If your balance on that day is below ${money(program.payout.threshold)}, it rolls over to the next month and is paid once it reaches the threshold.`);
 	}
-	answer.links.push(linkTo(data, 'docs/affiliates/onboarding/payments'), linkTo(data, 'troubleshooting/balance-below-threshold'));
+	answer.links.push(...linksTo(data, 'docs/affiliates/onboarding/payments', 'troubleshooting/balance-below-threshold'));
 	return answer;
 }
 

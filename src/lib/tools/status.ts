@@ -3,7 +3,7 @@
  * under the attribution model, and then when the commission is pending, approved and paid.
  */
 import { emptyAnswer, type Answer } from './answer.ts';
-import { linkTo, type ToolData, type ToolRule } from './data.ts';
+import { linksTo, type ToolData, type ToolRule } from './data.ts';
 import { computePayout, type PayoutResult } from './payout.ts';
 import { ruleOn } from './rules.ts';
 import { atZoned, formatDay, formatZoned, inZone, isoZoned, type IsoDate, type ZonedTime } from './time.ts';
@@ -107,8 +107,8 @@ export function presentStatus(data: Pick<ToolData, 'program' | 'links'>, r: Stat
 		answer.links.push({ text: 'Payout date tool', href: '/tools/payout/' });
 	}
 	if (r.outcome === 'outside' || r.outcome === 'before-click' || r.outcome === 'other-partner') {
-		answer.links.push(linkTo(data, 'troubleshooting/conversions-missing'), linkTo(data, 'troubleshooting/cookies-and-ad-blockers'));
+		answer.links.push(...linksTo(data, 'troubleshooting/conversions-missing', 'troubleshooting/cookies-and-ad-blockers'));
 	}
-	answer.links.push(linkTo(data, 'faqs/cookie-window'));
+	answer.links.push(...linksTo(data, 'faqs/cookie-window'));
 	return answer;
 }

@@ -5,7 +5,7 @@
 import { describeRate } from '../commission.ts';
 import { urls } from '../urls.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
-import { linkTo, type ToolData, type ToolRule, type ToolTerms } from './data.ts';
+import { linksTo, type ToolData, type ToolRule, type ToolTerms } from './data.ts';
 import { addDays, endOfMonth, formatDay, fromUtcDate, monthName, toUtcDate, type IsoDate } from './time.ts';
 import { isActive } from '../commission.ts';
 
@@ -116,6 +116,6 @@ export function presentTermsOnDate(data: Pick<ToolData, 'program' | 'links' | 't
 			: `Conversions of ${monthName(r.input.date)} can be disputed for ${data.program.disputeWindowDays} days after the month ends, until ${formatDay(r.disputeBy)}; each dispute is answered within ${data.program.disputeResponseBusinessDays} business days.`,
 	);
 	if (r.terms) answer.links.push({ text: `Program terms, version ${r.terms.version}`, href: urls.terms(r.terms.version) });
-	answer.links.push({ text: 'What changed in the program terms', href: urls.termsChanges() }, linkTo(data, 'faqs/dispute-timeline'));
+	answer.links.push({ text: 'What changed in the program terms', href: urls.termsChanges() }, ...linksTo(data, 'faqs/dispute-timeline'));
 	return answer;
 }
