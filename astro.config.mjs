@@ -68,8 +68,8 @@ export default defineConfig({
 			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
-			// Share-image and feed tags in every page's head.
-			routeMiddleware: ['./src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts'],
+			// Share-image and feed tags in every page's head; in dev, a broken entry's problems on its own page.
+			routeMiddleware: ['./src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts', './src/route-middleware/content-problems.ts'],
 			pagefind: { ranking: searchRanking },
 			components: {
 				// The search modal offers the search page and the ask form, with the query, under its results.
