@@ -1,0 +1,82 @@
+/**
+ * The support side's long-lived parts, created once per process beside the feedback runtime:
+ * settings, the connection to the feedback database, the search-event counts, team accounts and
+ * sessions, and the daily purge of search counts older than their retention.
+ */
+import { readConfig as readFeedbackConfig } from '../config.ts';
+import { ConfigError } from '../config.ts';
+import { RateLimiter } from '../guards.ts';
+import { supportConfigSchema, type SupportConfig } from '../../schemas/support-config.ts';
+import type { FeedbackConfig } from '../../schemas/feedback-config.ts';
+import { authTables, authStore, type AuthStore } from '../auth/store.ts';
+import { openSupportDb, type SqlDb } from './database.ts';
+import { dayOf, searchEventStore, searchEventTables, type SearchEventStore } from './store.ts';
+
+export interface SupportRuntime {
+	config: SupportConfig;
+	feedback: FeedbackConfig;
+	db: SqlDb;
+	events: SearchEventStore;
+	auth: AuthStore;
+	/** Batches per client per minute; the key (the client's address) is kept in memory only. */
+	eventLimiter: RateLimiter;
+	/** Sign-in attempts per client per minute. */
+	loginLimiter: RateLimiter;
+	/** Origins allowed to post: the public site and any extra configured ones (the address the server is reached at is added per request). */
+	allowedOrigins: ReadonlySet<string>;
+	/** Deletes search counts older than the retention; returns how many rows went. */
+	purge(now?: number): Promise<number>;
+	close(): Promise<void>;
+}
+
+/** Validates the support settings in `env`; a wrong one throws a ConfigError naming it. */
+export function readSupportConfig(env: Record<string, string | undefined> = process.env): SupportConfig {
+	const result = supportConfigSchema.safeParse(env);
+	if (result.success) return result.data;
+	const lines = result.error.issues.map((issue) => {
+		const name = String(issue.path[0] ?? '');
+		const value = name ? env[name] : undefined;
+		return `- ${name || '(environment)'}: ${issue.message}${value === undefined ? '' : ` (received ${JSON.stringify(value)})`}`;
+	});
+	throw new ConfigError(`The support side cannot start: its configuration is invalid.\n${lines.join('\n')}\nHint: the variables are described in the README, section "Support dashboard".`);
+}
+
+const dayMs = 86_400_000;
+
+/** Creates the runtime for `env` (tests make their own; the server uses getSupportRuntime). */
+export async function createSupportRuntime(env: Record<string, string | undefined> = process.env): Promise<SupportRuntime> {
+	const feedback = readFeedbackConfig(env);
+	const config = readSupportConfig(env);
+	const db = await openSupportDb({ databaseUrl: feedback.DATABASE_URL, sqlitePath: feedback.FEEDBACK_DB_PATH }, [searchEventTables, authTables]);
+	const events = searchEventStore(db);
+	const allowedOrigins = new Set(feedback.FEEDBACK_ALLOWED_ORIGINS);
+	if (feedback.SITE_URL) allowedOrigins.add(new URL(feedback.SITE_URL).origin);
+	const purge = (now = Date.now()) => events.purgeBefore(dayOf(now - (config.SEARCH_EVENTS_RETENTION_DAYS - 1) * dayMs));
+	await purge();
+	const timer = setInterval(() => void purge().catch((e: Error) => console.error(`[support] Purging old search counts failed: ${e.message}`)), dayMs);
+	timer.unref();
+	return {
+		config,
+		feedback,
+		db,
+		events,
+		auth: authStore(db, config),
+		eventLimiter: new RateLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
+		loginLimiter: new RateLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
+		allowedOrigins,
+		purge,
+		async close() {
+			clearInterval(timer);
+			await events.flush();
+			await db.close();
+		},
+	};
+}
+
+let runtime: Promise<SupportRuntime> | undefined;
+
+/** The process's support runtime, created on first call. */
+export function getSupportRuntime(): Promise<SupportRuntime> {
+	runtime ??= createSupportRuntime();
+	return runtime;
+}
