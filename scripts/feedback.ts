@@ -14,6 +14,7 @@ import { frequentQuestions, unhelpfulPages } from '../src/lib/content-gaps.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openStore } from '../src/server/stores/open.ts';
 import { parseSince, table, toCsv, toJson } from './lib/feedback-format.ts';
+import { userCommand } from './support-users.ts';
 
 const usage = `Usage: npm run feedback -- <list|export|gaps|purge|status> [options]
   list    [--kind question|vote] [--since 30d|YYYY-MM-DD] [--limit N]
@@ -58,6 +59,7 @@ function since(name: string, value: string | undefined): number | undefined {
 
 async function main(): Promise<number> {
 	const command = positionals[0];
+	if (command === 'user') return userCommand(positionals.slice(1));
 	if (values.help || !command) {
 		console.log(usage);
 		return command || values.help ? 0 : 2;

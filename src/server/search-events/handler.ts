@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatPath } from '../../lib/errors.ts';
 import { searchEventBatchSchema } from '../../schemas/search-event.ts';
 import { safeJson } from '../errors.ts';
-import { checkOrigin, clientKey } from '../guards.ts';
+import { clientAddress } from './limiter.ts';
 import type { SupportRuntime } from './runtime.ts';
 
 /** Largest body accepted: 50 events with long queries fit in a quarter of it. */
@@ -53,10 +53,13 @@ export async function answerSearchEvents(request: EventRequest, runtime: Support
 	}
 	if (request.method !== 'POST') return refuse(405, 'method_not_allowed', `Send search events with POST, not ${request.method}.`, [], { allow: 'GET, HEAD, POST' });
 
-	const crossSite = checkOrigin(request.headers, new Set([...runtime.allowedOrigins, request.origin]));
+	// A browser says where a post comes from (Origin, Sec-Fetch-Site); another site's pages may not inflate the counts.
+	const site = request.headers.get('sec-fetch-site');
+	const origin = request.headers.get('origin');
+	const crossSite = (site !== null && site !== 'same-origin' && site !== 'none') || (origin !== null && origin !== request.origin && !runtime.allowedOrigins.has(origin));
 	if (crossSite) return refuse(403, 'cross_site', `Search events are accepted only from this site's own pages; these came from ${request.headers.get('origin') ?? 'another site'}.`);
 
-	const wait = runtime.eventLimiter.take(clientKey(request.headers, request.clientAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES));
+	const wait = runtime.eventLimiter.take(clientAddress(request.headers, request.clientAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES));
 	if (wait > 0) return refuse(429, 'rate_limited', `Too many search events from your address; try again in ${wait} s.`, [], { 'retry-after': String(wait) });
 
 	const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -3,13 +3,12 @@
  * settings, the connection to the feedback database, the search-event counts, team accounts and
  * sessions, and the daily purge of search counts older than their retention.
  */
-import { readConfig as readFeedbackConfig } from '../config.ts';
-import { ConfigError } from '../config.ts';
-import { RateLimiter } from '../guards.ts';
+import { ConfigError, readConfig as readFeedbackConfig } from '../config.ts';
 import { supportConfigSchema, type SupportConfig } from '../../schemas/support-config.ts';
 import type { FeedbackConfig } from '../../schemas/feedback-config.ts';
 import { authTables, authStore, type AuthStore } from '../auth/store.ts';
 import { openSupportDb, type SqlDb } from './database.ts';
+import { MinuteLimiter } from './limiter.ts';
 import { dayOf, searchEventStore, searchEventTables, type SearchEventStore } from './store.ts';
 
 export interface SupportRuntime {
@@ -19,9 +18,9 @@ export interface SupportRuntime {
 	events: SearchEventStore;
 	auth: AuthStore;
 	/** Batches per client per minute; the key (the client's address) is kept in memory only. */
-	eventLimiter: RateLimiter;
+	eventLimiter: MinuteLimiter;
 	/** Sign-in attempts per client per minute. */
-	loginLimiter: RateLimiter;
+	loginLimiter: MinuteLimiter;
 	/** Origins allowed to post: the public site and any extra configured ones (the address the server is reached at is added per request). */
 	allowedOrigins: ReadonlySet<string>;
 	/** Deletes search counts older than the retention; returns how many rows went. */
@@ -61,8 +60,8 @@ export async function createSupportRuntime(env: Record<string, string | undefine
 		db,
 		events,
 		auth: authStore(db, config),
-		eventLimiter: new RateLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
-		loginLimiter: new RateLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
+		eventLimiter: new MinuteLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
+		loginLimiter: new MinuteLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
 		allowedOrigins,
 		purge,
 		async close() {

@@ -1,0 +1,33 @@
+/** The first lines of every /support/ page and endpoint: both runtimes, and the session or the refusal. */
+import type { AstroGlobal } from 'astro';
+import { requireData, requirePage, supportHeaders, type Signed } from '../../server/auth/http.ts';
+import { getRuntime } from '../../server/runtime.ts';
+import { getSupportRuntime } from '../../server/search-events/runtime.ts';
+import type { ViewSources } from './views.ts';
+
+export type Guarded = { signed: Signed; sources: ViewSources };
+
+/** For an .astro page: the session (headers set on the page's answer), or the redirect to sign-in. */
+export async function guardPage(astro: Pick<AstroGlobal, 'request' | 'response'>): Promise<Guarded | Response> {
+	const support = await getSupportRuntime();
+	const signed = await requirePage(astro.request, support);
+	if (signed instanceof Response) return signed;
+	for (const [k, v] of Object.entries(supportHeaders)) astro.response.headers.set(k, v);
+	for (const c of signed.setCookies) astro.response.headers.append('set-cookie', c);
+	return { signed, sources: { feedback: await getRuntime(), support } };
+}
+
+/** For a data endpoint: the session, or a 401. */
+export async function guardData(request: Request): Promise<Guarded | Response> {
+	const support = await getSupportRuntime();
+	const signed = await requireData(request, support);
+	if (signed instanceof Response) return signed;
+	return { signed, sources: { feedback: await getRuntime(), support } };
+}
+
+/** Headers for a data answer: the support headers and any cookie the session needs. */
+export function dataHeaders(g: Guarded, extra: Record<string, string>): Headers {
+	const headers = new Headers({ ...supportHeaders, ...extra });
+	for (const c of g.signed.setCookies) headers.append('set-cookie', c);
+	return headers;
+}
