@@ -75,7 +75,8 @@ export function reportSearch(report: SearchReport): void {
 	const now = Date.now();
 	const same = queue.find((q) => q.key === key);
 	if (same) {
-		same.report = { ...same.report, ...report, opened: report.opened ?? same.report.opened, asked: report.asked || same.report.asked };
+		const opened = report.opened ?? same.report.opened;
+		same.report = { ...same.report, ...report, ...(opened ? { opened } : {}), ...(report.asked || same.report.asked ? { asked: true } : {}) };
 		same.at = now;
 	} else {
 		const last = queue[queue.length - 1];

@@ -23,7 +23,8 @@ const irregular: Record<string, string> = { paid: 'pay', bought: 'buy', sent: 's
  */
 export function stem(word: string): string {
 	let w = word.toLowerCase();
-	if (irregular[w]) return irregular[w];
+	const known = irregular[w];
+	if (known) return known;
 	if (w.length <= 3) return w;
 	if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
 	else if (w.endsWith('sses')) w = w.slice(0, -2);
