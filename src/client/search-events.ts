@@ -35,6 +35,8 @@ const typingMs = 2000;
 type Queued = { report: SearchReport; key: string; at: number };
 let queue: Queued[] = [];
 let listening = false;
+/** The search reported last, which a click on a result or on the ask link belongs to. */
+let lastReport: SearchReport | undefined;
 
 const clean = (filters: SearchReport['filters']) =>
 	Object.fromEntries(Object.entries(filters ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
@@ -71,6 +73,7 @@ export function reportSearch(report: SearchReport): void {
 	const query = fold(report.query ?? '');
 	if (!query) return;
 	listen();
+	lastReport = report;
 	const key = `${query}\u0000${JSON.stringify(clean(report.filters))}`;
 	const now = Date.now();
 	const same = queue.find((q) => q.key === key);
@@ -90,3 +93,19 @@ export function reportSearch(report: SearchReport): void {
 
 /** Sends what waits now (for a page about to navigate by script). */
 export const flushSearchReports = send;
+
+/**
+ * Reports, for the search last reported, the result the reader opens or that they went on to the
+ * ask form, from clicks on links inside `root` (one delegated listener; it never stops the click).
+ *
+ *   watchSearchLinks(document.querySelector('main')!);
+ */
+export function watchSearchLinks(root: Element, askPath = '/ask/'): void {
+	root.addEventListener('click', (event) => {
+		const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+		const last = lastReport;
+		if (!link || !last || link.origin !== location.origin) return;
+		if (link.pathname === askPath) reportSearch({ ...last, asked: true });
+		else if (link.pathname !== location.pathname) reportSearch({ ...last, opened: `${link.pathname}${link.hash}` });
+	});
+}
