@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { viewNames } from '../../src/components/support/views.ts';
+import { viewNames } from '../../src/server/search-events/views.ts';
 import { projectRoot } from './fixtures.ts';
 
 /** Every URL the /support/ route files answer, dynamic segments filled with each view. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { dataHeaders, guardData } from '../../../components/support/guard.ts';
-import { viewNames, views, type ViewName } from '../../../components/support/views.ts';
+import { dataHeaders, guardData } from '../../../server/auth/guard.ts';
+import { viewNames, views, type ViewName } from '../../../server/search-events/views.ts';
 import { safeJson } from '../../../server/errors.ts';
 
 /** Each dashboard view as JSON, for the signed-in team only (401 without a session). */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { dataHeaders, guardData } from '../../../components/support/guard.ts';
-import { toCsv, viewColumns, viewNames, views, type ViewName } from '../../../components/support/views.ts';
+import { dataHeaders, guardData } from '../../../server/auth/guard.ts';
+import { toCsv, viewColumns, viewNames, views, type ViewName } from '../../../server/search-events/views.ts';
 
 /** Each dashboard view as CSV (cells that a spreadsheet would run as formulas are neutralised); 401 without a session. */
 export const prerender = false;

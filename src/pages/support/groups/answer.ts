@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { dataHeaders, guardData } from '../../../components/support/guard.ts';
+import { dataHeaders, guardData } from '../../../server/auth/guard.ts';
 import { formProblem, readForm } from '../../../server/auth/http.ts';
 import { safeJson } from '../../../server/errors.ts';
 

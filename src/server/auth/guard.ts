@@ -1,9 +1,9 @@
 /** The first lines of every /support/ page and endpoint: both runtimes, and the session or the refusal. */
 import type { AstroGlobal } from 'astro';
-import { requireData, requirePage, supportHeaders, type Signed } from '../../server/auth/http.ts';
-import { getRuntime } from '../../server/runtime.ts';
-import { getSupportRuntime } from '../../server/search-events/runtime.ts';
-import type { ViewSources } from './views.ts';
+import { requireData, requirePage, supportHeaders, type Signed } from './http.ts';
+import { getRuntime } from '../runtime.ts';
+import { getSupportRuntime } from '../search-events/runtime.ts';
+import type { ViewSources } from '../search-events/views.ts';
 
 export type Guarded = { signed: Signed; sources: ViewSources };
 

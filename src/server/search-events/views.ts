@@ -4,10 +4,10 @@
  * three never disagree.
  */
 import { groupQuestions, type QuestionGroup } from '../../lib/question-groups.ts';
-import type { Runtime } from '../../server/runtime.ts';
-import type { AnsweredGroup } from '../../server/auth/store.ts';
-import type { SupportRuntime } from '../../server/search-events/runtime.ts';
-import { dayOf } from '../../server/search-events/store.ts';
+import type { Runtime } from '../runtime.ts';
+import type { AnsweredGroup } from '../auth/store.ts';
+import type { SupportRuntime } from './runtime.ts';
+import { dayOf } from './store.ts';
 
 const dayMs = 86_400_000;
 
