@@ -77,6 +77,23 @@ describe.each(['sqlite', 'postgres'] as const)('search events in %s', (engine) =
 		expect(await runtime.db.all("SELECT * FROM search_opens WHERE query = 'old search'")).toEqual([]);
 	});
 
+	it('keeps team accounts and sessions: rotation at sign-in, lockout, expiry', async () => {
+		const { hashPassword } = await import('../../src/server/auth/password.ts');
+		const auth = runtime.auth;
+		await auth.addUser(`lead-${engine}@example.com`, await hashPassword('a long enough password', { N: 1024, r: 8, p: 1 }), now);
+		const first = await auth.signIn(`lead-${engine}@example.com`, 'a long enough password', undefined, now);
+		if (!first.ok) throw new Error('sign-in failed');
+		const second = await auth.signIn(`LEAD-${engine}@example.com`, 'a long enough password', first.id, now + 1000);
+		if (!second.ok) throw new Error('sign-in failed');
+		expect(await auth.session(first.id, now + 2000)).toBeNull();
+		expect((await auth.session(second.id, now + 2000))?.email).toBe(`lead-${engine}@example.com`);
+		expect(await auth.session(second.id, now + 31 * 60_000)).toBeNull();
+		const results = [];
+		for (let i = 0; i < 5; i++) results.push((await auth.signIn(`lead-${engine}@example.com`, `wrong ${i}`, undefined, now)) as { reason?: string });
+		expect(results.map((r) => r.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked']);
+		expect(await auth.signIn(`lead-${engine}@example.com`, 'a long enough password', undefined, now + 60_000)).toMatchObject({ ok: false, reason: 'locked' });
+	});
+
 	it.runIf(engine === 'sqlite')('keeps its tables in the feedback store’s own file', () => {
 		const db = new DatabaseSync(sqlitePath, { readOnly: true });
 		const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r['name']);
