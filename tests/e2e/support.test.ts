@@ -4,7 +4,8 @@
  * and a search never waits for its report.
  */
 import { createServer, type Server } from 'node:http';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -108,6 +109,34 @@ describe('from a reader’s failed search to the support team', () => {
 		expect(Number(await page.locator('[data-series="questions"]').last().getAttribute('data-value'))).toBe(1);
 		expect(await page.getByRole('table', { name: /Weekly trend/ }).textContent()).toContain('2');
 		await expect.poll(() => page.locator('[data-delivery="off"]').textContent()).toContain('Delivery is off');
+		await page.close();
+		await team.close();
+	});
+});
+
+describe('the dashboard for keyboard and screen-reader users', () => {
+	const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+	it.each(['light', 'dark'] as const)('has no axe-core violation on its pages (%s colour scheme), and a skip link first', async (colorScheme) => {
+		const team = await browser.context({ colorScheme });
+		const page = await open(team, '/support/sign-in/');
+		const check = async () => {
+			await page.addScriptTag({ content: axeSource });
+			return page.evaluate(async () => {
+				const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+				return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			});
+		};
+		expect([page.url(), await check()]).toEqual([page.url(), []]);
+		await page.getByLabel('Email address').fill('agent@example.com');
+		await page.getByLabel('Password').fill('a very long password');
+		await page.getByLabel('Password').press('Enter');
+		await page.waitForURL(`${base}/support/`);
+		for (const path of ['/support/', '/support/groups/']) {
+			await page.goto(`${base}${path}`);
+			expect([path, await check()]).toEqual([path, []]);
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+		}
 		await page.close();
 		await team.close();
 	});
