@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -216,6 +217,36 @@ describe('a search and its report', () => {
 		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('cookie window');
 		expect(held).toHaveLength(1);
 		await Promise.all(held.map((r) => r.fulfill({ status: 204 })));
+		await page.close();
+		await reader.close();
+	});
+
+	it('reports a query typed letter by letter as one search, with the result the reader opened', async () => {
+		const reader = await browser.context();
+		const page = await open(reader, '/search/');
+		await page.locator('input[name="q"]').pressSequentially('payout threshold', { delay: 120 });
+		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('“payout threshold”');
+		const first = page.locator('#ph-search-results > li a.ph-search-title').first();
+		const href = new URL((await first.getAttribute('href'))!, base);
+		await first.click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/search/'));
+		// The beacon goes out as the page is left; read what the server counted.
+		const counted = () => {
+			const db = new DatabaseSync(env.FEEDBACK_DB_PATH, { readOnly: true });
+			try {
+				return {
+					days: db.prepare("SELECT query, searches, zero_results FROM search_days WHERE query LIKE 'pay%' OR query LIKE 'p'").all(),
+					opens: db.prepare("SELECT query, page, opens FROM search_opens WHERE query LIKE 'pay%'").all(),
+				};
+			} finally {
+				db.close();
+			}
+		};
+		await expect.poll(() => counted().opens.length, { timeout: 10_000 }).toBe(1);
+		expect(counted()).toEqual({
+			days: [{ query: 'payout threshold', searches: 1, zero_results: 0 }],
+			opens: [{ query: 'payout threshold', page: `${href.pathname}${href.hash}`, opens: 1 }],
+		});
 		await page.close();
 		await reader.close();
 	});
