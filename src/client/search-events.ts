@@ -109,3 +109,18 @@ export function watchSearchLinks(root: Element, askPath = '/ask/'): void {
 		else if (link.pathname !== location.pathname) reportSearch({ ...last, opened: `${link.pathname}${link.hash}` });
 	});
 }
+
+let answers: Promise<Array<{ key: string; page: string; words?: string }>> | undefined;
+/**
+ * The groups the support team marked as answered (GET /api/search-events/, fetched once per page;
+ * an empty list without a server half). Use with answerFor() from src/lib/question-groups.ts:
+ *
+ *   const answer = answerFor(query, await loadAnswers());   // { key, page, words } | undefined
+ */
+export function loadAnswers(): Promise<Array<{ key: string; page: string; words?: string }>> {
+	answers ??= fetch(endpoint, { headers: { accept: 'application/json' } })
+		.then((r) => (r.ok ? r.json() : { answers: [] }))
+		.then((body: { answers?: unknown }) => (Array.isArray(body.answers) ? body.answers : []))
+		.catch(() => []);
+	return answers;
+}
