@@ -1,6 +1,7 @@
 /** POST /api/search-events/ on the real built server: what it accepts, what it refuses (naming the field), what it stores. */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
@@ -14,6 +15,20 @@ let server: RunningServer;
 
 const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
 	fetch(`${base}/api/search-events/`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+/** Sends a raw HTTP request and resolves with the status of the answer (the server may close before reading it all). */
+const rawStatus = (base: string, raw: string) =>
+	new Promise<number>((resolve, reject) => {
+		const { hostname, port } = new URL(base);
+		let text = '';
+		const socket = connect(Number(port), hostname, () => socket.write(raw));
+		socket.on('data', (c) => {
+			text += c;
+			const m = /^HTTP\/1\.1 (\d{3})/.exec(text);
+			if (m) (resolve(Number(m[1])), socket.destroy());
+		});
+		socket.on('error', (e) => (text ? undefined : reject(e)));
+		socket.setTimeout(10_000, () => (socket.destroy(), reject(new Error('No answer within 10 s'))));
+	});
 const rows = () => {
 	const db = new DatabaseSync(dbPath, { readOnly: true });
 	try {
@@ -69,6 +84,9 @@ describe('POST /api/search-events/', () => {
 		expect([broken.status, (await broken.json()).error.fields[0].field]).toEqual([400, 'body']);
 		const large = await post(server.base, JSON.stringify({ events: [{ query: 'x'.repeat(70_000), results: 0 }] }));
 		expect(large.status).toBe(413);
+		// A body without a declared length (chunked) is cut off at the limit too.
+		const big = 'x'.repeat(70_000);
+		expect(await rawStatus(server.base, `POST /api/search-events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`)).toBe(413);
 		const put = await fetch(`${server.base}/api/search-events/`, { method: 'PUT', body: '{}' });
 		expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
 		const cross = await post(server.base, { events: [{ query: 'x', results: 0 }] }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });

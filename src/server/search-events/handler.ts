@@ -100,10 +100,22 @@ export async function handleSearchEventsRequest(request: Request, clientAddress:
 			origin: new URL(request.url).origin,
 			clientAddress,
 			async body(limit) {
-				const declared = Number(request.headers.get('content-length') ?? 0);
-				if (declared > limit) return 'too-large';
-				const bytes = new Uint8Array(await request.arrayBuffer());
-				return bytes.byteLength > limit ? 'too-large' : bytes;
+				if (Number(request.headers.get('content-length') ?? 0) > limit) return 'too-large';
+				if (!request.body) return new Uint8Array(0);
+				// Read no more than the limit, whatever the body claims to be.
+				const reader = request.body.getReader();
+				const chunks: Uint8Array[] = [];
+				let size = 0;
+				for (;;) {
+					const { done, value } = await reader.read();
+					if (done) return Buffer.concat(chunks);
+					size += value.byteLength;
+					if (size > limit) {
+						await reader.cancel().catch(() => {});
+						return 'too-large';
+					}
+					chunks.push(value);
+				}
 			},
 		},
 		runtime,
