@@ -23,7 +23,8 @@ const filterTypes = ['faq', 'guide', 'troubleshooting', 'terms', 'commission', '
  * identifies a reader is never stored.
  */
 export function normaliseQuery(query: string): string {
-	const folded = query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+	// Cut first (with room for what masking shortens): the masking patterns then never scan a long text.
+	const folded = query.slice(0, 2 * searchEventLimits.query).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 	return maskQuery(folded).slice(0, searchEventLimits.query).trim();
 }
 

@@ -40,3 +40,15 @@ describe('maskQuery', () => {
 		expect(wasMasked('payout threshold')).toBe(false);
 	});
 });
+
+describe('normaliseQuery', () => {
+	it('folds, masks and cuts a query', async () => {
+		const { normaliseQuery } = await import('../../src/schemas/search-event.ts');
+		expect(normaliseQuery('  Where IS   my Order 40021187?\n')).toBe('where is my order [order number]?');
+		expect(normaliseQuery('a'.repeat(60_000))).toHaveLength(200);
+		// Masking sees at most 400 characters (so its patterns never scan a huge text), yet an address
+		// straddling the 200-character cut is masked, not half kept.
+		expect(normaliseQuery(`${'x '.repeat(95)}jane.doe@example.com`)).toBe(`${'x '.repeat(95)}[email]`);
+		expect(normaliseQuery(`${'x '.repeat(100)}${'y'.repeat(190)}jane.doe@example.com`)).not.toContain('@');
+	});
+});

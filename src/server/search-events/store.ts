@@ -108,7 +108,9 @@ export function searchEventStore(db: SqlDb): SearchEventStore {
 				}
 			}
 		}
-		const statements: Statement[] = [...[...days.values()].map((r): Statement => [upsertDay, r]), ...[...opens.values()].map((r): Statement => [upsertOpen, r])];
+		// In key order: two instances committing at once on PostgreSQL then lock rows in the same order and cannot deadlock.
+		const sorted = <T,>(m: Map<string, T>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => e[1]);
+		const statements: Statement[] = [...sorted(days).map((r): Statement => [upsertDay, r]), ...sorted(opens).map((r): Statement => [upsertOpen, r])];
 		try {
 			await db.batch(statements);
 			for (const w of batch) w.resolve();
