@@ -47,8 +47,8 @@ export default defineConfig({
 		}),
 		mdx(),
 		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
-		// rendered on demand for one visitor (the thank-you page), which have nothing to index.
-		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') }),
+		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing to index.
+		sitemap({ filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) }),
 		feedbackBoot(),
 		// Static files answer GET and HEAD; other methods go straight to the on-demand routes.
 		staticMethods(),

@@ -4,11 +4,11 @@
  * delivery worker resumes undelivered submissions before the first request arrives.
  */
 import { getRuntime } from './runtime.ts';
-import { getSupportRuntime } from './search-events/runtime.ts';
+import { startSupportRuntime } from './search-events/runtime.ts';
 
 // During `astro build` the server bundle is loaded to prerender pages; only a running server starts the runtime.
 if (!process.argv.some((a) => /astro(\.mjs|\.js)?$/.test(a) || a === 'build')) {
-	Promise.all([getRuntime(), getSupportRuntime()]).catch((error: Error) => {
+	Promise.all([getRuntime(), startSupportRuntime()]).catch((error: Error) => {
 		console.error(error.name === 'ConfigError' ? error.message : `The feedback server cannot start: ${error.message}`);
 		process.exit(1);
 	});

@@ -57,6 +57,7 @@ describe('without a session', () => {
 		const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 		const leaks = walk(clientDir).filter((f) => /\.(html|js|css|json)$/.test(f) && /Support dashboard|ph_support/.test(readFileSync(f, 'utf8')));
 		expect(leaks).toEqual([]);
+		expect(readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8')).not.toMatch(/<loc>https?:\/\/[^/<]+\/support\//);
 	});
 });
 

@@ -10,7 +10,8 @@ import { openSqliteDb, type SqlDb } from '../../src/server/search-events/databas
 const quick = { N: 2 ** 10, r: 8, p: 1 };
 const minute = 60_000;
 
-describe('password hashing', () => {
+// scrypt at its real cost takes a while on a busy machine.
+describe('password hashing', { timeout: 60_000 }, () => {
 	it('hashes with scrypt, a fresh salt each time, and verifies only the right password', async () => {
 		const a = await hashPassword('correct horse battery');
 		const b = await hashPassword('correct horse battery');
@@ -30,7 +31,7 @@ describe('password hashing', () => {
 	});
 });
 
-describe('sessions and lockout', () => {
+describe('sessions and lockout', { timeout: 60_000 }, () => {
 	const dir = mkdtempSync(join(tmpdir(), 'partner-help-auth-'));
 	let db: SqlDb;
 	let auth: AuthStore;

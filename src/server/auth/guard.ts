@@ -2,14 +2,25 @@
 import type { AstroGlobal } from 'astro';
 import { requireData, requirePage, supportHeaders, type Signed } from './http.ts';
 import { getRuntime } from '../runtime.ts';
-import { getSupportRuntime } from '../search-events/runtime.ts';
+import { getSupportRuntime, type SupportRuntime } from '../search-events/runtime.ts';
 import type { ViewSources } from '../search-events/views.ts';
 
 export type Guarded = { signed: Signed; sources: ViewSources };
 
+/** The support runtime, or a 503 answer when its database cannot be reached. */
+async function supportOr503(): Promise<SupportRuntime | Response> {
+	try {
+		return await getSupportRuntime();
+	} catch (error) {
+		console.error(`[support] The dashboard cannot reach its database: ${(error as Error).message}`);
+		return new Response('The support dashboard cannot reach its database right now; try again in a minute.\n', { status: 503, headers: { ...supportHeaders, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' } });
+	}
+}
+
 /** For an .astro page: the session (headers set on the page's answer), or the redirect to sign-in. */
 export async function guardPage(astro: Pick<AstroGlobal, 'request' | 'response'>): Promise<Guarded | Response> {
-	const support = await getSupportRuntime();
+	const support = await supportOr503();
+	if (support instanceof Response) return support;
 	const signed = await requirePage(astro.request, support);
 	if (signed instanceof Response) return signed;
 	for (const [k, v] of Object.entries(supportHeaders)) astro.response.headers.set(k, v);
@@ -19,7 +30,8 @@ export async function guardPage(astro: Pick<AstroGlobal, 'request' | 'response'>
 
 /** For a data endpoint: the session, or a 401. */
 export async function guardData(request: Request): Promise<Guarded | Response> {
-	const support = await getSupportRuntime();
+	const support = await supportOr503();
+	if (support instanceof Response) return support;
 	const signed = await requireData(request, support);
 	if (signed instanceof Response) return signed;
 	return { signed, sources: { feedback: await getRuntime(), support } };

@@ -74,8 +74,24 @@ export async function createSupportRuntime(env: Record<string, string | undefine
 
 let runtime: Promise<SupportRuntime> | undefined;
 
-/** The process's support runtime, created on first call. */
+/**
+ * The process's support runtime, created on first call. When the database cannot be reached, the
+ * next call tries again (a wrong setting fails the same way every time, and stops start-up).
+ */
 export function getSupportRuntime(): Promise<SupportRuntime> {
-	runtime ??= createSupportRuntime();
+	runtime ??= createSupportRuntime().catch((error: unknown) => {
+		runtime = undefined;
+		throw error;
+	});
 	return runtime;
+}
+
+/** For the server's start-up: a wrong setting stops it; an unreachable database is retried with the first request that needs it. */
+export async function startSupportRuntime(): Promise<void> {
+	try {
+		await getSupportRuntime();
+	} catch (error) {
+		if ((error as Error).name === 'ConfigError') throw error;
+		console.error(`[support] The support tables cannot be opened yet (${(error as Error).message}); trying again with the next request that needs them.`);
+	}
 }
