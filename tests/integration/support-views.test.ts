@@ -6,7 +6,6 @@ import { searchEventBatchSchema } from '../../src/schemas/search-event.ts';
 import { openSqliteStore } from '../../src/server/stores/sqlite.ts';
 import { createSupportRuntime, type SupportRuntime } from '../../src/server/search-events/runtime.ts';
 import { csvCell, deliveryStatus, toCsv, unhelpfulPages, weekStart, weeklyTrend, type ViewSources } from '../../src/server/search-events/views.ts';
-import type { Runtime } from '../../src/server/runtime.ts';
 import type { FeedbackStore } from '../../src/server/store.ts';
 import { tempDir } from '../helpers/server.ts';
 
@@ -22,7 +21,7 @@ beforeAll(async () => {
 	const path = join(dir, 'feedback.sqlite');
 	store = openSqliteStore(path, 'normal');
 	support = await createSupportRuntime({ FEEDBACK_DB_PATH: path });
-	const feedback = { store, destination: null } as unknown as Runtime;
+	const feedback = { store, destination: null };
 	sources = { feedback, support, now };
 	let n = 0;
 	const save = (createdAt: number, submission: Parameters<FeedbackStore['save']>[0]) => store.save(submission, { reference: `FB-TEST-${String(n++).padStart(4, '0')}`, createdAt, destination: null });
@@ -64,7 +63,7 @@ describe('the dashboard views', () => {
 	});
 
 	it('says when delivery is off, with how many questions are stored', async () => {
-		expect(await deliveryStatus(sources)).toEqual({ destination: null, pending: 0, delivered: 0, failed: 0, questionsStored: 3 });
+		expect(await deliveryStatus(sources)).toEqual({ destination: null, pending: 0, delivered: 0, failed: 0, unsent: 7, questionsStored: 3 });
 	});
 
 	it('neutralises cells a spreadsheet would run, and quotes what CSV needs quoted', () => {

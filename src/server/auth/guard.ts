@@ -1,7 +1,6 @@
 /** The first lines of every /support/ page and endpoint: both runtimes, and the session or the refusal. */
 import type { AstroGlobal } from 'astro';
 import { requireData, requirePage, supportHeaders, type Signed } from './http.ts';
-import { getRuntime } from '../runtime.ts';
 import { getSupportRuntime, type SupportRuntime } from '../search-events/runtime.ts';
 import type { ViewSources } from '../search-events/views.ts';
 
@@ -25,7 +24,7 @@ export async function guardPage(astro: Pick<AstroGlobal, 'request' | 'response'>
 	if (signed instanceof Response) return signed;
 	for (const [k, v] of Object.entries(supportHeaders)) astro.response.headers.set(k, v);
 	for (const c of signed.setCookies) astro.response.headers.append('set-cookie', c);
-	return { signed, sources: { feedback: await getRuntime(), support } };
+	return { signed, sources: { feedback: await support.feedbackStore(), support } };
 }
 
 /** For a data endpoint: the session, or a 401. */
@@ -34,7 +33,7 @@ export async function guardData(request: Request): Promise<Guarded | Response> {
 	if (support instanceof Response) return support;
 	const signed = await requireData(request, support);
 	if (signed instanceof Response) return signed;
-	return { signed, sources: { feedback: await getRuntime(), support } };
+	return { signed, sources: { feedback: await support.feedbackStore(), support } };
 }
 
 /** Headers for a data answer: the support headers and any cookie the session needs. */

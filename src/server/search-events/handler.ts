@@ -12,7 +12,7 @@ import { formatPath } from '../../lib/errors.ts';
 import { searchEventBatchSchema } from '../../schemas/search-event.ts';
 import { safeJson } from '../errors.ts';
 import { clientAddress } from './limiter.ts';
-import type { SupportRuntime } from './runtime.ts';
+import { getSupportRuntime, type SupportRuntime } from './runtime.ts';
 
 /** Largest body accepted: 50 events with long queries fit in a quarter of it. */
 export const maxSearchEventBytes = 65_536;
@@ -165,4 +165,19 @@ export async function handleSearchEvents(req: IncomingMessage, res: ServerRespon
 	);
 	res.writeHead(answer.status, answer.headers);
 	res.end(answer.status === 204 || req.method === 'HEAD' ? undefined : answer.body);
+}
+
+/** The node:http door with the process's runtime: 503 when its database cannot be reached. For src/server/app.ts. */
+export async function serveSearchEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	let runtime: SupportRuntime;
+	try {
+		runtime = await getSupportRuntime();
+	} catch (error) {
+		console.error(`[support] Search events cannot be counted: ${(error as Error).message}`);
+		req.resume();
+		res.writeHead(503, { ...headersJson, 'retry-after': '30' });
+		res.end(safeJson({ error: { code: 'store_unavailable', message: 'The search events could not be counted right now; nothing was recorded.', fields: [] } }));
+		return;
+	}
+	await handleSearchEvents(req, res, runtime);
 }

@@ -6,6 +6,8 @@
 import { ConfigError, readConfig as readFeedbackConfig } from '../config.ts';
 import { supportConfigSchema, type SupportConfig } from '../../schemas/support-config.ts';
 import type { FeedbackConfig } from '../../schemas/feedback-config.ts';
+import type { FeedbackStore } from '../store.ts';
+import { openStore } from '../stores/open.ts';
 import { authTables, authStore, type AuthStore } from '../auth/store.ts';
 import { openSupportDb, type SqlDb } from './database.ts';
 import { MinuteLimiter } from './limiter.ts';
@@ -23,6 +25,11 @@ export interface SupportRuntime {
 	loginLimiter: MinuteLimiter;
 	/** Origins allowed to post: the public site and any extra configured ones (the address the server is reached at is added per request). */
 	allowedOrigins: ReadonlySet<string>;
+	/**
+	 * The submissions store (read by the dashboard) and where questions are delivered: opened on first
+	 * use, without a delivery worker (the server's feedback runtime runs that).
+	 */
+	feedbackStore(): Promise<{ store: FeedbackStore; destination: string | null }>;
 	/** Deletes search counts older than the retention; returns how many rows went. */
 	purge(now?: number): Promise<number>;
 	close(): Promise<void>;
@@ -54,9 +61,15 @@ export async function createSupportRuntime(env: Record<string, string | undefine
 	await purge();
 	const timer = setInterval(() => void purge().catch((e: Error) => console.error(`[support] Purging old search counts failed: ${e.message}`)), dayMs);
 	timer.unref();
+	let submissions: Promise<{ store: FeedbackStore; destination: string | null }> | undefined;
 	return {
 		config,
 		feedback,
+		feedbackStore() {
+			submissions ??= openStore(feedback, { retention: false }).then((store) => ({ store, destination: feedback.FEEDBACK_DESTINATION === 'none' ? null : feedback.FEEDBACK_DESTINATION }));
+			submissions.catch(() => (submissions = undefined));
+			return submissions;
+		},
 		db,
 		events,
 		auth: authStore(db, config),
@@ -68,22 +81,26 @@ export async function createSupportRuntime(env: Record<string, string | undefine
 			clearInterval(timer);
 			await events.flush();
 			await db.close();
+			await (await submissions?.catch(() => undefined))?.store.close();
 		},
 	};
 }
 
-let runtime: Promise<SupportRuntime> | undefined;
+// Kept on globalThis: the server entry and Astro's bundle of the pages load this module separately,
+// and both must share one runtime (one connection, one set of rate limits) per process.
+const slot = Symbol.for('partner-help.support-runtime');
+const shared = globalThis as unknown as Record<symbol, Promise<SupportRuntime> | undefined>;
 
 /**
  * The process's support runtime, created on first call. When the database cannot be reached, the
  * next call tries again (a wrong setting fails the same way every time, and stops start-up).
  */
 export function getSupportRuntime(): Promise<SupportRuntime> {
-	runtime ??= createSupportRuntime().catch((error: unknown) => {
-		runtime = undefined;
+	shared[slot] ??= createSupportRuntime().catch((error: unknown) => {
+		shared[slot] = undefined;
 		throw error;
 	});
-	return runtime;
+	return shared[slot];
 }
 
 /** For the server's start-up: a wrong setting stops it; an unreachable database is retried with the first request that needs it. */
@@ -94,4 +111,11 @@ export async function startSupportRuntime(): Promise<void> {
 		if ((error as Error).name === 'ConfigError') throw error;
 		console.error(`[support] The support tables cannot be opened yet (${(error as Error).message}); trying again with the next request that needs them.`);
 	}
+}
+
+/** Stops the support runtime (commits waiting counts, closes the database); for the server's shutdown. */
+export async function stopSupportRuntime(): Promise<void> {
+	const current = await shared[slot]?.catch(() => undefined);
+	shared[slot] = undefined;
+	await current?.close();
 }

@@ -4,7 +4,7 @@
  * three never disagree.
  */
 import { groupQuestions, type QuestionGroup } from '../../lib/question-groups.ts';
-import type { Runtime } from '../runtime.ts';
+import type { FeedbackStore } from '../store.ts';
 import type { AnsweredGroup } from '../auth/store.ts';
 import type { SupportRuntime } from './runtime.ts';
 import { dayOf } from './store.ts';
@@ -13,7 +13,8 @@ const dayMs = 86_400_000;
 
 /** Both runtimes: feedback (questions, votes, delivery) and support (searches, answers). */
 export interface ViewSources {
-	feedback: Runtime;
+	/** The submissions store, and the destination's name (null when delivery is off). */
+	feedback: { store: FeedbackStore; destination: string | null };
 	support: SupportRuntime;
 	now?: number;
 }
@@ -159,6 +160,8 @@ export interface DeliveryStatus {
 	pending: number;
 	delivered: number;
 	failed: number;
+	/** Submissions stored with no delivery (received while delivery was off). */
+	unsent?: number;
 	/** Questions stored in the period. */
 	questionsStored: number;
 }
@@ -179,7 +182,7 @@ export const views = {
 	trend: async (s: ViewSources) => (await weeklyTrend(s)).map((w) => ({ ...w, helpfulRatio: w.helpfulRatio === null ? '' : w.helpfulRatio.toFixed(2) })),
 	delivery: async (s: ViewSources) => {
 		const status = await deliveryStatus(s);
-		return [{ ...status, destination: status.destination ?? 'off' }];
+		return [{ ...status, unsent: status.unsent ?? 0, destination: status.destination ?? 'off' }];
 	},
 } satisfies Record<string, (s: ViewSources) => Promise<Array<Record<string, string | number>>>>;
 
@@ -192,7 +195,7 @@ export const viewColumns: Record<ViewName, readonly string[]> = {
 	'searches-then-asked': ['query', 'searches', 'asked', 'zeroResults', 'filters'],
 	'not-helpful': ['page', 'notHelpful', 'helpful', 'comments'],
 	trend: ['week', 'questions', 'zeroResultSearches', 'searches', 'helpful', 'notHelpful', 'helpfulRatio'],
-	delivery: ['destination', 'pending', 'delivered', 'failed', 'questionsStored'],
+	delivery: ['destination', 'pending', 'delivered', 'failed', 'unsent', 'questionsStored'],
 };
 export const viewNames = Object.keys(views) as ViewName[];
 
