@@ -80,9 +80,9 @@ export default defineConfig({
 		}),
 		mdx(),
 		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
-		// rendered on demand for one visitor (the thank-you page), which have nothing to index, and the
-		// current terms version's own address, whose page is /terms/.
-		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') && new URL(page).pathname !== currentTermsPath }),
+		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing
+		// to index, and the current terms version's own address, whose page is /terms/.
+		sitemap({ filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
 		shareImages({ program: program.name }),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),
