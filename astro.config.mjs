@@ -49,6 +49,8 @@ export default defineConfig({
 				Header: './src/components/Header.astro',
 				// The reader's audience first and open in the sidebar.
 				Sidebar: './src/components/Sidebar.astro',
+				// No canonical address on the 404 page, which answers every unknown address.
+				Head: './src/components/Head.astro',
 			},
 		}),
 		mdx(),
