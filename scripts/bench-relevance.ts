@@ -11,7 +11,7 @@ import { loadRelevanceSet, rankOf, score } from './lib/relevance.ts';
 const root = resolve(import.meta.dirname, '..');
 // Another build's client folder can be given, to compare two versions of the content or ranking.
 const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') } } });
-const cases = loadRelevanceSet(resolve(root, 'tests/relevance/queries.yaml'));
+const cases = loadRelevanceSet(resolve(root, 'tests/relevance/tuning.yaml'));
 const index = await openSearchIndex(resolve(values.dist!));
 const started = performance.now();
 const ranks: Array<number | undefined> = [];
