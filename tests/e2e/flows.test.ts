@@ -81,7 +81,7 @@ describe('a reader in Chromium', () => {
 		const query = 'qzxvk';
 		const page = await open(`/search/?q=${encodeURIComponent(query)}`);
 		const status = page.locator('#ph-search-status');
-		await expect.poll(() => status.textContent()).toContain('No pages match');
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('No pages match');
 		await status.getByRole('link', { name: 'ask the support team' }).click();
 		await page.waitForURL(/\/ask\/\?/);
 		const question = page.getByLabel('Your question');
@@ -149,7 +149,7 @@ describe('a reader in Chromium', () => {
 		await tabTo(page, 'the search box', (f) => f.id === 'ph-search-q');
 		await page.keyboard.type('payment late');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.locator('#ph-search-status').textContent()).toMatch(/pages? match/);
+		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toMatch(/pages? match/);
 		// Tab goes through the filters, then to the first result, which Enter opens.
 		const result = await tabTo(page, 'the first search result', (f) => f.className.includes('ph-search-title'));
 		await page.keyboard.press('Enter');
@@ -184,7 +184,7 @@ describe('a reader in Chromium', () => {
 			if (path === '/') {
 				await page.getByRole('button', { name: 'Search' }).first().click();
 				await page.locator('input.pagefind-ui__search-input').fill('refund');
-				await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+				await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
 			}
 			await page.close();
 		}

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startE2e, type E2eSite } from '../helpers/e2e.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's violations on the page as it is now (after a vote, after sending), one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+		return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
 
 /**
  * A reader for whom an article did not help: "No" leads to the ask form with the page carried over,
@@ -33,6 +45,7 @@ describe('after a "No" vote', () => {
 		expect(await vote.getByRole('button', { name: 'No' }).getAttribute('aria-pressed')).toBe('true');
 		expect(await vote.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed')).toBe('false');
 		expect(await vote.getByLabel(/What was missing or wrong/).isVisible()).toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
 		const before = site.submissions().length;
 		await vote.getByRole('link', { name: 'Ask the team about this page' }).click();
 		await page.waitForURL(/\/ask\/\?/);
@@ -52,6 +65,8 @@ describe('after a "No" vote', () => {
 		expect(await panel.textContent()).toContain('not answered by email');
 		expect(await panel.locator('[data-delivery="helpdesk"]').first().isVisible()).toBe(false);
 		expect(site.submissions().find((r) => r['reference'] === reference)).toMatchObject({ kind: 'question', from_page: article });
+		expect(await page.evaluate(() => document.activeElement?.matches('[data-ask-confirm]'))).toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
 	});
 

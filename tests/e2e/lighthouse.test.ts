@@ -52,6 +52,8 @@ describe('Lighthouse (desktop)', () => {
 		const browser = await playwright.connectOverCDP(`http://127.0.0.1:${chromiums[theme]!.port}`);
 		try {
 			const page = await browser.contexts()[0]!.newPage();
+			// Playwright emulates a light scheme unless told not to; Lighthouse emulates none.
+			await page.emulateMedia({ colorScheme: null });
 			await page.goto(`${server.base}/faq/`);
 			expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
 			await page.close();
