@@ -97,14 +97,21 @@ export function enhanceFeedbackForms(): void {
 			addEventListener('pagehide', () => {
 				if (!pendingNo) return;
 				pendingNo = false;
+				fillSection();
 				const fields = Object.fromEntries(new FormData(form));
 				delete fields['comment'];
 				navigator.sendBeacon(form.action, new Blob([JSON.stringify({ ...fields, helpful: 'no' })], { type: 'application/json' }));
 			});
 		}
+		// A page-wide vote on a page of several questions records the one the reader was on (the address's #fragment).
+		const fillSection = () => {
+			const section = form.querySelector<HTMLInputElement>('input[name="section"][data-section-from-address]');
+			if (section) section.value = location.hash.slice(1);
+		};
 		form.addEventListener('submit', async (event) => {
 			event.preventDefault();
 			const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+			fillSection();
 			const more = form.querySelector<HTMLElement>('[data-vote-more]');
 			if (isVote && submitter?.dataset['vote'] === 'no' && more) {
 				press(form, 'no');
