@@ -25,7 +25,8 @@ const article = '/affiliates/onboarding/payments/';
 
 beforeAll(async () => {
 	site = await startE2e('journey');
-	withJs = await site.browser.context();
+	// axe-core is injected as an inline script, which the pages' Content-Security-Policy (rightly) blocks.
+	withJs = await site.browser.context({ bypassCSP: true });
 	withoutJs = await site.browser.context({ javaScriptEnabled: false });
 	for (const c of [withJs, withoutJs]) c.setDefaultTimeout(15_000);
 });
