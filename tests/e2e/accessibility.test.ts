@@ -31,7 +31,7 @@ beforeAll(async () => {
 		context.setDefaultTimeout(15_000);
 		contexts[theme] = context;
 	}
-});
+}, 300_000); // the fixture site is built first: minutes on a busy machine
 afterAll(async () => {
 	for (const context of Object.values(contexts)) await context?.close();
 	await site?.stop();
