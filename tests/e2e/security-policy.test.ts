@@ -34,7 +34,7 @@ describe('the Content-Security-Policy in Chromium', () => {
 			script.textContent = 'window.injected = true;';
 			document.body.append(script);
 		});
-		await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src/));
+		await expect.poll(() => violations(page), { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^script-src/));
 		expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
 		await page.close();
 	});
@@ -52,7 +52,8 @@ describe('the Content-Security-Policy in Chromium', () => {
 		// Pagefind: its script, its WebAssembly and its worker.
 		await page.getByRole('button', { name: 'Search' }).first().click();
 		await page.locator('input.pagefind-ui__search-input').fill('refund');
-		await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+		// Pagefind takes over a second on a busy machine.
+		await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
 		await page.keyboard.press('Escape');
 		// Starlight's theme switch (an inline script the build hashes).
 		const select = page.locator('starlight-theme-select select').first();
@@ -64,7 +65,7 @@ describe('the Content-Security-Policy in Chromium', () => {
 		await page.goto(`${site.base}/ask/`);
 		await page.getByLabel(/question/i).first().fill('Can I see the policy of this page?');
 		await page.getByRole('button', { name: /send/i }).click();
-		await expect.poll(() => site.submissions().some((s) => s['question'] === 'Can I see the policy of this page?')).toBe(true);
+		await expect.poll(() => site.submissions().some((s) => s['question'] === 'Can I see the policy of this page?'), { timeout: 15_000 }).toBe(true);
 		expect(await violations(page)).toEqual([]);
 		await page.close();
 	});
