@@ -63,7 +63,9 @@ export default defineConfig({
 			title: `${program.name} Help`,
 			description: `Answers for ${program.name} affiliates, their customers and advertisers: commissions, payments, tracking, refunds and disclosure rules.`,
 			sidebar,
-			customCss: ['./src/styles/custom.css'],
+			// The program's look (typeface, colours, type scale) lives in src/styles/theme.css, its logo beside it.
+			logo: { src: './src/styles/logo.svg', alt: '' },
+			customCss: ['./src/styles/theme.css', './src/styles/custom.css'],
 			lastUpdated: true,
 			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
@@ -76,6 +78,12 @@ export default defineConfig({
 				Search: './src/components/Search.astro',
 				// "Was this page helpful?" on every article.
 				Footer: './src/components/Footer.astro',
+				// "Contact support" beside the search on every page.
+				Header: './src/components/Header.astro',
+				// The reader's audience first and open in the sidebar.
+				Sidebar: './src/components/Sidebar.astro',
+				// No canonical address on the 404 page, which answers every unknown address.
+				Head: './src/components/Head.astro',
 			},
 		}),
 		mdx(),
