@@ -73,12 +73,23 @@ export const refusals = {
 	}),
 } as const;
 
+/**
+ * An answer of the endpoint as plain data, which the server writes to node:http as it is: building a
+ * web Response per request cost more than validating the submission.
+ */
+export interface FeedbackResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: string | null;
+}
+
 /** The JSON answer for a refusal; it is never HTML, so nothing the sender wrote can run in a browser. */
-export function refusalResponse(refusal: Refusal): Response {
-	return new Response(safeJson({ error: { code: refusal.code, message: refusal.message, fields: refusal.fields ?? [] } }), {
+export function refusalResponse(refusal: Refusal): FeedbackResponse {
+	return {
 		status: refusal.status,
 		headers: { ...jsonHeaders, ...refusal.headers },
-	});
+		body: safeJson({ error: { code: refusal.code, message: refusal.message, fields: refusal.fields ?? [] } }),
+	};
 }
 
 /** Headers on every JSON answer of the endpoint. */

@@ -5,9 +5,9 @@
  */
 import { formatPath } from '../lib/errors.ts';
 import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
-import { jsonHeaders, refusalResponse, refusals, safeJson } from './errors.ts';
+import { jsonHeaders, refusalResponse, refusals, safeJson, type FeedbackResponse } from './errors.ts';
 import { checkOrigin, clientKey, originAllowed } from './guards.ts';
-import { readBody } from './read-body.ts';
+import { readBody, type FeedbackRequest } from './read-body.ts';
 import { newReference } from './reference.ts';
 import type { Runtime } from './runtime.ts';
 import { StoreBusyError } from './store.ts';
@@ -24,7 +24,7 @@ export interface Connection {
  * A form posted without JavaScript from `/ask/?q=…&from=…` has no script to copy the query into the
  * form, so the page the form was on (Referer, same origin only) says where the reader came from.
  */
-function fillFromReferer(value: Record<string, unknown>, request: Request, allowed: ReadonlySet<string>): void {
+function fillFromReferer(value: Record<string, unknown>, request: FeedbackRequest, allowed: ReadonlySet<string>): void {
 	// Filled values are cleaned by the schema like any hidden field: a bad link is dropped, never refused.
 	const referer = request.headers.get('referer');
 	if (!referer || value['kind'] !== 'question') return;
@@ -40,7 +40,7 @@ function fillFromReferer(value: Record<string, unknown>, request: Request, allow
 }
 
 /** Handles one POST to the feedback endpoint. */
-export async function handleFeedback(request: Request, connection: Connection, runtime: Runtime): Promise<Response> {
+export async function handleFeedback(request: FeedbackRequest, connection: Connection, runtime: Runtime): Promise<FeedbackResponse> {
 	if (request.method !== 'POST') return refusalResponse(refusals.method(request.method));
 
 	// Only configured origins (and loopback addresses, for local use): never one built from the Host header.
@@ -79,11 +79,11 @@ export async function handleFeedback(request: Request, connection: Connection, r
 	const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 	if (body.form && !wantsJson) {
 		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}`;
-		return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+		return { status: 303, headers: { location, 'cache-control': 'no-store' }, body: null };
 	}
 	const message =
 		parsed.data.kind === 'question'
 			? `Thank you: your question has reached the support team. Your reference is ${reference}.`
 			: 'Thank you for your feedback.';
-	return new Response(safeJson({ reference, kind: parsed.data.kind, message }), { status: 201, headers: jsonHeaders });
+	return { status: 201, headers: { ...jsonHeaders }, body: safeJson({ reference, kind: parsed.data.kind, message }) };
 }

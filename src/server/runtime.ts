@@ -1,7 +1,8 @@
 /**
  * The feedback server's long-lived parts, created once per process: configuration, store, rate
- * limiter and delivery worker. Started at server start-up (see boot.ts) so that a wrong setting
- * stops the server at once and undelivered submissions go out without waiting for a request.
+ * limiter and delivery worker. Started by the server before it listens (main.ts) so that a wrong
+ * setting stops it at once and undelivered submissions go out without waiting for a request, and
+ * stopped by it on shutdown (stopRuntime).
  */
 import type { FeedbackConfig } from '../schemas/feedback-config.ts';
 import { readConfig } from './config.ts';
@@ -49,4 +50,17 @@ async function create(): Promise<Runtime> {
 export function getRuntime(): Promise<Runtime> {
 	runtime ??= create();
 	return runtime;
+}
+
+/**
+ * Stops the runtime, if it was started: the worker finishes the delivery in progress, then the store
+ * commits what waits and closes. Call it once no request can reach the handler any more.
+ */
+export async function stopRuntime(): Promise<void> {
+	if (!runtime) return;
+	const current = await runtime.catch(() => undefined);
+	runtime = undefined;
+	if (!current) return;
+	await current.worker?.stop();
+	await current.store.close();
 }
