@@ -14,8 +14,24 @@ import { precompress } from './src/integrations/precompress.ts';
 import { devFeedback } from './src/integrations/dev-feedback.ts';
 import { inlineScriptHashes } from './src/integrations/inline-hashes.ts';
 import { shareImages } from './src/integrations/og-images.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { buildDate } from './src/data/build-date.ts';
+import { termsInForce } from './src/lib/tools/terms-on-date.ts';
 
 const program = loadProgram(import.meta.url);
+
+// The terms version in force is served at /terms/ too, and its own page points there (canonical): the sitemap lists /terms/ only.
+const termsDir = new URL('./src/content/terms/', import.meta.url);
+const termsVersions = readdirSync(termsDir)
+	.filter((f) => f.endsWith('.md'))
+	.map((f) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, termsDir), 'utf8'))?.[1] ?? '{}'))
+	.map((t) => ({ version: String(t.version), effectiveDate: new Date(`${String(t.effectiveDate instanceof Date ? t.effectiveDate.toISOString().slice(0, 10) : t.effectiveDate)}T00:00:00Z`) }));
+const currentTermsPath = (() => {
+	// Before the first version takes effect, /terms/ shows the first.
+	const current = termsInForce(termsVersions, buildDate) ?? [...termsVersions].sort((a, b) => +a.effectiveDate - +b.effectiveDate)[0];
+	return current ? `/terms/${current.version.replace('.', '-')}/` : undefined;
+})();
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://help.tallwood.example',
@@ -52,8 +68,8 @@ export default defineConfig({
 			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
-			// Share-image and feed tags in every page's head.
-			routeMiddleware: ['./src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts'],
+			// Share-image and feed tags in every page's head; in dev, a broken entry's problems on its own page.
+			routeMiddleware: ['./src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts', './src/route-middleware/content-problems.ts'],
 			pagefind: { ranking: searchRanking },
 			components: {
 				// The search modal offers the search page and the ask form, with the query, under its results.
@@ -64,8 +80,9 @@ export default defineConfig({
 		}),
 		mdx(),
 		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
-		// rendered on demand for one visitor (the thank-you page), which have nothing to index.
-		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') }),
+		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing
+		// to index, and the current terms version's own address, whose page is /terms/.
+		sitemap({ filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
 		shareImages({ program: program.name }),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),

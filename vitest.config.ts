@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		projects: [
-			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			// A few unit tests start worker threads or check hundreds of generated files: 30 s, not 5 s.
+			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
 			{
 				test: {
 					name: 'integration',
@@ -22,6 +23,8 @@ export default defineConfig({
 					sequence: { groupOrder: 1 },
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
+					// Pagefind answers in about a second on a quiet machine, several on a loaded one.
+					expect: { poll: { timeout: 10_000 } },
 					fileParallelism: false,
 				},
 			},

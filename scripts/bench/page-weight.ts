@@ -13,8 +13,8 @@ if (!existsSync(clientDir)) {
 	console.error('No built site in dist/client: run `npm run build` first.');
 	process.exit(1);
 }
-// The prerendered page of each kind (search, thank-you and 404 pages are weighed by bench:pages), and the longest guide.
-const pages = { ...Object.fromEntries(Object.entries(pageTypes).filter(([kind]) => !['search', 'ask', 'thank-you', '404'].includes(kind))), glossary: '/glossary/' };
+// The prerendered page of each kind (search, thank-you, 404 and tool answer pages are weighed by bench:pages), and the longest guide.
+const pages = { ...Object.fromEntries(Object.entries(pageTypes).filter(([kind]) => !['search', 'ask', 'thank-you', '404', 'tool-answer'].includes(kind))), glossary: '/glossary/' };
 const kb = (n: number) => (n / 1024).toFixed(1);
 const rows = Object.entries(pages).map(([kind, path]) => ({ kind, ...weighPage(clientDir, path) }));
 console.log('page            path                                   HTML KB (gz)   CSS KB (gz)   JS KB (gz)  JS files');

@@ -12,11 +12,12 @@ import { handTypedFacts } from './rules/hand-typed-facts.ts';
 import { headingOrder } from './rules/heading-order.ts';
 import { imageAlt } from './rules/image-alt.ts';
 import { placeholders } from './rules/placeholders.ts';
+import { audienceFit } from './rules/audience-fit.ts';
 
 export type { Finding };
 
 /** The rules beyond the schemas, each in its own module under rules/. */
-export const rules: Record<string, Rule> = { stewardship, duplicateTitles, reachability, handTypedFacts, headingOrder, imageAlt, placeholders };
+export const rules: Record<string, Rule> = { stewardship, duplicateTitles, reachability, handTypedFacts, headingOrder, imageAlt, placeholders, audienceFit };
 
 /** Options of a check run. */
 export interface CheckOptions {
@@ -55,32 +56,40 @@ function bodyFactFindings(file: SourceFile, facts: Facts): Finding[] {
 	return findings;
 }
 
-/** Runs every content rule over the project at `root` and returns what it found, errors first. */
+/**
+ * Runs every content rule over the project at `root` and returns everything it found in one
+ * run, errors first: a broken program file or a schema error in one entry does not hide the
+ * other problems (that entry's references and fact names are still checked, from what is written).
+ */
 export function checkContent(root: string, { today = new Date() }: CheckOptions = {}): Finding[] {
 	const { config, findings: configFindings } = readCheckConfig(root);
 	const program = readProgram(root);
-	if (!program.result.success) {
-		return program.result.error.issues.map((issue) => ({
-			severity: 'error',
-			file: program.path,
-			line: program.lineOf(issue.path),
-			field: formatPath(issue.path),
-			message: issue.message,
-		}));
-	}
-	const facts = factsFrom(program.result.data);
-	const files = readContent(root);
 	const findings: Finding[] = [...configFindings];
+	if (!program.result.success) {
+		findings.push(
+			...program.result.error.issues.map((issue): Finding => ({
+				severity: 'error',
+				file: program.path,
+				line: program.lineOf(issue.path),
+				field: formatPath(issue.path),
+				message: issue.message,
+			})),
+		);
+	}
+	const facts = program.result.success ? factsFrom(program.result.data) : undefined;
+	const files = readContent(root);
 	const data = new Map<string, Record<string, unknown>>();
 	const entries: EntryLike[] = [];
 	const byPath = new Map<string, SourceFile>();
 	for (const file of files) {
 		byPath.set(file.path, file);
 		const { findings: schemaProblems, data: valid } = schemaFindings(file);
-		findings.push(...schemaProblems, ...bodyFactFindings(file, facts));
+		findings.push(...schemaProblems, ...(facts ? bodyFactFindings(file, facts) : []));
 		if (valid) {
 			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: valid });
 			data.set(file.path, valid);
+		} else if (!file.syntaxError && file.raw && typeof file.raw === 'object') {
+			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: file.raw as Record<string, unknown>, partial: true });
 		}
 	}
 	for (const problem of checkIntegrity(entries, facts)) {
@@ -88,8 +97,11 @@ export function checkContent(root: string, { today = new Date() }: CheckOptions 
 		const path = problem.field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 		findings.push({ severity: 'error', file: problem.file, line: file?.lineOf(path) ?? 1, field: problem.field, message: problem.message, hint: problem.hint });
 	}
-	const context = { files, data, program: program.result.data, facts, config, today };
-	for (const rule of Object.values(rules)) findings.push(...rule(context));
+	// The writing rules compare with the program's facts; with a broken program file they wait for the fix.
+	if (program.result.success && facts) {
+		const context = { files, data, program: program.result.data, facts, config, today };
+		for (const rule of Object.values(rules)) findings.push(...rule(context));
+	}
 	return findings.sort((a, b) => (a.severity === b.severity ? a.file.localeCompare(b.file) || a.line - b.line : a.severity === 'error' ? -1 : 1));
 }
 

@@ -15,6 +15,13 @@ export const pageTypes = {
 	ask: '/ask/',
 	'thank-you': '/ask/thanks/?ref=FB-7K2M-9QXD',
 	'404': '/no-such-page/',
+	tools: '/tools/',
+	'tool-earnings': '/tools/earnings/',
+	'tool-payout': '/tools/payout/',
+	'tool-status': '/tools/status/',
+	'tool-terms': '/tools/terms/',
+	'tool-disclosure': '/tools/disclosure/',
+	'tool-answer': '/tools/payout/answer/?orderDate=2026-10-01&orderTime=23%3A30&zone=America%2FDenver&amount=30&balance=25',
 } as const;
 
 /** A page kind: home, hub, guide, … */

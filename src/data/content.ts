@@ -3,7 +3,7 @@
  * program facts filled into front matter text. Pages read content from here.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { checkIntegrity, formatProblems, type EntryLike } from '../lib/integrity.ts';
+import { checkIntegrity, formatProblems, type EntryLike, type Problem } from '../lib/integrity.ts';
 import { factsFrom, fillFacts, type Facts } from '../lib/facts.ts';
 import { urls } from '../lib/urls.ts';
 import { byQuestion, faqPageSize, faqPages, paginate } from '../lib/pagination.ts';
@@ -52,7 +52,19 @@ export interface Content {
 	terms: Filled<'terms'>[];
 	/** Resolves a `collection/id` reference to a title and URL. */
 	link(ref: string): LinkTarget;
+	/**
+	 * Problems of the entries shown at a page address (`/faq/payments/`). A build stops on any
+	 * problem, so this is only ever non-empty in `npm run dev`, where each broken entry's page
+	 * shows its own problems and every other page is served as usual.
+	 */
+	problemsAt(pathname: string): Problem[];
 }
+
+/**
+ * Whether problems are shown on their pages instead of stopping everything: the dev server only.
+ * The mode, not `DEV`: a build run with NODE_ENV=test (as the tests do) still has DEV set, and must stop.
+ */
+const previewing = import.meta.env?.MODE === 'development';
 
 async function load(): Promise<Content> {
 	const programEntry = await getEntry('program', 'program');
@@ -89,9 +101,10 @@ async function load(): Promise<Content> {
 		})),
 	);
 	const problems = checkIntegrity(all, facts);
-	if (problems.length) {
+	if (problems.length && !previewing) {
 		throw new Error(`Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
 	}
+	if (problems.length) console.warn(`[content] ${problems.length} problem${problems.length === 1 ? '' : 's'}, shown on their pages:\n${formatProblems(problems)}`);
 
 	// Each question's page is worked out once, here; deep links everywhere come from it.
 	const pageOf = faqPages(faqs.map((f) => ({ id: f.id, topic: f.data.topic, question: f.data.question })));
@@ -115,6 +128,11 @@ async function load(): Promise<Content> {
 	for (const c of commission) targets.set(`commission/${c.id}`, { title: c.data.title, url: urls.commission(c.data.offer), description: c.data.description });
 	for (const t of terms) targets.set(`terms/${t.id}`, { title: `${t.data.title} ${t.data.version}`, url: urls.terms(t.data.version), description: t.data.description });
 
+	// Where each entry is shown, for the preview's problem notes.
+	const shownAt = new Map<string, string>();
+	for (const [ref, target] of targets) shownAt.set(ref, target.url.replace(/#.*$/, ''));
+	const fileToRef = new Map(all.map((e) => [e.filePath ?? `${e.collection}/${e.id}`, `${e.collection}/${e.id}`]));
+
 	return {
 		program,
 		facts,
@@ -129,8 +147,14 @@ async function load(): Promise<Content> {
 		terms: terms.sort((a, b) => +b.data.effectiveDate - +a.data.effectiveDate),
 		link(ref) {
 			const target = targets.get(ref);
-			if (!target) throw new Error(`Unresolved reference "${ref}".`);
-			return target;
+			if (target) return target;
+			// The preview marks the broken link where it stands; a build has stopped before this.
+			if (previewing) return { title: `Broken link: ${ref}`, url: '#content-problems' };
+			throw new Error(`Unresolved reference "${ref}".`);
+		},
+		problemsAt(pathname) {
+			if (!problems.length) return [];
+			return problems.filter((p) => shownAt.get(fileToRef.get(p.file) ?? '') === pathname);
 		},
 	};
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { programSchema, type Program } from '../schemas/program.ts';
-import { factsFrom, factValue, type Facts } from '../lib/facts.ts';
+import { factsFrom, factValue, renderFact, type Facts } from '../lib/facts.ts';
 import { formatIssues } from '../lib/errors.ts';
 
 /** Where the program's facts live, relative to the project root. */
@@ -22,6 +22,20 @@ interface DirectiveNode {
 	children: Array<{ type: string; value?: string }>;
 }
 
+/** The part of the Markdown processor's context the plugin uses: where a node stands among its siblings. */
+interface SiblingContext {
+	parent(node: DirectiveNode): { children: ReadonlyArray<{ type: string; value?: string }> } | undefined;
+	indexOf(node: DirectiveNode): number | undefined;
+}
+
+/** The text right after a node in its paragraph, so that the fact can read well before it. */
+function followingText(node: DirectiveNode, ctx: SiblingContext | undefined): string {
+	if (!ctx) return '';
+	const index = ctx.indexOf(node);
+	const next = index === undefined ? undefined : ctx.parent(node)?.children[index + 1];
+	return next?.type === 'text' ? (next.value ?? '') : '';
+}
+
 /**
  * Markdown plugin: `:fact[payoutThreshold]` becomes the value from the program file.
  * An unknown name is left as written: the content check that runs with every
@@ -31,10 +45,10 @@ interface DirectiveNode {
 export function factsPlugin(facts: Facts) {
 	return {
 		name: 'partner-help-facts',
-		textDirective(node: DirectiveNode) {
+		textDirective(node: DirectiveNode, ctx?: SiblingContext) {
 			if (node.name !== 'fact') return;
 			const name = node.children.map((c) => c.value ?? '').join('').trim();
-			return { type: 'text' as const, value: Object.hasOwn(facts, name) ? factValue(facts, name) : `:fact[${name}]` };
+			return { type: 'text' as const, value: Object.hasOwn(facts, name) ? renderFact(factValue(facts, name), followingText(node, ctx)) : `:fact[${name}]` };
 		},
 	};
 }

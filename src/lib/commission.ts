@@ -41,8 +41,12 @@ export function partitionByDate<T extends Pick<CommissionRule, 'validFrom' | 'va
 
 /** Commission earned on a month's sales under a tiered rule: the whole month at the tier reached. */
 export function tieredRate(tiers: ReadonlyArray<Tier>, monthlySales: number): number {
-	const tier = tiers.find((t) => monthlySales >= t.from && (t.to === undefined || monthlySales < t.to));
-	return (tier ?? tiers[0]!).rate;
+	return tiers[tierIndex(tiers, monthlySales)]!.rate;
+}
+
+/** Which tier (0-based) a month's sales reach: `from` inclusive, `to` exclusive. */
+export function tierIndex(tiers: ReadonlyArray<Tier>, monthlySales: number): number {
+	return Math.max(0, tiers.findIndex((t) => monthlySales >= t.from && (t.to === undefined || monthlySales < t.to)));
 }
 
 /** Range label of a tier: "Under $5,000", "$5,000 to under $20,000", "$20,000 and above". */

@@ -1,4 +1,5 @@
 import type { SupportChannel } from '../schemas/program.ts';
+import { formatResponseTarget } from './facts.ts';
 
 const dayNames = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
 const order = Object.keys(dayNames) as Array<keyof typeof dayNames>;
@@ -24,8 +25,7 @@ export function describeHours(hours: SupportChannel['hours']): string {
 	return `${describeDays(hours.days)}, ${hours.opens}–${hours.closes} ${zoneName(hours.timeZone)} (${hours.timeZone})`;
 }
 
-/** Response target in words: "within 1 business hour", "within 1 business day" (8 hours). */
-export function describeResponse(hours: number): string {
-	if (hours >= 8 && hours % 8 === 0) return `within ${hours / 8} business day${hours === 8 ? '' : 's'}`;
-	return `within ${hours} business hour${hours === 1 ? '' : 's'}`;
+/** Response target in words: "within 1 business hour", "within 1 business day" (8 business hours), "within 24 hours" (round the clock). */
+export function describeResponse(hours: number, unit: SupportChannel['firstResponseUnit'] = 'business-hours'): string {
+	return `within ${formatResponseTarget({ firstResponseHours: hours, firstResponseUnit: unit })}`;
 }

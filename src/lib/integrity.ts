@@ -12,6 +12,12 @@ export interface EntryLike {
 	data: Record<string, unknown>;
 	/** Markdown body, where the entry has one. */
 	body?: string | undefined;
+	/**
+	 * The entry failed its schema and `data` is its front matter as written: only the rules that
+	 * read a field on its own (references, fact names) look at it, so its other problems are
+	 * reported in the same run as the schema error.
+	 */
+	partial?: boolean;
 }
 
 /** One broken rule: where, which field, what is wrong and how to fix it. */
@@ -109,6 +115,17 @@ function checkCommissionOverlap(entries: EntryLike[]): Problem[] {
 	return problems;
 }
 
+/** A rule that is an alternative to another offer (`alternativeTo`) must name an offer that has a rule. */
+function checkAlternatives(entries: EntryLike[]): Problem[] {
+	const rules = entries.filter((e) => e.collection === 'commission');
+	const offers = new Set(rules.map((e) => String(e.data['offer'])));
+	return rules.flatMap((e) => {
+		const other = e.data['alternativeTo'];
+		if (typeof other !== 'string' || offers.has(other)) return [];
+		return [{ file: where(e), field: 'alternativeTo', message: `No commission rule pays on offer "${other}".`, hint: `Name the offer this rule replaces for affiliates who join it; offers with rules: ${[...offers].sort().join(', ')}.` }];
+	});
+}
+
 /** `:fact[name]` written in front matter text must name a fact the program holds. */
 function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 	const problems: Problem[] = [];
@@ -159,9 +176,13 @@ function checkListAddresses(entries: EntryLike[]): Problem[] {
 	return problems;
 }
 
-/** Every rule that spans entries or collections; the schemas cover each entry on its own. */
-export function checkIntegrity(entries: EntryLike[], facts: Facts): Problem[] {
-	return [...checkRelated(entries), ...checkTerms(entries), ...checkCommissionOverlap(entries), ...checkFactNames(entries, facts), ...checkListAddresses(entries)];
+/**
+ * Every rule that spans entries or collections; the schemas cover each entry on its own.
+ * Without facts (the program file itself is broken) the fact names are not checked.
+ */
+export function checkIntegrity(entries: EntryLike[], facts?: Facts): Problem[] {
+	const whole = entries.filter((e) => !e.partial);
+	return [...checkRelated(entries), ...checkTerms(whole), ...checkCommissionOverlap(whole), ...checkAlternatives(whole), ...(facts ? checkFactNames(entries, facts) : []), ...checkListAddresses(entries)];
 }
 
 /** Formats problems for a build log: `file › field: message` then the hint. */

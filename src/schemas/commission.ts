@@ -35,6 +35,15 @@ const base = stewardshipSchema.extend({
 	validTo: isoDateSchema.optional(),
 	/** Conditions worth knowing, one per line (exclusions, caps). */
 	notes: z.array(z.string()).default([]),
+	/**
+	 * Offer of another rule this one is an alternative to: an affiliate who joins this offer earns under it
+	 * instead of that rule, never under both for the same sale (e.g. a CPA offer beside a revenue share).
+	 */
+	alternativeTo: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected an offer id in kebab-case, e.g. "trail-club".').optional(),
+	/** Who pays the amount or rate: Tallwood on its own store's sales (default), or the advertiser running the campaign. */
+	paidBy: z.enum(['tallwood', 'advertiser']).default('tallwood'),
+	/** For campaigns: the advertiser running it, as affiliates see it. */
+	advertiser: z.string().min(2).optional(),
 });
 
 /** A commission rule as data; `model` decides which rate fields apply. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { audienceSchema } from './common.ts';
 
 /** Collections whose entries are articles that someone keeps accurate. */
 export const stewardedCollections = ['docs', 'faqs', 'troubleshooting', 'disclosures', 'commission'] as const;
@@ -23,6 +24,20 @@ export const contentCheckSchema = z
 		 * Terms are left out by default: a version of the terms is a dated legal record, not an article that is re-reviewed.
 		 */
 		stewardship: z.array(z.enum(stewardedCollections)).default([...stewardedCollections]),
+		/** Who each topic and folder is for; an entry whose audience does not fit is reported. */
+		audiences: z
+			.object({
+				/** FAQ topic → the audiences that ask about it, e.g. `warranty: [customer]`. A topic left out fits everyone. */
+				topics: z.record(z.string(), z.array(audienceSchema).min(1)).default({}),
+				/** Folder under src/content → the one audience its entries are written for, e.g. `docs/customers: customer`. */
+				folders: z.record(z.string(), audienceSchema).default({}),
+				/**
+				 * Words that mark a title as one audience's, e.g. `advertiser: [postback, invoice]`. A title with another
+				 * audience's words and none of its own audience's is reported (the words are matched as whole words, any case).
+				 */
+				words: z.partialRecord(audienceSchema, z.array(z.string().min(2))).default({}),
+			})
+			.optional(),
 	})
 	.strict();
 export type ContentCheckConfig = z.infer<typeof contentCheckSchema>;

@@ -33,12 +33,24 @@ export const supportChannelSchema = z.object({
 		/** Closing time, HH:MM on a 24-hour clock. */
 		closes: timeOfDay,
 	}),
-	/** Target for the first human reply, in business hours. */
+	/** Target for the first human reply, in hours (business hours unless `firstResponseUnit` says otherwise). */
 	firstResponseHours: z.number().positive().max(240),
+	/** How `firstResponseHours` counts: `business-hours` (while the channel is open; default) or `hours` (around the clock). */
+	firstResponseUnit: z.enum(['business-hours', 'hours']).default('business-hours'),
 });
 
+/** A range of whole numbers, e.g. 5 to 10 business days. */
+const rangeSchema = z
+	.object({
+		/** Smallest value. */
+		min: z.number().int().min(0),
+		/** Largest value. */
+		max: z.number().int().min(0),
+	})
+	.refine((r) => r.max >= r.min, { message: 'max must not be smaller than min.', path: ['max'] });
+
 /** The single source of program facts: every page that states one of these renders it from here. */
-export const programSchema = z.object({
+export const programFields = z.object({
 	/** Name of the affiliate program, shown in titles and cards. */
 	name: z.string().min(2),
 	/** The company that runs the program. */
@@ -53,8 +65,12 @@ export const programSchema = z.object({
 		threshold: z.number().positive(),
 		/** Day of the month payments are sent (1–28). */
 		paymentDay: z.number().int().min(1).max(28),
-		/** Days a commission stays pending before it is approved (covers the return window). */
-		lockPeriodDays: z.number().int().min(0).max(365),
+		/**
+		 * Days from the order date a commission stays pending before it is approved. Leave it out: it is
+		 * derived as the return window plus the delivery allowance, so that it covers every return.
+		 * If written, it must be at least that long.
+		 */
+		lockPeriodDays: z.number().int().min(0).max(365).optional(),
 		/** The ways affiliates can be paid, each with its fee and arrival time. */
 		methods: z
 			.array(
@@ -83,18 +99,86 @@ export const programSchema = z.object({
 		subIdParameter: z.string().regex(/^[a-z_][a-z0-9_]*$/),
 		/** Maximum characters accepted in a sub-ID. */
 		subIdMaxLength: z.number().int().min(8).max(255),
+		/** Minutes until a click usually shows in the reports ("about an hour" for 60). */
+		clickReportingMinutes: z.number().int().min(1).max(1440).default(60),
 	}),
-	/** Days a customer has to return an order for a refund. */
+	/** Days a customer has to return an order for a refund, counted from delivery. */
 	returnWindowDays: z.number().int().min(0).max(365),
+	/** Days allowed between an order and its delivery; the lock period adds them to the return window. */
+	deliveryAllowanceDays: z.number().int().min(0).max(60).default(15),
+	/** Business days from the day a return is received until the refund reaches the customer's payment method. */
+	refundBusinessDays: rangeSchema.default({ min: 5, max: 10 }),
+	/** Fee for the prepaid return label, deducted from the refund; faulty or wrong items are returned free. 0 for free returns. */
+	returnLabelFee: z.number().min(0).default(0),
+	/** Years Tallwood-brand gear is covered against manufacturing defects, on top of the customer's statutory rights. */
+	warrantyYears: z.number().int().min(1).max(10).default(2),
+	/** The Trail Club membership sold in the store. */
+	trailClub: z
+		.object({
+			/** Price of one month of membership in the program currency, charged monthly until cancelled. */
+			monthlyPrice: z.number().positive(),
+			/** Days of free trial before the first payment. */
+			trialDays: z.number().int().min(0).max(90),
+		})
+		.optional(),
+	/** Names affiliates may not bid on or register, as written in ads and domains; misspellings count too. */
+	brandTerms: z.array(z.string().min(2)).min(1).default(['Tallwood']),
+	/** Address for privacy requests and questions (access, deletion, opt-outs). */
+	privacyEmail: z.email().optional(),
 	/** Business days in which a conversion dispute is answered. */
 	disputeResponseBusinessDays: z.number().int().min(1).max(60),
 	/** Days after the end of a month in which conversions of that month can be disputed. */
 	disputeWindowDays: z.number().int().min(1).max(365),
-	/** Tax form reminders: the amount paid in a calendar year above which a form is required. */
+	/** Our own rule: the amount paid in a calendar year from which a tax form (W-9 or W-8) must be on file; 0 means before the first payment. */
 	taxFormThreshold: z.number().min(0),
+	/** IRS reporting thresholds, separate from when we ask for a form. */
+	taxReporting: z
+		.object({
+			/** Payments to a US person in a calendar year from which we issue Form 1099-NEC. */
+			form1099NecThreshold: z.number().positive(),
+			/** The calendar year that threshold applies to; later years are indexed for inflation. */
+			form1099NecYear: z.number().int().min(2020).max(2100),
+			/** Payment processors (PayPal) issue Form 1099-K above this amount … */
+			form1099KAmount: z.number().positive(),
+			/** … and this many transactions in a calendar year. */
+			form1099KTransactions: z.number().int().positive(),
+		})
+		.optional(),
+	/** How CPA campaigns are tracked and billed. */
+	campaigns: z
+		.object({
+			/** Minutes between retries of a failed postback (5xx or timeout), in order. */
+			postbackRetryMinutes: z.array(z.number().int().positive()).min(1),
+			/** Business day of the month the invoice for the previous month's approved conversions is sent. */
+			invoiceBusinessDay: z.number().int().min(1).max(20),
+			/** Days from the invoice date until payment is due. */
+			paymentTermsDays: z.number().int().min(1).max(120),
+			/** Network fee on top of the affiliate payouts, as a percentage of them. */
+			networkFeePercent: z.number().min(0).max(100),
+			/** Days after a chargeback's date in which an advertiser can report it on a locked conversion. */
+			chargebackReportDays: z.number().int().min(1).max(365),
+		})
+		.optional(),
 	/** The ways to reach support, each with its hours. */
 	support: z.array(supportChannelSchema).min(1),
 });
+
+/**
+ * The program file as pages read it: the lock period is derived from the return window and
+ * the delivery allowance (a written one that is shorter is refused, naming both).
+ */
+export const programSchema = programFields
+	.superRefine((p, ctx) => {
+		const covers = p.returnWindowDays + p.deliveryAllowanceDays;
+		if (p.payout.lockPeriodDays !== undefined && p.payout.lockPeriodDays < covers) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['payout', 'lockPeriodDays'],
+				message: `A lock period of ${p.payout.lockPeriodDays} days ends before the last return: returns are accepted for ${p.returnWindowDays} days after delivery, and delivery may take ${p.deliveryAllowanceDays} days. Leave lockPeriodDays out to derive it (${covers}), or make it at least ${covers}.`,
+			});
+		}
+	})
+	.transform((p) => ({ ...p, payout: { ...p.payout, lockPeriodDays: p.payout.lockPeriodDays ?? p.returnWindowDays + p.deliveryAllowanceDays } }));
 
 export type Program = z.infer<typeof programSchema>;
 export type SupportChannel = z.infer<typeof supportChannelSchema>;

@@ -109,15 +109,23 @@ describe('the program changes feed', () => {
 });
 
 describe('the sitemap', () => {
-	it('lists every page but the 404 page, at its canonical address', () => {
+	it('lists every page but the 404 page, once, at its canonical address', () => {
 		const index = readFileSync(join(clientDir, 'sitemap-index.xml'), 'utf8');
 		expect(xmlErrors(index)).toEqual([]);
 		const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
 		const listed = parts.flatMap((p) => [...readFileSync(join(clientDir, p), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+		// A page whose canonical is another address (the terms version in force is /terms/) is listed there.
+		const canonical = (p: string) => links(page(p)).find((l) => l['rel'] === 'canonical')?.['href'] ?? `${site}${p}`;
 		const expected = allPages()
 			.filter((p) => p !== '/404.html')
-			.map((p) => `${site}${p}`);
+			.map(canonical);
+		expect(listed.length).toBe(new Set(listed).size);
 		expect(new Set(listed)).toEqual(new Set(expected));
+		// The version in force and /terms/ are the same text: one of them, /terms/, is indexed.
+		const versions = of('terms').map((t) => `/terms/${String(t.data['version']).replace('.', '-')}/`);
+		const inForce = versions.filter((p) => canonical(p) === `${site}/terms/`);
+		expect(inForce).toHaveLength(1);
+		expect(listed).not.toContain(`${site}${inForce[0]}`);
 		for (const path of ['/', '/terms/']) expect(links(page(path)).some((l) => l['rel'] === 'sitemap' && l['href'] === '/sitemap-index.xml'), path).toBe(true);
 	});
 });

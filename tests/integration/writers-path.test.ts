@@ -24,7 +24,7 @@ const entries = [
 	{ args: ['troubleshooting', 'My sub-IDs are missing from reports'], file: 'src/content/troubleshooting/my-sub-ids-are-missing-from-reports.md', page: 'troubleshooting/my-sub-ids-are-missing-from-reports/index.html', text: 'My sub-IDs are missing from reports' },
 	{ args: ['disclosure', 'Disclosing in podcasts', '--channel', 'podcast'], file: 'src/content/disclosures/podcast.md', page: 'disclosures/podcast/index.html', text: 'Disclosing in podcasts' },
 	{ args: ['commission', 'Camp kitchen', '--rate', '7'], file: 'src/content/commission/camp-kitchen.yaml', page: 'commission/index.html', text: 'Camp kitchen' },
-	{ args: ['terms', 'Program terms'], file: 'src/content/terms/v3-2.md', page: 'terms/3-2/index.html', text: 'version 3.2' },
+	{ args: ['terms', 'Program terms'], file: 'src/content/terms/v3-3.md', page: 'terms/3-3/index.html', text: 'version 3.3' },
 ];
 
 describe("a writer's path: new entry, check, preview build", () => {

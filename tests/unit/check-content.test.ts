@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
 import { materializeFixture, projectRoot, removeFixture } from '../helpers/fixtures.ts';
 
@@ -81,6 +83,8 @@ describe('content rules beyond the schemas', () => {
 			    hint: Write :fact[cookieWindow] instead, so that the text follows src/content/program/program.yaml when it changes.
 			src/content/faqs/minimum.md:10: error: "$50" is typed by hand; it is the program's payoutThreshold.
 			    hint: Write :fact[payoutThreshold] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/minimum.md:10: error: "14 days" contradicts the program's returnWindow, which is 30 days.
+			    hint: If the sentence states the returnWindow, write :fact[returnWindow]; if it means something else, say what, so that readers do not take it for the returnWindow.
 			src/content/faqs/minimum.md:12: error: "partners@tallwood.example" is typed by hand; it is the program's partnerEmail.
 			    hint: Write :fact[partnerEmail] instead, so that the text follows src/content/program/program.yaml when it changes.
 			src/content/faqs/minimum.md:14: error: "15th" is typed by hand; it is the program's paymentDay.
@@ -88,6 +92,49 @@ describe('content rules beyond the schemas', () => {
 			src/content/faqs/minimum.md:14: error: "30 days" is typed by hand; it is the program's returnWindow.
 			    hint: Write :fact[returnWindow] instead, so that the text follows src/content/program/program.yaml when it changes."
 		`);
+	});
+
+	it('names the fact for a typed refund time and a typed amount, and reports a figure that contradicts a fact', () => {
+		expect(report('hand-typed-figures')).toMatchInlineSnapshot(`
+			"src/content/faqs/refunds.md:10: error: "5–10 business days" is typed by hand; it is the program's refundTime.
+			    hint: Write :fact[refundTime] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/refunds.md:12: error: "$50" is typed by hand; it is the program's payoutThreshold.
+			    hint: Write :fact[payoutThreshold] instead, so that the text follows src/content/program/program.yaml when it changes.
+			src/content/faqs/refunds.md:14: error: "14 days" contradicts the program's returnWindow, which is 30 days.
+			    hint: If the sentence states the returnWindow, write :fact[returnWindow]; if it means something else, say what, so that readers do not take it for the returnWindow."
+		`);
+	});
+
+	it('reports problems of different kinds in one run: a schema error does not hide the broken link beside it', () => {
+		expect(report('problems-in-one-run')).toMatchInlineSnapshot(`
+			"src/content/faqs/broken.md:2: error question: A question ends with "?".
+			src/content/faqs/broken.md:9: error related[0]: "troubleshooting/no-such-guide" does not match any article.
+			    hint: Write it as "collection/file-name-without-extension".
+			src/content/faqs/misfiled.md:4: error audience: Topic "warranty" is for customers, not for advertisers.
+			    hint: Change the audience to customer, or move the entry to a topic for advertisers (content-check.yaml, audiences.topics, says who each topic is for)."
+		`);
+	});
+
+	it('fails an audience that does not fit the folder, warns about a title in another audience\'s words', () => {
+		expect(report('audience-misfit')).toMatchInlineSnapshot(`
+			"src/content/docs/customers/payouts.mdx:2: error: No page of the navigation leads to /customers/payouts/: readers can only find it by search.
+			    hint: Give it an \`audience\` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts.
+			src/content/docs/customers/payouts.mdx:4: error audience: Guides under src/content/docs/customers/ are for customers, but this one says audience: affiliate.
+			    hint: Set \`audience: customer\`, or move the file to the folder for affiliates.
+			src/content/faqs/postback.md:4: warning audience: "Why did my postback fail?" reads as a question for advertisers ("postback"), but the audience is affiliate.
+			    hint: If it is for advertisers, set \`audience: advertiser\`; if not, name the affiliate's side of it in the title."
+		`);
+	});
+
+	it('goes on past a broken program file, reporting the content problems as well', () => {
+		const root = materializeFixture('problems-in-one-run');
+		roots.push(root);
+		const file = join(root, 'src/content/program/program.yaml');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('currency: USD', 'currency: dollars'));
+		const found = checkContent(root, { today }).map(formatFinding);
+		expect(found).toContain('src/content/program/program.yaml:6: error currency: Expected an ISO 4217 currency code such as USD.');
+		expect(found).toContain('src/content/faqs/broken.md:2: error question: A question ends with "?".');
+		expect(found.some((f) => f.startsWith('src/content/faqs/broken.md:9: error related[0]: "troubleshooting/no-such-guide"'))).toBe(true);
 	});
 
 	it('fails headings that skip a level or climb above the body\'s first level, ignoring code', () => {

@@ -63,4 +63,22 @@ describe('checkIntegrity', () => {
 		const entry: EntryLike = { collection: 'troubleshooting', id: 't', filePath: 'src/content/troubleshooting/t.md', data: { steps: [{ title: 'Wait', text: 'Wait until :fact[payoutTreshold].' }] } };
 		expect(checkIntegrity([entry], facts)).toEqual([expect.objectContaining({ field: 'steps[0].text', message: 'Unknown fact ":fact[payoutTreshold]".' })]);
 	});
+
+	it('reports a rule that is an alternative to an offer no rule pays on', () => {
+		const cpa: EntryLike = { ...rule('club-cpa', 'club-cpa', '2026-01-01'), data: { ...rule('club-cpa', 'club-cpa', '2026-01-01').data, alternativeTo: 'club' } };
+		expect(checkIntegrity([cpa], facts)).toEqual([expect.objectContaining({ file: 'src/content/commission/club-cpa.yaml', field: 'alternativeTo', message: 'No commission rule pays on offer "club".' })]);
+		expect(checkIntegrity([cpa, rule('club', 'club', '2026-01-01')], facts)).toEqual([]);
+	});
+
+	it('checks the references of an entry that failed its schema, but not the rules that need its whole data', () => {
+		const broken: EntryLike = { ...faq('broken', ['faqs/missing']), partial: true };
+		const loose: EntryLike = { ...rule('loose', 'gear', '2026-01-01'), data: { offer: 'gear', validFrom: '2026-01-01' }, partial: true };
+		const problems = checkIntegrity([broken, loose, rule('gear', 'gear', '2025-01-01')], facts);
+		expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['src/content/faqs/broken.md related[0]']);
+	});
+
+	it('checks references without facts, when the program file itself is broken', () => {
+		const entry: EntryLike = { ...faq('a', ['faqs/nope']), body: 'See :fact[nothing].' };
+		expect(checkIntegrity([entry]).map((p) => p.field)).toEqual(['related[0]']);
+	});
 });

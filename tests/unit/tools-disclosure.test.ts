@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
+import { collectionSources, readSourceFile } from '../../scripts/lib/content-files.ts';
+import { checkDisclosure } from '../../src/lib/tools/disclosure-check.ts';
+import type { ToolDisclosure } from '../../src/lib/tools/data.ts';
+import { disclosureChannels, disclosureSchema, type Disclosure } from '../../src/schemas/disclosure.ts';
+import { materializeFixture, removeFixture } from '../helpers/fixtures.ts';
+import { projectRoot } from '../helpers/fixtures.ts';
+import { readContent, readProgram } from '../../scripts/lib/content-files.ts';
+import { factsFrom, fillFacts } from '../../src/lib/facts.ts';
+import { programSchema } from '../../src/schemas/program.ts';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeFixture));
+
+/** The social channel's rule as a fixture scenario's data file holds it, read and validated as the build does. */
+function socialRuleOf(scenario: string): ToolDisclosure {
+	const root = materializeFixture(scenario);
+	roots.push(root);
+	const file = readSourceFile(root, 'disclosures', join(root, 'src', 'content', 'disclosures', 'social.md'));
+	return collectionSources.disclosures.schema.parse(file.raw) as Disclosure;
+}
+
+describe('disclosure checks are data', () => {
+	const text = '#ad New tent day at the lake.';
+
+	it('a check added to the channel file changes the answer, with no code change', () => {
+		const before = checkDisclosure({ disclosures: [socialRuleOf('disclosure-checks')] }, { channel: 'social', text });
+		const after = checkDisclosure({ disclosures: [socialRuleOf('disclosure-extra-check')] }, { channel: 'social', text });
+		expect(before.passed).toBe(true);
+		expect(before.results.map((r) => r.check.id)).toEqual(['label-at-start']);
+		expect(after.passed).toBe(false);
+		expect(after.results.map((r) => [r.check.id, r.outcome])).toEqual([
+			['label-at-start', 'pass'],
+			['commission-statement', 'missing'],
+		]);
+	});
+
+	it('the content check refuses a check with an unknown place or source, naming file, line and field', () => {
+		const root = materializeFixture('disclosure-bad-check');
+		roots.push(root);
+		const lines = checkContent(root, { today: new Date('2026-11-23T00:00:00Z') }).map(formatFinding).join('\n');
+		expect(lines).toContain('src/content/disclosures/social.md:25: error checks[1].where: Unknown place "below-the-fold": expected one of anywhere, start, first-line, before-more, before-link.');
+	});
+
+	it('the schema ties each check to a source of the rule and refuses wording listed both ways', () => {
+		const rule = socialRuleOf('disclosure-checks');
+		const bad = { ...rule, lastReviewed: '2026-11-01', checks: [{ ...rule.checks[0]!, source: 'Somebody', doesNotCount: ['#ad'] }, rule.checks[0]!] };
+		const messages = disclosureSchema.safeParse(bad).error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+		expect(messages).toEqual([
+			'checks.0.source: Unknown source "Somebody": expected the name of one of this rule\'s sources ("FTC: Disclosures 101 for Social Media Influencers").',
+			'checks.0.doesNotCount.0: "#ad" is listed both as wording that meets the check and as wording that does not count.',
+			'checks.1.id: Two checks are named "label-at-start": give each its own id.',
+		]);
+	});
+});
+
+describe('every channel’s checks', () => {
+	const program = programSchema.parse(readProgram(projectRoot).raw);
+	const facts = factsFrom(program);
+	const rules = readContent(projectRoot)
+		.filter((f) => f.collection === 'disclosures')
+		.map((f) => fillFacts(disclosureSchema.parse(f.raw), facts));
+
+	it('cover all seven channels', () => {
+		expect(rules.filter((r) => r.checks.length > 0).map((r) => r.channel).sort()).toEqual(Object.keys(disclosureChannels).sort());
+	});
+
+	it.each(rules.map((r) => [r.channel, r] as const))('%s: the page’s own compliant examples pass', (_channel, rule) => {
+		const failing = rule.compliant.filter((text) => !checkDisclosure({ disclosures: [rule] }, { channel: rule.channel, text }).passed);
+		expect(failing).toEqual([]);
+	});
+});
