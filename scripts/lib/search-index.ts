@@ -10,6 +10,12 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../../src/lib/search-run.ts';
+import { landingFor, type Landing } from '../../src/lib/search-landing.ts';
+import { fuseRankings, suggestionSearches } from '../../src/lib/suggestion-query.ts';
+
+/** The ways a reader searches: the header search box, the search page, the ask form's suggestions. */
+export const searchEntries = ['header box', 'search page', 'suggestions'] as const;
+export type SearchEntry = (typeof searchEntries)[number];
 
 /** The parts of Pagefind's browser API this module calls. */
 interface PagefindApi extends PagefindSearch {
@@ -22,6 +28,8 @@ interface PagefindApi extends PagefindSearch {
 export interface SearchIndex {
 	/** Searches as the search page does: landings best first (at most `limit`), the total and the query used. */
 	search(query: string, options?: Omit<SearchOptions, 'vocabulary'>): Promise<SearchOutcome>;
+	/** Searches as one way in does: the landings it shows, best first. */
+	entry(entry: SearchEntry, query: string): Promise<{ landings: Landing[] }>;
 	/** Every filter value in the index with its page count. */
 	filters(): Promise<Record<string, Record<string, number>>>;
 	/** Stops the file server. */
@@ -67,8 +75,23 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 		const wordsFile = join(clientDir, 'search', 'words.json');
 		let words: Promise<string[]> | undefined;
 		const vocabulary = () => (words ??= existsSync(wordsFile) ? readFile(wordsFile, 'utf8').then((text) => JSON.parse(text) as string[]) : Promise.resolve([]));
+		const search: SearchIndex['search'] = (query, options) => runSearch(pagefind, query, { ...options, vocabulary });
+		const results = async (query: string) => (await pagefind.search(query))?.results ?? [];
+		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
+			// Starlight's modal: Pagefind given the query as typed.
+			'header box': async (query) => ({ landings: (await Promise.all((await results(query)).slice(0, 10).map((r) => r.data()))).map(landingFor) }),
+			'search page': (query) => search(query, { limit: 10 }),
+			// The ask form: the whole question and each of its words, fused.
+			suggestions: async (query) => {
+				const lists = await Promise.all(suggestionSearches(query).map(async (term) => (await results(term)).slice(0, 10)));
+				const byId = new Map(lists.flat().map((r) => [(r as unknown as { id: string }).id, r]));
+				const top = fuseRankings(lists.map((l) => l.map((r) => (r as unknown as { id: string }).id)), 10);
+				return { landings: (await Promise.all(top.map((id) => byId.get(id)!.data()))).map(landingFor) };
+			},
+		};
 		return {
-			search: (query, options) => runSearch(pagefind, query, { ...options, vocabulary }),
+			search,
+			entry: (entry, query) => entries[entry](query),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};
