@@ -8,15 +8,18 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import type { Landing } from '../../src/lib/search-landing.ts';
 
+const expectedPath = z.string().regex(/^\/[^\s]*\/(#[a-z0-9-]+)?$/, 'Expected a site path ending in "/", optionally with "#id".');
+
 /** One question a reader would type, and where search should take them. */
 export const relevanceCaseSchema = z.object({
 	/** What the reader types, typos included. */
 	query: z.string().min(2),
 	/**
 	 * The URL path of the answer. With a fragment (`/faq/payments/#when-do-i-get-paid`) the result
-	 * must land on that question; without one, anywhere on that page counts.
+	 * must land on that question; without one, anywhere on that page counts. A list when two pages
+	 * answer equally well: any of them counts.
 	 */
-	expect: z.string().regex(/^\/[^\s]*\/(#[a-z0-9-]+)?$/, 'Expected a site path ending in "/", optionally with "#id".'),
+	expect: z.union([expectedPath, z.array(expectedPath).min(2)]),
 	/** Why this page is the answer, or what the query tests (a typo, a synonym). */
 	note: z.string().optional(),
 });
@@ -54,13 +57,14 @@ export function loadRelevanceParts(dir: string): RelevancePart[] {
 	return parts;
 }
 
-/** Whether a landing answers a case: the exact section when the case names one, else the page. */
-export function answers(landing: Landing, expect: string): boolean {
+/** Whether a landing answers a case: the exact section when the case names one, else the page; any of a list. */
+export function answers(landing: Landing, expect: string | readonly string[]): boolean {
+	if (typeof expect !== 'string') return expect.some((e) => answers(landing, e));
 	return expect.includes('#') ? landing.url === expect : landing.pageUrl === expect;
 }
 
 /** 1-based rank of the first landing that answers, or undefined when none of them does. */
-export function rankOf(landings: readonly Landing[], expect: string): number | undefined {
+export function rankOf(landings: readonly Landing[], expect: string | readonly string[]): number | undefined {
 	const index = landings.findIndex((l) => answers(l, expect));
 	return index === -1 ? undefined : index + 1;
 }
