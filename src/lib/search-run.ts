@@ -74,6 +74,14 @@ export const pipeline = {
 	relaxBelow: 5,
 	/** The whole question and its pairs finding fewer pages than this relax it to single words. */
 	singlesBelow: 1,
+	/** Whether a single word's list weighs less the more pages hold the word. */
+	rarity: false,
+	/** How lists are fused: by rank (search-fusion.ts) or by Pagefind's scores (scoreFusion). */
+	fusion: 'scores' as 'scores' | 'ranks',
+	/** With score fusion: what a whole-question list's score counts, times its weight. */
+	wholeShare: 1,
+	/** With score fusion: what a word's other meaning scores, against the word itself. */
+	otherMeaningShare: 0.7,
 	/** A word fewer pages than this hold is looked up in the synonym table too (its other meanings may be what the reader meant). */
 	rareBelow: 4,
 	/** At most this many other meanings per word. */
@@ -89,7 +97,11 @@ export const pipeline = {
  * (as the site spells it, and as typed when that differs) and with each word in its other
  * meanings; `pairs` every two of its words; `singles` each word alone.
  */
-export function searchesFor(words: readonly QueryWord[], stage: 'whole' | 'pairs' | 'singles'): Array<{ query: string; weight: number }> {
+export function searchesFor(
+	words: readonly QueryWord[],
+	stage: 'whole' | 'pairs' | 'singles',
+	rarity?: (word: string) => number,
+): Array<{ query: string; weight: number }> {
 	const searches = new Map<string, number>();
 	const add = (terms: readonly string[], weight: number) => {
 		const query = terms.join(' ');
@@ -111,7 +123,7 @@ export function searchesFor(words: readonly QueryWord[], stage: 'whole' | 'pairs
 			}
 		}
 	} else if (stage === 'singles' && words.length > 1) {
-		for (const word of primary) add([word], pipeline.single);
+		for (const word of primary) add([word], pipeline.single * (rarity?.(word) ?? 1));
 	}
 	return [...searches].map(([query, weight]) => ({ query, weight }));
 }
@@ -134,6 +146,46 @@ function preferenceFactor(audiences: readonly string[], prefer: string | undefin
 	if (!prefer) return 1;
 	if (!audiences.includes(prefer)) return pipeline.preference.other;
 	return audiences.length === 1 ? pipeline.preference.match : 1;
+}
+
+/**
+ * Fusion by Pagefind's own scores: a page scores, for each content word, what Pagefind gives it
+ * for that word alone (its best meaning's, other meanings counting `otherMeaningShare`), plus
+ * the score of each whole-question list that holds it times the list's weight. Pagefind's score
+ * for one word already weighs how rare the word is and where on the page it is (a heading, the
+ * title, the search terms), so a page holding the question's telling word in its title beats
+ * one that holds all its words in passing.
+ */
+async function scoreFusion(
+	words: readonly QueryWord[],
+	lists: ReadonlyArray<{ items: readonly PagefindResult[]; weight: number }>,
+	find: (q: string) => Promise<PagefindResult[]>,
+): Promise<Array<{ id: string; score: number; item: PagefindResult }>> {
+	const pages = new Map<string, { score: number; item: PagefindResult; weight: number }>();
+	const add = (r: PagefindResult, score: number, weight: number) => {
+		const page = pages.get(r.id);
+		if (!page) pages.set(r.id, { score, item: r, weight });
+		else {
+			page.score += score;
+			// The result of the heaviest list lands best: its word locations cover most of the question.
+			if (weight > page.weight) [page.item, page.weight] = [r, weight];
+		}
+	};
+	for (const list of lists) for (const r of list.items) add(r, (r.score ?? 0) * list.weight * pipeline.wholeShare, list.weight);
+	if (words.length > 1) {
+		for (const word of words) {
+			const best = new Map<string, { score: number; item: PagefindResult }>();
+			const meanings = [word.primary, ...word.alternatives.slice(0, pipeline.meanings)];
+			for (const [i, meaning] of meanings.entries()) {
+				for (const r of await find(meaning)) {
+					const score = (r.score ?? 0) * (i === 0 ? 1 : pipeline.otherMeaningShare);
+					if (score > (best.get(r.id)?.score ?? 0)) best.set(r.id, { score, item: r });
+				}
+			}
+			for (const { score, item } of best.values()) add(item, score, 0);
+		}
+	}
+	return [...pages].map(([id, p]) => ({ id, score: p.score, item: p.item })).sort((a, b) => b.score - a.score);
 }
 
 /** Searches for `query`; see the module comment for how. */
@@ -170,8 +222,13 @@ export async function runSearch(pagefind: PagefindSearch, query: string, options
 	const lists = await Promise.all(searchesFor(words, 'whole').map(run));
 	const pages = () => new Set(lists.flatMap((l) => l.items.map((r) => r.id))).size;
 	if (lists[0]!.items.length < pipeline.relaxBelow) lists.push(...(await Promise.all(searchesFor(words, 'pairs').map(run))));
-	if (pages() < pipeline.singlesBelow) lists.push(...(await Promise.all(searchesFor(words, 'singles').map(run))));
-	const fused = fuse(lists, (r) => r.id);
+	if (pages() < pipeline.singlesBelow) {
+		// A word found on many pages says less about which one is meant than a word found on few.
+		const found = new Map(await Promise.all(words.map(async (w) => [w.primary, (await find(w.primary)).length] as const)));
+		const rarity = (w: string) => (pipeline.rarity ? 1 / (1 + Math.log(Math.max(1, found.get(w) ?? 1))) : 1);
+		lists.push(...(await Promise.all(searchesFor(words, 'singles', rarity).map(run))));
+	}
+	const fused = pipeline.fusion === 'scores' ? await scoreFusion(words, lists, find) : fuse(lists, (r) => r.id);
 
 	// Load a few more pages than shown: the audience preference may reorder them.
 	const preferred = filters?.['audience'] ? undefined : prefer;

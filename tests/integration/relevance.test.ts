@@ -7,11 +7,14 @@ import { loadRelevanceParts, rankOf, score } from '../../scripts/lib/relevance.t
 
 // Only the tuning part is asserted: the held-out part is measured by npm run bench:relevance, never tuned to.
 const tuning = loadRelevanceParts(join(projectRoot, 'tests', 'relevance')).find((p) => p.name === 'tuning')!.cases;
+/** The original questions, the first entries of the tuning part. */
+const originalQuestions = 65;
 /**
- * Share of the tuning questions whose answer must be in the top 3. Not all: a few questions need
- * an article's wording rather than search's mechanism (see npm run bench:relevance for them).
+ * Shares of questions whose answer must be in the top 3: nearly all of the original questions,
+ * and, of the whole tuning part, the share search reaches today (npm run bench:relevance lists
+ * the misses), so that a change that loses answers fails. Raise it as search improves.
  */
-const hitAt3 = 0.95;
+const hitAt3 = { original: 0.95, all: 0.75 };
 let index: SearchIndex;
 
 beforeAll(async () => {
@@ -27,7 +30,7 @@ describe('search relevance (tuning part of tests/relevance)', () => {
 		expect(tuning.filter((c) => /synonym|jargon/.test(c.note ?? '')).length).toBeGreaterThanOrEqual(5);
 	});
 
-	it(`puts the answer in the top 3 for at least ${hitAt3 * 100} % of the questions, and finds something for every one`, async () => {
+	it(`puts the answer in the top 3 for ${hitAt3.original * 100} % of the original questions and ${hitAt3.all * 100} % of all, and finds something for every one`, async () => {
 		const misses: string[] = [];
 		const ranks: Array<number | undefined> = [];
 		let empty = 0;
@@ -36,9 +39,11 @@ describe('search relevance (tuning part of tests/relevance)', () => {
 			const rank = rankOf(landings, c.expect);
 			ranks.push(rank);
 			if (landings.length === 0) empty++;
-			if (!rank) misses.push(`"${c.query}" → ${c.expect}, got ${landings.map((l) => l.url).join(', ') || 'no results'}`);
+			if (!rank) misses.push(`"${c.query}" → ${[c.expect].flat().join(' or ')}, got ${landings.map((l) => l.url).join(', ') || 'no results'}`);
 		}
-		expect(score(ranks).hitAt3, `not in the top 3:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(hitAt3);
+		const message = `not in the top 3:\n${misses.join('\n')}`;
+		expect(score(ranks.slice(0, originalQuestions)).hitAt3, message).toBeGreaterThanOrEqual(hitAt3.original);
+		expect(score(ranks).hitAt3, message).toBeGreaterThanOrEqual(hitAt3.all);
 		expect(empty).toBe(0);
 	});
 });

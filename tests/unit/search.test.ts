@@ -144,9 +144,9 @@ describe('relaxing a question', () => {
 		pagefind.asked.length = 0;
 		const outcome = await runSearch(pagefind, 'my tent arrived broken', { vocabulary: async () => vocabularyOf(Object.values(pages)), synonyms: async () => ({ broken: ['damaged'] }) });
 		expect(outcome.searched).toBe('tent arrived damaged');
-		expect(outcome.landings.map((l) => l.url)).toEqual(['/faq/warranty/']);
+		// The page holding two of the words first, then the page holding one of them.
+		expect(outcome.landings.map((l) => l.url)).toEqual(['/faq/warranty/', '/faq/refunds-returns/']);
 		expect(pagefind.asked).toEqual(expect.arrayContaining(['tent arrived damaged', 'tent damaged']));
-		// Two words were found together: the pages holding one word alone ("tent": returns) are not answers.
 	});
 
 	it('searches each word alone only when no two of them are found together', async () => {
@@ -204,7 +204,8 @@ describe('where a result lands', () => {
 
 describe("readers' words from WordNet", () => {
 	it('maps a common word the site never uses onto site words of the same or a related sense, and leaves site words alone', () => {
-		const counts = wordCounts(['pay pay pay pay earn earn earn earn damage damage damage damage return return return return']);
+		const often = (word: string) => Array(6).fill(word).join(' ');
+		const counts = wordCounts([['pay', 'earn', 'damage', 'return'].map(often).join(' ')]);
 		const table = buildSynonymTable(counts);
 		expect(table['wage']).toEqual(expect.arrayContaining(['pay']));
 		expect(table['pay']).toBeUndefined();

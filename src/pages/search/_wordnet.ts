@@ -36,7 +36,7 @@ const relationWeight: Record<string, number> = {
  * corpus (common words only); a sense counts with its share of them and needs `minShare`;
  * at most `targets` site words are kept per word, each with at least `minScore`.
  */
-const limits = { minTagged: 3, minShare: 0.04, targets: 3, minScore: 0.15, rareOnSite: 3 };
+const limits = { minTagged: 3, minShare: 0.04, targets: 3, minScore: 0.15, rareOnSite: 5 };
 
 interface Synset {
 	words: string[];
