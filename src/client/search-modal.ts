@@ -109,6 +109,12 @@ class SiteSearch extends HTMLElement {
 			}
 		});
 		dialog.addEventListener('keydown', (event) => {
+			// Escape closes at once: in a search field, Chromium would first only clear the field.
+			if (event.key === 'Escape') {
+				event.preventDefault();
+				dialog.close();
+				return;
+			}
 			if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
 			const all = links();
 			if (all.length === 0) return;
