@@ -3,7 +3,7 @@
  * own Pagefind bundle runs against a local HTTP server that records every file
  * it serves, making the calls the site's search box makes. On this project's
  * site (it has /search/words.json), that is the search pipeline the header box
- * runs (src/lib/search-run.ts, 8 answers; the site's words and the synonym
+ * runs (src/lib/search-run.ts, 5 answers; the site's words and the synonym
  * shards it needs fetched from the same server). On a bare Starlight site, it
  * is what Starlight's box does: load the filters, search, then load the first
  * page of results (5, Pagefind UI's page size).
@@ -80,7 +80,7 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 				return response.ok ? ((await response.json()) as T) : fallback;
 			};
 			const outcome = await runSearch(pagefind, query, {
-				limit: 8,
+				limit: 5,
 				vocabulary: () => json<string[]>('/search/words.json', []),
 				synonyms: async (letters) => Object.assign({}, ...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {}))))) as SynonymTable,
 			});

@@ -82,7 +82,7 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 		const search: SearchIndex['search'] = (query, options) => runSearch(pagefind, query, { ...options, vocabulary, synonyms });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
-			'header box': (query) => search(query, { limit: 8 }),
+			'header box': (query) => search(query, { limit: 5 }),
 			'search page': (query) => search(query, { limit: 10 }),
 			suggestions: (query) => search(query, { limit: 5 }),
 		};

@@ -11,7 +11,7 @@ import { searchQueryString } from '../lib/search-url.ts';
 import { renderExcerpt } from './search-results.ts';
 
 /** Answers the box lists. */
-const shown = 8;
+const shown = 5;
 
 class SiteSearch extends HTMLElement {
 	connectedCallback() {
