@@ -7,10 +7,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { factsFrom, factsPlugin, loadProgram } from './src/integrations/facts.ts';
 import { sidebar } from './src/navigation.ts';
+import { cspDirectives } from './src/server/security-headers.ts';
 import { editBaseUrl } from './src/integrations/repository.ts';
 import { searchRanking } from './src/lib/search-ranking.ts';
-import { feedbackBoot } from './src/integrations/feedback-boot.ts';
-import { staticMethods } from './src/integrations/static-methods.ts';
+import { precompress } from './src/integrations/precompress.ts';
+import { devFeedback } from './src/integrations/dev-feedback.ts';
+import { inlineScriptHashes } from './src/integrations/inline-hashes.ts';
 import { shareImages } from './src/integrations/og-images.ts';
 
 const program = loadProgram(import.meta.url);
@@ -18,9 +20,24 @@ const program = loadProgram(import.meta.url);
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://help.tallwood.example',
 	trailingSlash: 'always',
-	adapter: node({ mode: 'standalone' }),
-	// The feedback endpoint checks Origin/Sec-Fetch-Site itself, against the public SITE_URL too, and answers in JSON.
-	security: { checkOrigin: false },
+	// Middleware mode: src/server/main.ts is the server. It answers the feedback API and static files itself and
+	// hands the rest to Astro; staticHeaders makes each prerendered page's CSP a header (dist/_headers.json).
+	adapter: node({ mode: 'middleware', staticHeaders: true }),
+	// No on-demand image service: the site's images are made at build time, and /_image/ would let anyone spend CPU.
+	image: { endpoint: { route: '/_image', entrypoint: './src/integrations/no-image-endpoint.ts' } },
+	security: {
+		// The feedback endpoint checks Origin/Sec-Fetch-Site itself, against the public SITE_URL too, and answers in JSON.
+		checkOrigin: false,
+		// Astro hashes the scripts and styles it bundles into each page's policy; inlineScriptHashes() below adds
+		// those written inline, so every page's policy matches what it holds, whoever wrote it.
+		csp: {
+			directives: [...cspDirectives],
+			// Pagefind's search runs as WebAssembly.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			// Starlight sets custom properties in style attributes (icon sizes, sidebar depth).
+			styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+		},
+	},
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	markdown: {
 		processor: satteri({ features: { directive: true }, mdastPlugins: [factsPlugin(factsFrom(program))] }),
@@ -49,9 +66,12 @@ export default defineConfig({
 		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
 		// rendered on demand for one visitor (the thank-you page), which have nothing to index.
 		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') }),
-		feedbackBoot(),
-		// Static files answer GET and HEAD; other methods go straight to the on-demand routes.
-		staticMethods(),
 		shareImages({ program: program.name }),
+		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
+		inlineScriptHashes(),
+		// The feedback API under `astro dev` (the built server answers it in src/server/main.ts).
+		devFeedback(),
+		// Last, once every other integration has written its files: brotli and gzip copies for the server to send.
+		precompress(),
 	],
 });

@@ -1,8 +1,9 @@
 /**
- * npm run bench:feedback: loads the feedback endpoint of the built server from this process over
- * loopback, beside a bare node:http server doing the same SQLite insert, and prints requests per
- * second and p50/p99 latency for both, measured in the same run (alternating rounds).
- * Target: the endpoint keeps at least half the bare server's throughput, with p99 under 50 ms.
+ * npm run bench:feedback: loads the feedback endpoint of the server (src/server/main.ts in front of
+ * the built site) from this process over loopback, beside a bare node:http server doing the same
+ * SQLite insert, and prints requests per second and p50/p99 latency for both, measured in the same
+ * run (alternating rounds).
+ * Target: the endpoint keeps at least 0.8× the bare server's throughput, with p99 under 50 ms.
  * Options: --seconds 5 (per round) --rounds 2 --concurrency 16 --sync full|normal (SQLite, both servers)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -99,11 +100,13 @@ function summary(results: Result[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'partner-help-bench-'));
-const endpoint = await start([join(root, 'dist', 'server', 'entry.mjs')], {
+const endpoint = await start([join(root, 'src', 'server', 'main.ts')], {
 	HOST: '127.0.0.1',
 	PORT: '0',
 	FEEDBACK_DB_PATH: join(dir, 'endpoint.sqlite'),
 	FEEDBACK_TRUSTED_PROXIES: '1',
+	// The load comes from many addresses at a rate no help center sees: lift the site-wide ceiling.
+	FEEDBACK_GLOBAL_RATE_LIMIT: '1000000',
 	FEEDBACK_SQLITE_SYNC: sync,
 });
 const bare = await start([join(root, 'scripts', 'lib', 'bare-feedback-server.ts'), join(dir, 'bare.sqlite'), sync], {});
@@ -130,9 +133,9 @@ try {
 		`${name.padEnd(28)} ${s.rps.toFixed(0).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(6)} ms   p99 ${s.p99.toFixed(2).padStart(6)} ms   ${s.cpuPerRequestUs === undefined ? '' : `server CPU ${s.cpuPerRequestUs.toFixed(0).padStart(4)} µs/req   `}(${s.requests} ok, ${s.errors} errors)`;
 	console.log(`\nFeedback endpoint benchmark: ${rounds} × ${seconds} s per server, ${concurrency} concurrent requests, ${availableParallelism()} cores, SQLite WAL + synchronous=${sync.toUpperCase()}\n`);
 	console.log(row('bare node:http + insert', b));
-	console.log(row('endpoint (Astro, validated)', e));
+	console.log(row('endpoint (guarded, validated)', e));
 	const ratio = e.rps / b.rps;
-	console.log(`\nthroughput ratio endpoint/bare: ${ratio.toFixed(2)} (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'}); endpoint p99 ${e.p99.toFixed(1)} ms (target < 50 ms: ${e.p99 < 50 ? 'met' : 'NOT met'})`);
+	console.log(`\nthroughput ratio endpoint/bare: ${ratio.toFixed(2)} (target ≥ 0.80: ${ratio >= 0.8 ? 'met' : 'NOT met'}); endpoint p99 ${e.p99.toFixed(1)} ms (target < 50 ms: ${e.p99 < 50 ? 'met' : 'NOT met'})`);
 } finally {
 	endpoint.child.kill();
 	bare.child.kill();

@@ -21,7 +21,7 @@ if (!existsSync(pagefindJs)) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'partner-help-suggest-'));
-const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
+const child = spawn(process.execPath, [join(root, 'src', 'server', 'main.ts')], {
 	env: { ...process.env, HOST: '127.0.0.1', PORT: '0', FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite') },
 	stdio: ['ignore', 'pipe', 'pipe'],
 });

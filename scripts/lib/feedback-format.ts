@@ -21,18 +21,24 @@ export function exportRow(s: StoredSubmission): Record<(typeof exportColumns)[nu
 	};
 }
 
+/** Characters that start a formula in a spreadsheet. */
+const formulaStart = /^[=+\-@\t\r]/;
+
 /**
- * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (starting with =, +, -,
- * @, tab or carriage return) gets a leading apostrophe: readers' text must never execute in the support team's tools.
+ * One CSV cell, always quoted (RFC 4180). Readers' text must never execute in the support team's
+ * tools, whatever delimiter a spreadsheet guesses: a cell that starts like a formula (=, +, -, @,
+ * tab, carriage return) gets a leading apostrophe, and so does every piece of it that would start a
+ * cell if the text were split on another delimiter (`;`, tab, `|`) or at a line break.
  */
 export function csvCell(value: string | boolean | null): string {
 	if (value === null) return '';
 	let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	if (formulaStart.test(text)) text = `'${text}`;
+	text = text.replace(/([,;\t|\r\n])(?=[=+\-@])/g, "$1'");
+	return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Submissions as CSV with a header line. */
+/** Submissions as CSV with a header line (the header's names are ours, so they stay unquoted). */
 export function toCsv(submissions: StoredSubmission[]): string {
 	const lines = [exportColumns.join(',')];
 	for (const s of submissions) {
@@ -45,8 +51,18 @@ export function toCsv(submissions: StoredSubmission[]): string {
 /** Submissions as a JSON array. */
 export const toJson = (submissions: StoredSubmission[]) => `${JSON.stringify(submissions.map(exportRow), null, 2)}\n`;
 
-/** A fixed-width text table for the terminal. */
-export function table(headers: string[], rows: string[][]): string {
+/**
+ * Text made safe for a terminal: control characters (escape sequences begin with one: ESC, CSI) and
+ * bidirectional overrides become U+FFFD, line breaks and tabs a space, so a reader's text can neither
+ * move the cursor, rewrite lines, set the clipboard nor reorder what is shown.
+ */
+export function terminalSafe(text: string): string {
+	return text.replace(/[\t\n\r]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
+/** A fixed-width text table for the terminal; every cell is made terminal-safe. */
+export function table(headers: string[], source: string[][]): string {
+	const rows = source.map((r) => r.map((c) => terminalSafe(c ?? '')));
 	const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
 	const fit = (t: string, w: number) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
 	return [headers, headers.map((_, i) => '-'.repeat(widths[i]!)), ...rows].map((r) => r.map((c, i) => fit(c ?? '', widths[i]!)).join('  ').trimEnd()).join('\n');

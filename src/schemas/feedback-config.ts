@@ -47,7 +47,10 @@ export const feedbackConfigSchema = z
 				.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database.')
 				.optional(),
 		),
-		/** The site's public address; its origin is the one allowed to post (besides the address the server is reached at). */
+		/**
+		 * The site's public address; its origin is the one allowed to post. Without it only loopback
+		 * addresses (http://localhost:4321, http://127.0.0.1:…) may post, for trying the site locally.
+		 */
 		SITE_URL: url('SITE_URL', 'https://help.example.com'),
 		/** More origins allowed to post, comma-separated (for example a staging host). Default: none. */
 		FEEDBACK_ALLOWED_ORIGINS: z.preprocess(
@@ -74,6 +77,23 @@ export const feedbackConfigSchema = z
 		FEEDBACK_MAX_BODY_BYTES: int('FEEDBACK_MAX_BODY_BYTES', 1024, 1_048_576, 16_384),
 		/** Submissions allowed per client per minute (default 10; 1–100000). More get 429 with Retry-After. */
 		FEEDBACK_RATE_LIMIT: int('FEEDBACK_RATE_LIMIT', 1, 100_000, 10),
+		/**
+		 * Submissions allowed per minute from all clients together (default 300; 1–1000000): bounds how fast the
+		 * store can grow however many addresses send. With DATABASE_URL both limits are counted in the shared
+		 * database, so they hold across instances.
+		 */
+		FEEDBACK_GLOBAL_RATE_LIMIT: int('FEEDBACK_GLOBAL_RATE_LIMIT', 1, 1_000_000, 300),
+		/** Submissions older than this many days are deleted, hourly (default 0: kept until purged by hand; 0–3650). */
+		FEEDBACK_RETENTION_DAYS: int('FEEDBACK_RETENTION_DAYS', 0, 3650, 0),
+		/**
+		 * Longest a submission waits for the store, in milliseconds (default 3000; 100–60000): for SQLite's write
+		 * lock, a PostgreSQL connection or statement. Beyond it the sender gets 503 with Retry-After.
+		 */
+		FEEDBACK_STORE_TIMEOUT_MS: int('FEEDBACK_STORE_TIMEOUT_MS', 100, 60_000, 3000),
+		/** PostgreSQL: connections per instance (default 10; 1–100). */
+		FEEDBACK_PG_POOL_SIZE: int('FEEDBACK_PG_POOL_SIZE', 1, 100, 10),
+		/** PostgreSQL: requests that may wait for a connection (default 100; 0–10000); more get 503 at once. */
+		FEEDBACK_PG_QUEUE: int('FEEDBACK_PG_QUEUE', 0, 10_000, 100),
 		/**
 		 * How many reverse proxies in front of the server append to X-Forwarded-For (default 0: the header is
 		 * ignored and the connection's address identifies the client). Set it only when such proxies exist,

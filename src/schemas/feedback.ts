@@ -10,26 +10,55 @@ export const feedbackLimits = {
 	query: { max: 200 },
 } as const;
 
+/**
+ * Control characters no reader types: C0 (except tab and line breaks), DEL and C1. They are checked
+ * after JSON or form decoding (a form's `%00` is a NUL only once decoded), and they are what a
+ * terminal escape sequence is made of.
+ */
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** The same, with tab and line breaks too: for one-line fields. */
+const lineControlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** "U+001B" for the first control character in a text, for messages. */
+const firstControl = (value: string, pattern: RegExp) => {
+	const c = new RegExp(pattern.source).exec(value)?.[0] ?? '';
+	return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
 /** Form fields arrive as strings; an empty optional field means "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
-const text = (field: string, min: number, max: number) =>
+const text = (field: string, min: number, max: number, controls: RegExp = controlCharacters) =>
 	z.preprocess(
 		trimmed,
 		z
 			.string({ error: (issue) => `Expected ${field} as text, received ${describe(issue.input)}.` })
 			.min(min, `The ${field} is too short: write at least ${min} characters.`)
-			.max(max, `The ${field} is too long: at most ${max} characters.`),
+			.max(max, `The ${field} is too long: at most ${max} characters.`)
+			.refine((value) => !new RegExp(controls.source).test(value), {
+				error: (issue) => `The ${field} contains a control character (${firstControl(String(issue.input), controls)}); remove it and send again.`,
+			}),
 	);
 
 const optionalText = (field: string, max: number) => z.preprocess(blankToUndefined, text(field, 1, max).optional());
 
 /** A site path such as `/faq/payments/`: where a reader was when they asked or voted. */
 const sitePath = (field: string) =>
-	text(field, 1, feedbackLimits.page.max).refine((value) => /^\/(?!\/)[^\s<>"'\\]*$/.test(value), {
+	text(field, 1, feedbackLimits.page.max, lineControlCharacters).refine((value) => /^\/(?!\/)[^\s<>"'\\]*$/.test(value), {
 		message: `${field} must be a path on this site starting with "/", for example "/faq/payments/".`,
 	});
+
+/** Whether a value is a path `sitePath` accepts. */
+const isSitePath = (value: string) => value.length <= feedbackLimits.page.max && /^\/(?!\/)[^\s<>"'\\]*$/.test(value);
+
+/**
+ * A hidden field the page fills from its own address or the Referer (`from`, `q`): the reader can
+ * neither see nor fix it, so it is cleaned (control characters removed, cut to length) or dropped,
+ * never a reason to refuse the submission.
+ */
+const hidden = (clean: (value: string) => string | undefined) =>
+	z.preprocess((value) => (typeof value === 'string' ? clean(value.replace(lineControlCharacters, ' ').replace(/\s+/g, ' ').trim()) || undefined : undefined), z.string().optional());
 
 function describe(input: unknown): string {
 	if (input === undefined) return 'nothing';
@@ -59,10 +88,13 @@ export const questionSubmissionSchema = z.object({
 	),
 	/** Who is asking (affiliate, customer or advertiser); optional. */
 	audience: z.preprocess(blankToUndefined, audienceSchema.optional()),
-	/** The page the reader came from, or "search" when they came from the search box; optional. */
-	from: z.preprocess(blankToUndefined, z.union([z.literal('search'), sitePath('from')]).optional()),
-	/** The search query that found nothing useful; optional. */
-	query: optionalText('query', feedbackLimits.query.max),
+	/**
+	 * The page the reader came from, or "search" when they came from the search box; optional. Anything
+	 * else (a full URL, markup, a typo in a link) is dropped rather than refused: see `hidden`.
+	 */
+	from: hidden((v) => (v === 'search' || isSitePath(v) ? v : undefined)),
+	/** The search query that found nothing useful; optional; cut to 200 characters rather than refused. */
+	query: hidden((v) => [...v].slice(0, feedbackLimits.query.max).join('').trim()),
 	/** Honeypot; must be empty. */
 	website: honeypot,
 });
@@ -72,6 +104,14 @@ export const voteSubmissionSchema = z.object({
 	kind: z.literal('vote'),
 	/** The article voted on, as a site path. */
 	page: sitePath('page'),
+	/**
+	 * On a page of several questions (an FAQ topic), the question the reader was on: its anchor, the id
+	 * after `#` in the address; optional. Not an id (letters, digits, `-`, `_`, up to 100): dropped.
+	 */
+	section: hidden((v) => {
+		const id = v.replace(/^#/, '');
+		return /^[\p{L}\p{N}_-]{1,100}$/u.test(id) ? id : undefined;
+	}),
 	/** The answer: yes or no (true/false in JSON). */
 	helpful: z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes')], {
 		error: (issue) => `Expected helpful to be "yes" or "no" (or true/false in JSON), received ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}.`,

@@ -16,6 +16,8 @@ export function enhanceFeedbackForms(): void {
 			event.preventDefault();
 			const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
 			const status = form.querySelector<HTMLElement>('[data-feedback-status]');
+			const section = form.querySelector<HTMLInputElement>('input[name="section"]');
+			if (section) section.value = location.hash.slice(1);
 			const fields = Object.fromEntries(new FormData(form, submitter));
 			const buttons = form.querySelectorAll<HTMLButtonElement>('button');
 			buttons.forEach((b) => (b.disabled = true));

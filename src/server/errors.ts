@@ -29,6 +29,12 @@ export const refusals = {
 		message: `Too many submissions from your address; try again in ${retryAfterSeconds} s.`,
 		headers: { 'retry-after': String(retryAfterSeconds) },
 	}),
+	siteBusy: (retryAfterSeconds: number): Refusal => ({
+		status: 429,
+		code: 'site_busy',
+		message: `The site is receiving more submissions than it accepts per minute; nothing was recorded. Please send yours again in ${retryAfterSeconds} s.`,
+		headers: { 'retry-after': String(retryAfterSeconds) },
+	}),
 	contentType: (received: string | null): Refusal => ({
 		status: 415,
 		code: 'unsupported_media_type',
@@ -59,14 +65,31 @@ export const refusals = {
 		message: 'Your submission could not be saved right now; nothing was recorded. Please send it again in a minute.',
 		headers: { 'retry-after': '30' },
 	}),
+	storeBusy: (retryAfterSeconds: number): Refusal => ({
+		status: 503,
+		code: 'store_busy',
+		message: `Your submission could not be saved right now: the store is busy. Nothing was recorded; please send it again in ${retryAfterSeconds} s.`,
+		headers: { 'retry-after': String(retryAfterSeconds) },
+	}),
 } as const;
 
+/**
+ * An answer of the endpoint as plain data, which the server writes to node:http as it is: building a
+ * web Response per request cost more than validating the submission.
+ */
+export interface FeedbackResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: string | null;
+}
+
 /** The JSON answer for a refusal; it is never HTML, so nothing the sender wrote can run in a browser. */
-export function refusalResponse(refusal: Refusal): Response {
-	return new Response(safeJson({ error: { code: refusal.code, message: refusal.message, fields: refusal.fields ?? [] } }), {
+export function refusalResponse(refusal: Refusal): FeedbackResponse {
+	return {
 		status: refusal.status,
 		headers: { ...jsonHeaders, ...refusal.headers },
-	});
+		body: safeJson({ error: { code: refusal.code, message: refusal.message, fields: refusal.fields ?? [] } }),
+	};
 }
 
 /** Headers on every JSON answer of the endpoint. */

@@ -5,11 +5,12 @@
  */
 import { formatPath } from '../lib/errors.ts';
 import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
-import { jsonHeaders, refusalResponse, refusals, safeJson } from './errors.ts';
-import { checkOrigin, clientKey } from './guards.ts';
-import { readBody } from './read-body.ts';
+import { jsonHeaders, refusalResponse, refusals, safeJson, type FeedbackResponse } from './errors.ts';
+import { checkOrigin, clientKey, originAllowed } from './guards.ts';
+import { readBody, type FeedbackRequest } from './read-body.ts';
 import { newReference } from './reference.ts';
 import type { Runtime } from './runtime.ts';
+import { StoreBusyError } from './store.ts';
 
 /** Where a form submission without JavaScript lands: the thank-you page, which shows the reference. */
 export const thanksPath = '/ask/thanks/';
@@ -23,7 +24,8 @@ export interface Connection {
  * A form posted without JavaScript from `/ask/?q=…&from=…` has no script to copy the query into the
  * form, so the page the form was on (Referer, same origin only) says where the reader came from.
  */
-function fillFromReferer(value: Record<string, unknown>, request: Request, allowed: ReadonlySet<string>): void {
+function fillFromReferer(value: Record<string, unknown>, request: FeedbackRequest, allowed: ReadonlySet<string>): void {
+	// Filled values are cleaned by the schema like any hidden field: a bad link is dropped, never refused.
 	const referer = request.headers.get('referer');
 	if (!referer || value['kind'] !== 'question') return;
 	let url: URL;
@@ -32,21 +34,29 @@ function fillFromReferer(value: Record<string, unknown>, request: Request, allow
 	} catch {
 		return;
 	}
-	if (!allowed.has(url.origin)) return;
+	if (!originAllowed(url.origin, allowed, request.headers.get('host'))) return;
 	if (value['from'] === undefined || value['from'] === '') value['from'] = url.searchParams.get('from') ?? undefined;
 	if (value['query'] === undefined || value['query'] === '') value['query'] = url.searchParams.get('q') ?? undefined;
 }
 
 /** Handles one POST to the feedback endpoint. */
-export async function handleFeedback(request: Request, connection: Connection, runtime: Runtime): Promise<Response> {
+export async function handleFeedback(request: FeedbackRequest, connection: Connection, runtime: Runtime): Promise<FeedbackResponse> {
 	if (request.method !== 'POST') return refusalResponse(refusals.method(request.method));
 
-	const allowed = new Set([...runtime.allowedOrigins, new URL(request.url).origin]);
+	// Only configured origins (and loopback addresses, for local use): never one built from the Host header.
+	const allowed = runtime.allowedOrigins;
 	const crossSite = checkOrigin(request.headers, allowed);
 	if (crossSite) return refusalResponse(crossSite);
 
-	const wait = runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
-	if (wait > 0) return refusalResponse(refusals.rateLimited(wait));
+	let limited;
+	try {
+		limited = await runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
+	} catch (error) {
+		if (!(error instanceof StoreBusyError)) throw error;
+		console.error(`[feedback] Failed to count a submission: ${error.message}`);
+		return refusalResponse(refusals.storeBusy(error.retryAfterSeconds));
+	}
+	if (limited) return refusalResponse(limited.scope === 'client' ? refusals.rateLimited(limited.retryAfterSeconds) : refusals.siteBusy(limited.retryAfterSeconds));
 
 	const body = await readBody(request, runtime.config.FEEDBACK_MAX_BODY_BYTES);
 	if (!body.ok) return refusalResponse(body.refusal);
@@ -62,18 +72,18 @@ export async function handleFeedback(request: Request, connection: Connection, r
 		await runtime.store.save(parsed.data, { reference, createdAt: Date.now(), destination: runtime.destination });
 	} catch (error) {
 		console.error(`[feedback] Failed to store a submission: ${(error as Error).message}`);
-		return refusalResponse(refusals.unavailable());
+		return refusalResponse(error instanceof StoreBusyError ? refusals.storeBusy(error.retryAfterSeconds) : refusals.unavailable());
 	}
 	runtime.worker?.kick();
 
 	const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 	if (body.form && !wantsJson) {
 		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}`;
-		return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+		return { status: 303, headers: { location, 'cache-control': 'no-store' }, body: null };
 	}
 	const message =
 		parsed.data.kind === 'question'
 			? `Thank you: your question has reached the support team. Your reference is ${reference}.`
 			: 'Thank you for your feedback.';
-	return new Response(safeJson({ reference, kind: parsed.data.kind, message }), { status: 201, headers: jsonHeaders });
+	return { status: 201, headers: { ...jsonHeaders }, body: safeJson({ reference, kind: parsed.data.kind, message }) };
 }

@@ -1,5 +1,61 @@
-/** Reads a submission body: content type, size limit, UTF-8, then JSON or form fields. */
+/**
+ * Reads a submission body: off the connection within a deadline (readNodeBody), then content type,
+ * size limit, UTF-8, and JSON or form fields (readBody).
+ */
+import type { IncomingMessage } from 'node:http';
 import { refusals, type Refusal } from './errors.ts';
+
+/**
+ * A body taken off the connection: `bytes` null when there is none to read (or its declared length is
+ * over the limit, which readBody refuses by the header alone); `complete` false when bytes were left
+ * unread on the connection, which then cannot carry another request.
+ */
+export type NodeBody = { ok: true; bytes: Buffer | null; complete: boolean } | { ok: false; refusal: Refusal | null };
+
+/**
+ * What the endpoint reads of a request. A web Request is one; the node:http adapter (api.ts) passes
+ * a lighter one over the bytes it has already read, which always declares its length.
+ */
+export type FeedbackRequest = Pick<Request, 'method' | 'url' | 'headers' | 'body' | 'arrayBuffer'>;
+
+/** The answer to a body that did not arrive in time. */
+export const bodyTimeout = (ms: number): Refusal => ({
+	status: 408,
+	code: 'request_timeout',
+	message: `The request body did not arrive within ${Math.round(ms / 1000)} s; nothing was recorded. Please send it again.`,
+	headers: { connection: 'close' },
+});
+
+/**
+ * Reads a request's body from node:http, at most `limit` + 1 bytes (one more than allowed, so readBody
+ * sees it is too long) and within `deadlineMs` of the call: a client that trickles its body is answered
+ * 408 then. A client that goes away gets no answer (`refusal` null) and costs no log line.
+ */
+export function readNodeBody(req: IncomingMessage, limit: number, deadlineMs: number): Promise<NodeBody> {
+	const declared = req.headers['content-length'];
+	const chunked = req.headers['transfer-encoding'] !== undefined;
+	if (declared === undefined && !chunked) return Promise.resolve({ ok: true, bytes: null, complete: true });
+	if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: true, bytes: null, complete: false });
+	return new Promise((resolve) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const finish = (result: NodeBody) => {
+			clearTimeout(timer);
+			req.off('data', onData).off('end', onEnd).off('error', onGone).off('aborted', onGone);
+			if (!result.ok || !result.bytes || !result.complete) req.pause();
+			resolve(result);
+		};
+		const onData = (chunk: Buffer) => {
+			chunks.push(chunk);
+			size += chunk.byteLength;
+			if (size > limit) finish({ ok: true, bytes: Buffer.concat(chunks), complete: false });
+		};
+		const onEnd = () => finish({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), complete: true });
+		const onGone = () => finish({ ok: false, refusal: null });
+		const timer = setTimeout(() => finish({ ok: false, refusal: bodyTimeout(deadlineMs) }), deadlineMs);
+		req.on('data', onData).on('end', onEnd).on('error', onGone).on('aborted', onGone);
+	});
+}
 
 /** A body read into plain values, and whether it came from an HTML form. */
 export type ReadResult = { ok: true; value: unknown; form: boolean } | { ok: false; refusal: Refusal };
@@ -7,15 +63,15 @@ export type ReadResult = { ok: true; value: unknown; form: boolean } | { ok: fal
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Reads at most `limit` bytes of the body; a longer body is refused without reading the rest. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | Refusal> {
+async function readLimited(request: FeedbackRequest, limit: number): Promise<Uint8Array | Refusal> {
 	const declared = request.headers.get('content-length');
 	if (declared !== null) {
 		if (!/^\d+$/.test(declared.trim())) return refusals.badLength();
 		if (Number(declared) > limit) return refusals.tooLarge(limit);
+		// The HTTP parser ends a body at its declared length, so one within the limit is read in one go.
+		return new Uint8Array(await request.arrayBuffer());
 	}
 	if (!request.body) return new Uint8Array(0);
-	// The HTTP parser ends a body at its declared length, so one within the limit is read in one go.
-	if (declared !== null) return new Uint8Array(await request.arrayBuffer());
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -54,7 +110,7 @@ function parseForm(text: string): { fields: Record<string, string> } | { refusal
 }
 
 /** Reads and parses the body of a feedback POST. */
-export async function readBody(request: Request, limit: number): Promise<ReadResult> {
+export async function readBody(request: FeedbackRequest, limit: number): Promise<ReadResult> {
 	const contentType = request.headers.get('content-type');
 	const [mediaType = '', ...params] = (contentType ?? '').toLowerCase().split(';').map((s) => s.trim());
 	const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');

@@ -33,6 +33,8 @@ export interface OutboxStatus {
 	pending: number;
 	delivered: number;
 	failed: number;
+	/** Submissions stored without an outbox row (received while no destination was configured). */
+	unsent: number;
 }
 
 /** Which submissions to list; all filters optional. */
@@ -43,13 +45,48 @@ export interface ListFilter {
 	limit?: number | undefined;
 }
 
+/**
+ * The store could not take the work in time (SQLite's write lock held elsewhere, PostgreSQL frozen,
+ * its pool saturated). Nothing was recorded; the sender should try again after `retryAfterSeconds`.
+ */
+export class StoreBusyError extends Error {
+	override name = 'StoreBusyError';
+	readonly retryAfterSeconds: number;
+	constructor(message: string, retryAfterSeconds = 5, options?: ErrorOptions) {
+		super(message, options);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+}
+
+/** A vote as the content-gap report reads it: with its comment and, on FAQ pages, the question voted on. */
+export interface StoredVote {
+	page: string;
+	helpful: boolean;
+	comment: string | null;
+}
+
 /** Which submissions to delete; at least one criterion. */
 export interface PurgeCriteria {
 	/** Delete submissions created before this time (ms since the epoch). */
 	before?: number | undefined;
-	/** Delete every submission left with this email address (compared case-insensitively). */
+	/**
+	 * Delete every submission left with this email address (compared case-insensitively), and every
+	 * one whose question, comment or search query mentions it.
+	 */
 	email?: string | undefined;
 }
+
+/** How long store work may wait, and how much may wait: beyond either, StoreBusyError. */
+export interface StoreLimits {
+	/** Longest wait for SQLite's write lock, a PostgreSQL connection or statement, in ms. */
+	timeoutMs: number;
+	/** PostgreSQL: most requests waiting for a connection from the pool. */
+	queue: number;
+	/** PostgreSQL: connections in the pool. */
+	poolSize: number;
+}
+
+export const defaultStoreLimits: StoreLimits = { timeoutMs: 3000, queue: 100, poolSize: 10 };
 
 /** A durable place for submissions and their outbox. */
 export interface FeedbackStore {
@@ -76,17 +113,32 @@ export interface FeedbackStore {
 	/** Every question (for the content-gap report). */
 	questions(since?: number): Promise<AskedQuestion[]>;
 	/** Every vote (for the content-gap report). */
-	votes(since?: number): Promise<PageVote[]>;
-	/** Deletes submissions (and their deliveries); returns how many submissions went. */
+	votes(since?: number): Promise<Array<PageVote & StoredVote>>;
+	/**
+	 * Counts one submission from `client` in the shared per-minute window starting at `windowStart`, and,
+	 * only when that client is within `clientLimit`, one for the whole site; returns both counts after
+	 * it (site: null when not counted). A refused client so never uses up the site's allowance.
+	 * Present only where several instances share the store (PostgreSQL).
+	 */
+	countInWindow?(client: string, windowStart: number, clientLimit: number): Promise<{ client: number; site: number | null }>;
+	/**
+	 * Deletes submissions (and their deliveries) in small batches that let other work run between them,
+	 * then erases what the engine keeps of them (SQLite: zeroed pages, log truncated); returns how many went.
+	 */
 	purge(criteria: PurgeCriteria): Promise<number>;
-	/** Delivery counts by state. */
+	/**
+	 * Rewrites the stored data so nothing deleted earlier survives in free space (SQLite: VACUUM, which
+	 * holds the write lock for the whole rewrite; PostgreSQL: VACUUM of the feedback tables). Not run on a timer.
+	 */
+	vacuum?(): Promise<void>;
+	/** Deliveries pending, delivered and failed, and how many submissions have no delivery at all. */
 	outboxStatus(): Promise<OutboxStatus>;
 	close(): Promise<void>;
 }
 
-/** The columns of a submission row, in the order both stores write them. */
+/** The columns of a submission row, in the order both stores write them. A vote's FAQ question is kept as the page's fragment (`/faq/payments/#cookie-window`). */
 export function submissionColumns(s: FeedbackSubmission) {
 	return s.kind === 'question'
 		? { question: s.question, email: s.email ?? null, audience: s.audience ?? null, from: s.from ?? null, query: s.query ?? null, page: null, helpful: null, comment: null }
-		: { question: null, email: null, audience: null, from: null, query: null, page: s.page, helpful: s.helpful, comment: s.comment ?? null };
+		: { question: null, email: null, audience: null, from: null, query: null, page: s.section ? `${s.page}#${s.section}` : s.page, helpful: s.helpful, comment: s.comment ?? null };
 }

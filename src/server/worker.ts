@@ -16,7 +16,7 @@ export interface WorkerOptions {
 	retryBaseMs: number;
 	retryMaxMs: number;
 	timeoutMs: number;
-	/** Deliveries claimed per round. */
+	/** Deliveries in flight at once (default 10). */
 	batch?: number;
 	log?: (message: string) => void;
 }
@@ -25,7 +25,7 @@ export interface WorkerOptions {
 export interface Worker {
 	/** Look for work now rather than at the next poll (called after each new submission). */
 	kick(): void;
-	/** Finishes the round in progress and stops. */
+	/** Stops claiming, and resolves once the deliveries in flight have ended (each within its timeout). */
 	stop(): Promise<void>;
 }
 
@@ -35,16 +35,27 @@ export function startWorker(options: WorkerOptions): Worker {
 	const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
 	// The lease outlives the request timeout, so a slow helpdesk cannot make a second instance start the same delivery.
 	const leaseMs = options.timeoutMs * 3;
+	/** Deliveries in flight at once: each is bounded on its own, and a slot freed by one is refilled at once. */
+	const concurrency = options.batch ?? 10;
+	const inFlight = new Set<Promise<void>>();
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
-	let running: Promise<void> | undefined;
+	let claiming: Promise<void> | undefined;
 	let again = false;
 
+	/** Sends one item, bounded by the timeout even when a call ignores its abort signal. */
 	async function deliverOne(item: OutboxItem): Promise<void> {
 		const controller = new AbortController();
-		const timeout = setTimeout(() => controller.abort(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+		let timeout: NodeJS.Timeout | undefined;
+		const expired = new Promise<never>((_, reject) => {
+			timeout = setTimeout(() => {
+				const error = new DeliveryError(`no answer within ${options.timeoutMs} ms`, true);
+				controller.abort(error);
+				reject(error);
+			}, options.timeoutMs);
+		});
 		try {
-			const { externalId } = await client.deliver(item, controller.signal);
+			const { externalId } = await Promise.race([client.deliver(item, controller.signal), expired]);
 			await store.delivered(item.id, owner, externalId, Date.now());
 		} catch (error) {
 			const failure = error instanceof DeliveryError ? error : new DeliveryError(`Failed to deliver: ${(error as Error).message}`, true, undefined, { cause: error });
@@ -61,27 +72,49 @@ export function startWorker(options: WorkerOptions): Worker {
 		}
 	}
 
-	async function round(): Promise<void> {
-		do {
-			again = false;
-			const items = await store.claim(owner, Date.now(), leaseMs, options.batch ?? 10);
-			await Promise.all(items.map(deliverOne));
-			if (items.length === (options.batch ?? 10)) again = true;
-		} while (again && !stopped);
+	function start(item: OutboxItem): void {
+		const delivery: Promise<void> = deliverOne(item)
+			// Recording the outcome can fail too (store busy): the lease runs out and the item is tried again.
+			.catch((error: Error) => log(`${item.submission.reference}: the outcome could not be recorded (${error.message}); it is tried again when its lease ends.`))
+			.finally(() => {
+				inFlight.delete(delivery);
+				run();
+			});
+		inFlight.add(delivery);
+	}
+
+	/** Claims due items for the free slots and starts them; never waits for a delivery to finish. */
+	async function fill(): Promise<void> {
+		while (!stopped) {
+			const free = concurrency - inFlight.size;
+			if (free <= 0) return;
+			const items = await store.claim(owner, Date.now(), leaseMs, free);
+			if (stopped) {
+				// Claimed as the worker stopped: release them for the next start or another instance.
+				await Promise.all(items.map((item) => store.retryLater(item.id, owner, Date.now(), 'the server stopped before sending it')));
+				return;
+			}
+			items.forEach(start);
+			if (items.length < free) return;
+		}
 	}
 
 	function run(): void {
 		if (stopped) return;
-		if (running) {
+		if (claiming) {
 			again = true;
 			return;
 		}
 		clearTimeout(timer);
-		running = round()
-			.catch((error) => log(`The delivery round failed; trying again at the next poll: ${(error as Error).message}`))
+		claiming = fill()
+			.catch((error) => log(`Looking for deliveries failed; trying again at the next poll: ${(error as Error).message}`))
 			.finally(() => {
-				running = undefined;
-				if (!stopped) timer = setTimeout(run, options.pollMs);
+				claiming = undefined;
+				if (stopped) return;
+				if (again) {
+					again = false;
+					run();
+				} else timer = setTimeout(run, options.pollMs);
 			});
 	}
 
@@ -91,7 +124,9 @@ export function startWorker(options: WorkerOptions): Worker {
 		async stop() {
 			stopped = true;
 			clearTimeout(timer);
-			await running;
+			await claiming;
+			// Each delivery in flight ends within its timeout; none is abandoned half-recorded.
+			await Promise.all([...inFlight]);
 		},
 	};
 }

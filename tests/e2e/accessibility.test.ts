@@ -22,7 +22,8 @@ beforeAll(async () => {
 	site = await startE2e('axe');
 	for (const theme of ['light', 'dark'] as const) {
 		// Both ways a theme is chosen: the system preference and Starlight's stored choice.
-		const context = await site.browser.context({ colorScheme: theme });
+		// axe-core goes in as an inline script, which each page's Content-Security-Policy would block.
+		const context = await site.browser.context({ colorScheme: theme, bypassCSP: true });
 		await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 		context.setDefaultTimeout(15_000);
 		contexts[theme] = context;

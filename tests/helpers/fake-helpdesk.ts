@@ -49,6 +49,10 @@ export class FakeHelpdesk {
 	base = '';
 	/** Milliseconds to wait between creating a ticket and answering: widens the window for a crash mid-delivery. */
 	answerDelayMs = 0;
+	/** Requests whose body this matches are never answered (a helpdesk that hangs on one call). */
+	hangIf: ((body: string) => boolean) | undefined;
+	/** Requests held open by `hangIf`, until stop(). */
+	hanging = 0;
 
 	/** Listens on 127.0.0.1 (a free port unless one is given, so a test can bring the same address back up). */
 	async start(port = 0): Promise<this> {
@@ -75,6 +79,10 @@ export class FakeHelpdesk {
 		for await (const c of req) chunks.push(c as Buffer);
 		const raw = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url ?? '/', this.base);
+		if (this.hangIf?.(raw)) {
+			this.hanging += 1;
+			return;
+		}
 		const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
 		const reply = (route: Seen['route'], status: number, body: unknown, headers: Record<string, string> = {}) => {
 			this.seen.push({ route, at: Date.now(), idempotencyKey: key, status, body: raw ? safeJson(raw) : null });

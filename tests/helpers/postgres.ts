@@ -5,7 +5,7 @@
  * Set TEST_DATABASE_URL to use an existing server instead.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { tempDir } from './server.ts';
@@ -13,6 +13,11 @@ import { tempDir } from './server.ts';
 export interface TestPostgres {
 	url: string;
 	stop(): Promise<void>;
+	/**
+	 * Sends a signal to every process of the cluster (server and backends): SIGSTOP freezes the
+	 * database as a hung host would, SIGCONT thaws it. Absent for TEST_DATABASE_URL's server.
+	 */
+	signal?(name: 'SIGSTOP' | 'SIGCONT'): void;
 }
 
 /** Where the server binaries are: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin, else PATH. */
@@ -55,16 +60,31 @@ export async function startPostgres(): Promise<TestPostgres> {
 	run(tool('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
 	// fsync stays on: the durability tests rely on PostgreSQL's own guarantees, as in production.
 	run(tool('pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
-	return {
+	const cluster: TestPostgres = {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		signal(name) {
+			const main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+			const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(main)]).toString().split('\n').map(Number).filter(Boolean);
+			// Stopping: the server first, so it starts no new backend; thawing: the backends first.
+			for (const pid of name === 'SIGSTOP' ? [main, ...children] : [...children, main]) {
+				try {
+					process.kill(pid, name);
+				} catch {
+					// A backend that has just exited.
+				}
+			}
+		},
 		async stop() {
 			try {
+				// A frozen cluster would not hear pg_ctl.
+				cluster.signal?.('SIGCONT');
 				run(tool('pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
 			} finally {
 				rmSync(dir, { recursive: true, force: true });
 			}
 		},
 	};
+	return cluster;
 }
 
 function userIds(name: string): { uid: number; gid: number } {

@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './fixtures.ts';
 
-/** A running built server (dist/server/entry.mjs) and what it printed. */
+/** A running server (src/server/main.ts in front of the built site) and what it printed. */
 export interface RunningServer {
 	base: string;
 	child: ChildProcess;
 	log: () => string;
-	/** Stops it gently and waits for the exit. */
+	/** SIGTERM (a graceful shutdown) and waits for the exit. */
 	stop(): Promise<void>;
 	/** SIGKILL: no shutdown code runs, as in a crash. */
 	kill9(): Promise<void>;
 }
+
+/** The server's entry in a project (or a fixture copy of it), which serves that project's dist/. */
+export const serverEntry = (root = projectRoot) => join(root, 'src', 'server', 'main.ts');
 
 /** A fresh directory under the system's temp dir. */
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `partner-help-${prefix}-`));
@@ -25,7 +28,7 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `partner-h
  */
 export function startServer(env: Record<string, string | undefined>, port = 0, root = projectRoot): Promise<RunningServer> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
+		const child = spawn(process.execPath, [serverEntry(root)], {
 			env: { ...process.env, DATABASE_URL: undefined, HOST: '127.0.0.1', PORT: String(port), ...env },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -7,12 +7,15 @@ import { requireBuild } from '../helpers/site.ts';
 import { postJson, startServer, tempDir, type RunningServer } from '../helpers/server.ts';
 import { FakeHelpdesk, freshdeskApiKey, zendeskCredentials } from '../helpers/fake-helpdesk.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { webhookClient } from '../../src/server/helpdesk/webhook.ts';
+import { openSqliteStore } from '../../src/server/stores/sqlite.ts';
+import { startWorker } from '../../src/server/worker.ts';
 
 let dir: string;
 let helpdesk: FakeHelpdesk;
 let server: RunningServer | undefined;
 
-const fast = { FEEDBACK_WORKER_POLL_MS: '50', FEEDBACK_RETRY_BASE_MS: '100', FEEDBACK_RATE_LIMIT: '1000' };
+const fast = { FEEDBACK_WORKER_POLL_MS: '50', FEEDBACK_RETRY_BASE_MS: '100', FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' };
 const zendesk = () => ({ FEEDBACK_DESTINATION: 'zendesk', ZENDESK_URL: helpdesk.base, ZENDESK_EMAIL: zendeskCredentials.email, ZENDESK_API_TOKEN: zendeskCredentials.token });
 const freshdesk = () => ({ FEEDBACK_DESTINATION: 'freshdesk', FRESHDESK_URL: helpdesk.base, FRESHDESK_API_KEY: freshdeskApiKey });
 
@@ -57,7 +60,8 @@ describe('delivery to Zendesk', () => {
 		expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
 		expect(helpdesk.ticketsFor(reference)).toHaveLength(1);
 		const request = helpdesk.ticketsFor(reference)[0]!.body['request'] as Record<string, any>;
-		expect(request['requester']).toEqual({ name: 'reader', email: 'reader@example.com' });
+		expect(request['requester']).toEqual({ name: 'reader', email: 'reader@example.com', verified: false });
+		expect(request['comment'].body).toContain('Reply to: reader@example.com (typed by the reader, not verified)');
 		expect(request['comment'].body).toContain('How long does the cookie last?');
 		expect(outbox(db)[0]).toMatchObject({ attempts: 4, external_id: String(helpdesk.ticketsFor(reference)[0]!.id) });
 	});
@@ -91,6 +95,8 @@ describe('delivery to Freshdesk', () => {
 		// Freshdesk renders descriptions as HTML: the reader's text arrives escaped.
 		expect(tickets[0]!.body['description']).toContain('&#60;script&#62;');
 		expect(tickets[0]!.body['description']).not.toContain('<script>');
+		// And so does the subject.
+		expect(tickets[0]!.body['subject']).toBe(`[${reference}] Is &#60;script&#62;alert(1)&#60;/script&#62; allowed in my bio?`);
 	});
 });
 
@@ -105,7 +111,8 @@ describe('delivery to a webhook', () => {
 		await waitFor('the delivery to be recorded', () => outbox(db)[0]?.['delivered_at']);
 		expect(helpdesk.ticketsFor(reference)).toHaveLength(1);
 		const body = helpdesk.ticketsFor(reference)[0]!.body as { submission: Record<string, unknown> };
-		expect(body.submission).toMatchObject({ reference, kind: 'vote', page: '/faq/payments/', helpful: false, comment: 'Missing fees' });
+		expect(body.submission).toMatchObject({ reference, kind: 'vote', page: '/faq/payments/', helpful: false, comment: 'Missing fees', unverifiedEmail: null });
+		expect(body.submission).not.toHaveProperty('email');
 		expect(helpdesk.seen.map((s) => s.status)).toEqual([500, 200]);
 	});
 
@@ -149,5 +156,76 @@ describe('when the helpdesk is down', () => {
 		helpdesk = await new FakeHelpdesk().start(port);
 		await waitFor('both deliveries', () => outbox(db).every((r) => r['delivered_at']), 30_000);
 		for (const reference of references) expect(helpdesk.ticketsFor(reference)).toHaveLength(1);
+	});
+});
+
+describe('a helpdesk call that hangs', () => {
+	it('holds up no other delivery, and is given up after the timeout and tried again', async () => {
+		helpdesk = await new FakeHelpdesk().start();
+		helpdesk.hangIf = (body) => body.includes('This call hangs');
+		const db = join(dir, 'hang.sqlite');
+		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_RETRY_BASE_MS: '60000', FEEDBACK_DELIVERY_TIMEOUT_MS: '6000', FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook` });
+		const hanging = await ask('This call hangs: where is my invoice?');
+		await waitFor('the hanging call to arrive', () => helpdesk.hanging === 1);
+		const others: string[] = [];
+		for (let i = 0; i < 5; i++) others.push(await ask(`An ordinary question number ${i}`));
+		// Delivered while the first call still hangs, far within its 6 s timeout.
+		await waitFor('the other deliveries', () => others.every((r) => helpdesk.ticketsFor(r).length === 1), 4000);
+		expect(outbox(db).find((r) => r['reference'] === hanging)!['delivered_at']).toBeNull();
+		// Then the hanging call is abandoned and scheduled again, with the reason.
+		const row = await waitFor('the hanging delivery to time out', () => outbox(db).find((r) => r['reference'] === hanging && r['last_error']), 15_000);
+		expect(row['last_error']).toBe('no answer within 6000 ms');
+		expect(row['delivered_at']).toBeNull();
+	});
+
+	it('stop() waits for the delivery in flight, at most its timeout, and starts no other', async () => {
+		helpdesk = await new FakeHelpdesk().start();
+		helpdesk.hangIf = (body) => body.includes('This call hangs');
+		const store = openSqliteStore(join(dir, 'stop.sqlite'));
+		const log: string[] = [];
+		try {
+			await store.save({ kind: 'question', question: 'This call hangs, then the server stops' }, { reference: 'FB-STOP-0001', createdAt: Date.now(), destination: 'webhook' });
+			const worker = startWorker({ store, client: webhookClient({ url: `${helpdesk.base}/hook` }), pollMs: 50, retryBaseMs: 60_000, retryMaxMs: 60_000, timeoutMs: 1500, log: (m) => log.push(m) });
+			await waitFor('the hanging call to arrive', () => helpdesk.hanging === 1);
+			const started = Date.now();
+			await worker.stop();
+			const waited = Date.now() - started;
+			// It waited for the hanging call to time out (its outcome is recorded), not longer.
+			expect(waited).toBeGreaterThan(500);
+			expect(waited).toBeLessThan(5000);
+			expect(log.join('\n')).toContain('FB-STOP-0001: attempt 1 to webhook failed (no answer within 1500 ms)');
+			// A stopped worker claims nothing more.
+			await store.save({ kind: 'question', question: 'Saved after the worker stopped' }, { reference: 'FB-STOP-0002', createdAt: Date.now(), destination: 'webhook' });
+			await new Promise((r) => setTimeout(r, 300));
+			expect(helpdesk.tickets).toHaveLength(0);
+			expect(helpdesk.hanging).toBe(1);
+			expect(await store.outboxStatus()).toMatchObject({ pending: 2, delivered: 0 });
+		} finally {
+			await store.close();
+		}
+	});
+});
+
+describe("the reader's address", () => {
+	it('reaches Freshdesk as contact data in the description, never as the requester', async () => {
+		helpdesk = await new FakeHelpdesk().start();
+		const db = join(dir, 'freshdesk-email.sqlite');
+		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, ...freshdesk(), FRESHDESK_FALLBACK_EMAIL: 'support@acme.example' });
+		const reference = await ask('Who can change my payout currency?', { email: 'ceo@bigcustomer.example' });
+		await waitFor('the delivery', () => helpdesk.ticketsFor(reference).length === 1);
+		const ticket = helpdesk.ticketsFor(reference)[0]!.body;
+		expect(ticket['email']).toBe('support@acme.example');
+		expect(ticket['description']).toContain('Reply to: ceo@bigcustomer.example (typed by the reader, not verified)');
+	});
+
+	it('reaches a webhook named as unverified', async () => {
+		helpdesk = await new FakeHelpdesk().start();
+		const db = join(dir, 'webhook-email.sqlite');
+		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook` });
+		const reference = await ask('Can I move my account to another email?', { email: 'reader@example.com' });
+		await waitFor('the delivery', () => helpdesk.ticketsFor(reference).length === 1);
+		const body = helpdesk.ticketsFor(reference)[0]!.body as { submission: Record<string, unknown> };
+		expect(body.submission['unverifiedEmail']).toBe('reader@example.com');
+		expect(body.submission).not.toHaveProperty('email');
 	});
 });

@@ -101,7 +101,7 @@ describe.each(engines)('with $name', (engine) => {
 		helpdesk.answerDelayMs = 150;
 		const env = {
 			...engine.env(),
-			FEEDBACK_RATE_LIMIT: '100000',
+			FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
 			FEEDBACK_DESTINATION: 'webhook',
 			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
 			FEEDBACK_WORKER_POLL_MS: '20',
@@ -141,7 +141,7 @@ describe('several instances on one PostgreSQL', () => {
 		helpdesk.answerDelayMs = 20;
 		const env = {
 			DATABASE_URL: postgres.url,
-			FEEDBACK_RATE_LIMIT: '100000',
+			FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
 			FEEDBACK_DESTINATION: 'webhook',
 			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
 			FEEDBACK_WORKER_POLL_MS: '10',
@@ -167,7 +167,7 @@ describe('several instances on one PostgreSQL', () => {
 describe('when the database is unreachable', () => {
 	it('answers 503 with Retry-After, acknowledges nothing, and keeps serving', async () => {
 		const own = await startPostgres();
-		const server = await startServer({ DATABASE_URL: own.url, FEEDBACK_RATE_LIMIT: '1000' });
+		const server = await startServer({ DATABASE_URL: own.url, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' });
 		try {
 			expect((await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true })).status).toBe(201);
 			await own.stop();

@@ -22,7 +22,7 @@ beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('endpoint');
 	dbPath = join(dir, 'feedback.sqlite');
-	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '1000', SITE_URL: 'https://help.example.com' });
+	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000', SITE_URL: 'https://help.example.com' });
 });
 afterAll(async () => {
 	await server?.stop();

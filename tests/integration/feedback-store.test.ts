@@ -43,9 +43,9 @@ describe.each(stores)('the $name store', ({ open }) => {
 			expect(again).toMatchObject({ id: first!.id, attempts: 2 });
 			// The first owner's late answer no longer counts: the row belongs to b now.
 			await store.delivered(first!.id, 'a', 'ticket-a', 1600);
-			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 0 });
+			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 0, unsent: 0 });
 			await store.delivered(again!.id, 'b', 'ticket-b', 1700);
-			expect(await store.outboxStatus()).toEqual({ pending: 0, delivered: 1, failed: 0 });
+			expect(await store.outboxStatus()).toEqual({ pending: 0, delivered: 1, failed: 0, unsent: 0 });
 			expect(await store.claim('c', 10_000, 500, 10)).toEqual([]);
 		} finally {
 			await store.close();
@@ -64,7 +64,7 @@ describe.each(stores)('the $name store', ({ open }) => {
 			await store.giveUp(byRef['FB-0000-0003']!.id, 'a', 'Zendesk answered 401', 10);
 			expect(await store.claim('a', 4999, 1000, 10)).toEqual([]);
 			expect((await store.claim('a', 5000, 1000, 10)).map((c) => c.submission.reference)).toEqual(['FB-0000-0002']);
-			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 1 });
+			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 1, unsent: 0 });
 		} finally {
 			await store.close();
 		}
@@ -75,9 +75,9 @@ describe.each(stores)('the $name store', ({ open }) => {
 		try {
 			await store.save({ kind: 'question', question: 'Kept locally only', email: 'Privacy@Example.com' }, { reference: 'FB-0000-0004', createdAt: 0, destination: null });
 			await store.save({ kind: 'question', question: 'Sent to the helpdesk', email: 'privacy@example.com' }, { reference: 'FB-0000-0005', createdAt: 0, destination: 'webhook' });
-			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 0 });
+			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 0, unsent: 1 });
 			expect(await store.purge({ email: 'PRIVACY@example.com' })).toBe(2);
-			expect(await store.outboxStatus()).toEqual({ pending: 0, delivered: 0, failed: 0 });
+			expect(await store.outboxStatus()).toEqual({ pending: 0, delivered: 0, failed: 0, unsent: 0 });
 			expect(await store.list({})).toEqual([]);
 			await expect(store.purge({})).rejects.toThrow('Refusing to purge without a criterion: give an age or an email address.');
 		} finally {

@@ -31,7 +31,6 @@ describe('the feedback payload schema', () => {
 			[
 			  "question: The question is too short: write at least 5 characters.",
 			  "email: The email address is not valid: write it as name@example.com, or leave it empty.",
-			  "from: from must be a path on this site starting with "/", for example "/faq/payments/".",
 			  "website: This field must stay empty; it is there to catch automated spam.",
 			]
 		`);
@@ -129,11 +128,11 @@ describe('references and reports', () => {
 	});
 
 	it('quotes CSV cells and defuses spreadsheet formulas', () => {
-		expect(csvCell('plain')).toBe('plain');
+		expect(csvCell('plain')).toBe('"plain"');
 		expect(csvCell('a, "b"')).toBe('"a, ""b"""');
-		expect(csvCell('=1+1')).toBe("'=1+1");
-		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-		expect(csvCell(false)).toBe('no');
+		expect(csvCell('=1+1')).toBe(`"'=1+1"`);
+		expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+		expect(csvCell(false)).toBe('"no"');
 		expect(csvCell(null)).toBe('');
 	});
 

@@ -4,14 +4,14 @@
  * (GET /api/v2/search/tickets) and, when the first attempt did create the ticket, does not create another.
  */
 import { basicAuth, jsonOrNull, send } from './http.ts';
-import { ticketHtml, ticketSubject } from './ticket-text.ts';
+import { ticketHtml, ticketSubjectHtml } from './ticket-text.ts';
 import type { HelpdeskClient } from './types.ts';
 
 export interface FreshdeskOptions {
 	/** The account's address, e.g. https://acme.freshdesk.com. */
 	url: string;
 	apiKey: string;
-	/** Requester for submissions without an email address (Freshdesk requires one). */
+	/** Requester of every ticket (Freshdesk requires one); the reader's address is in the description. */
 	fallbackEmail: string;
 }
 
@@ -40,9 +40,13 @@ export function freshdeskClient(options: FreshdeskOptions): HelpdeskClient {
 					method: 'POST',
 					headers: { 'content-type': 'application/json', authorization: auth },
 					body: JSON.stringify({
-						subject: ticketSubject(s),
+						// Freshdesk shows the subject as HTML too.
+						subject: ticketSubjectHtml(s),
 						description: ticketHtml(s),
-						email: s.email ?? options.fallbackEmail,
+						// Freshdesk's ticket API has no way to mark an address unverified, and its requester becomes a
+						// contact: the ticket is filed under the team's own address, and the reader's address is contact
+						// data in the description, for an agent to use after judging it.
+						email: options.fallbackEmail,
 						status: 2, // open
 						priority: 1, // low
 						source: 2, // portal

@@ -19,14 +19,21 @@ export function ticketBody(s: StoredSubmission): string {
 					`Audience: ${s.audience ?? 'not given'}`,
 					`Came from: ${s.from ?? 'not given'}`,
 					...(s.query ? [`Search query: ${s.query}`] : []),
-					`Reply to: ${s.email ?? 'no email given'}`,
+					// Anyone can type any address into the form: the agent is told it is unconfirmed.
+					`Reply to: ${s.email ? `${s.email} (typed by the reader, not verified)` : 'no email given'}`,
 				];
 	return [...lines, '', `Reference: ${s.reference}`, `Received: ${new Date(s.createdAt).toISOString()}`].join('\n');
 }
 
+/** Text made inert for a helpdesk that renders HTML: every markup character becomes an entity. */
+export const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The subject for helpdesks that render it as HTML (Freshdesk). */
+export const ticketSubjectHtml = (s: StoredSubmission) => escapeHtml(ticketSubject(s));
+
 /** The same text as HTML for helpdesks that render descriptions as HTML; every character of the reader's text is escaped. */
 export function ticketHtml(s: StoredSubmission): string {
-	const escape = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	const escape = escapeHtml;
 	return ticketBody(s)
 		.split('\n')
 		.map((line) => escape(line))

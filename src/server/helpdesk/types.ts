@@ -14,13 +14,12 @@ export interface HelpdeskClient {
 
 /** A failed delivery: whether trying again can help, and how long the helpdesk asked us to wait. */
 export class DeliveryError extends Error {
-	constructor(
-		message: string,
-		readonly retryable: boolean,
-		readonly retryAfterMs?: number,
-		options?: ErrorOptions,
-	) {
+	readonly retryable: boolean;
+	readonly retryAfterMs: number | undefined;
+	constructor(message: string, retryable: boolean, retryAfterMs?: number, options?: ErrorOptions) {
 		super(message, options);
 		this.name = 'DeliveryError';
+		this.retryable = retryable;
+		this.retryAfterMs = retryAfterMs;
 	}
 }

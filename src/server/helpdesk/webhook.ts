@@ -14,7 +14,9 @@ export function webhookClient(options: WebhookOptions): HelpdeskClient {
 	return {
 		name: 'webhook',
 		async deliver(item, signal) {
-			const { id: _id, ...submission } = item.submission;
+			// The address is what the reader typed, never confirmed: the receiver sees it named so.
+			const { id: _id, email, ...rest } = item.submission;
+			const submission = { ...rest, unverifiedEmail: email };
 			const body = JSON.stringify({ type: 'feedback.submission', attempt: item.attempts, submission });
 			const headers: Record<string, string> = {
 				'content-type': 'application/json',

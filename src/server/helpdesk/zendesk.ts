@@ -27,8 +27,9 @@ export function zendeskClient(options: ZendeskOptions): HelpdeskClient {
 				comment: { body: ticketBody(s) },
 				tags: ['partner-help', `feedback-${s.kind}`],
 			};
-			// Without an email the request is filed under the agent that owns the token.
-			if (s.email) request['requester'] = { name: s.email.split('@')[0], email: s.email };
+			// Without an email the request is filed under the agent that owns the token. With one, the reader
+			// becomes the requester, so Zendesk's replies reach them, but unverified: anyone can type anyone's address.
+			if (s.email) request['requester'] = { name: s.email.split('@')[0], email: s.email, verified: false };
 			const response = await send(
 				'Zendesk',
 				endpoint,

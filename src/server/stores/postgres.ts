@@ -1,7 +1,18 @@
 /** The shared store: PostgreSQL, so that several server instances behind a load balancer see one set of submissions. */
 import pg from 'pg';
+import { mentionsEmail } from '../../lib/email-mention.ts';
 import type { FeedbackSubmission } from '../../schemas/feedback.ts';
-import { submissionColumns, type FeedbackStore, type ListFilter, type OutboxItem, type PurgeCriteria, type StoredSubmission } from '../store.ts';
+import {
+	StoreBusyError,
+	defaultStoreLimits,
+	submissionColumns,
+	type FeedbackStore,
+	type ListFilter,
+	type OutboxItem,
+	type PurgeCriteria,
+	type StoreLimits,
+	type StoredSubmission,
+} from '../store.ts';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS feedback_submissions (
@@ -26,7 +37,25 @@ CREATE TABLE IF NOT EXISTS feedback_outbox (
 );
 CREATE INDEX IF NOT EXISTS feedback_outbox_due ON feedback_outbox (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL;
 CREATE INDEX IF NOT EXISTS feedback_outbox_submission ON feedback_outbox (submission_id);
+CREATE TABLE IF NOT EXISTS feedback_rate_windows (
+	key TEXT NOT NULL,
+	window_start BIGINT NOT NULL,
+	count INTEGER NOT NULL,
+	PRIMARY KEY (key, window_start)
+);
 `;
+
+/** Rows a purge deletes per statement, so a large purge never holds many row locks or one long transaction. */
+const purgeBatchRows = 1000;
+
+/** Errors that mean "the database did not answer in time" rather than "the database refused this". */
+function isTimeout(error: unknown): boolean {
+	const e = error as { code?: unknown; message?: unknown };
+	// 57014: statement_timeout; 55P03: lock_not_available; 53300: too many connections. A refused or
+	// reset connection is not "busy" but down: that stays a plain error (503 store_unavailable).
+	if (typeof e?.code === 'string' && ['57014', '55P03', '53300', 'ETIMEDOUT'].includes(e.code)) return true;
+	return typeof e?.message === 'string' && /timeout|timed out/i.test(e.message);
+}
 
 function toSubmission(row: Record<string, unknown>): StoredSubmission {
 	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -46,9 +75,40 @@ function toSubmission(row: Record<string, unknown>): StoredSubmission {
 	};
 }
 
-/** Connects to PostgreSQL and creates the tables when missing. */
-export async function openPostgresStore(connectionString: string): Promise<FeedbackStore> {
-	const pool = new pg.Pool({ connectionString, max: 10 });
+/**
+ * Connects to PostgreSQL and creates the tables when missing. Every wait is bounded by
+ * `limits.timeoutMs`: for a connection (connect and pool queue), for a statement on the server
+ * (statement_timeout) and for its answer on the wire (query_timeout, a little longer, for a frozen
+ * server); at most `limits.queue` requests wait for a connection. Beyond any of them: StoreBusyError.
+ */
+export async function openPostgresStore(connectionString: string, limits: StoreLimits = defaultStoreLimits): Promise<FeedbackStore> {
+	const pool = new pg.Pool({
+		connectionString,
+		max: limits.poolSize,
+		connectionTimeoutMillis: limits.timeoutMs,
+		idleTimeoutMillis: 30_000,
+		statement_timeout: limits.timeoutMs,
+		query_timeout: limits.timeoutMs + 1000,
+		idle_in_transaction_session_timeout: limits.timeoutMs * 4,
+		// Keep probing idle connections, so one to a vanished server is noticed and replaced.
+		keepAlive: true,
+	});
+	const retryAfter = Math.max(1, Math.ceil(limits.timeoutMs / 1000));
+	/** Turns a timeout or a full queue into StoreBusyError; other errors pass unchanged. */
+	const busy = (error: unknown): unknown =>
+		isTimeout(error) ? new StoreBusyError(`PostgreSQL did not answer within ${limits.timeoutMs} ms: ${(error as Error).message}`, retryAfter, { cause: error }) : error;
+	/** Refuses at once when too many requests already wait for a connection. */
+	const admit = () => {
+		if (pool.waitingCount >= limits.queue) throw new StoreBusyError(`All ${limits.poolSize} PostgreSQL connections are busy and ${pool.waitingCount} requests wait for one.`, retryAfter);
+	};
+	async function query(sql: string, args: unknown[] = []): Promise<pg.QueryResult> {
+		admit();
+		try {
+			return await pool.query(sql, args);
+		} catch (error) {
+			throw busy(error);
+		}
+	}
 	// An idle client that loses its connection must not take the server down with it.
 	pool.on('error', (error) => console.error('[feedback] PostgreSQL connection lost; the pool will reconnect.', error.message));
 	try {
@@ -67,17 +127,27 @@ export async function openPostgresStore(connectionString: string): Promise<Feedb
 	}
 
 	async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-		const client = await pool.connect();
+		admit();
+		let client: pg.PoolClient;
+		try {
+			client = await pool.connect();
+		} catch (error) {
+			throw busy(error);
+		}
 		try {
 			await client.query('BEGIN');
 			const result = await work(client);
 			await client.query('COMMIT');
+			client.release();
 			return result;
 		} catch (error) {
-			await client.query('ROLLBACK').catch(() => {});
-			throw error;
-		} finally {
-			client.release();
+			// After a timeout the connection may still be busy with the statement: discard it rather than reuse it.
+			if (isTimeout(error)) client.release(error as Error);
+			else {
+				await client.query('ROLLBACK').catch(() => {});
+				client.release();
+			}
+			throw busy(error);
 		}
 	}
 
@@ -97,7 +167,7 @@ export async function openPostgresStore(connectionString: string): Promise<Feedb
 		},
 		async claim(owner, now, leaseMs, limit) {
 			// SKIP LOCKED: instances polling at the same moment take different rows instead of waiting.
-			const { rows } = await pool.query(
+			const { rows } = await query(
 				`UPDATE feedback_outbox o SET lease_owner = $1, lease_until = $2, attempts = o.attempts + 1
 				FROM (
 					SELECT id FROM feedback_outbox
@@ -111,13 +181,13 @@ export async function openPostgresStore(connectionString: string): Promise<Feedb
 			return rows.map((r): OutboxItem => ({ id: Number(r.outbox_id), destination: String(r.destination), attempts: Number(r.attempts), submission: toSubmission(r) }));
 		},
 		async delivered(id, owner, externalId, now) {
-			await pool.query('UPDATE feedback_outbox SET delivered_at = $1, external_id = $2, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = $3 AND lease_owner = $4', [now, externalId, id, owner]);
+			await query('UPDATE feedback_outbox SET delivered_at = $1, external_id = $2, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = $3 AND lease_owner = $4', [now, externalId, id, owner]);
 		},
 		async retryLater(id, owner, nextAttemptAt, error) {
-			await pool.query('UPDATE feedback_outbox SET next_attempt_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4', [nextAttemptAt, error, id, owner]);
+			await query('UPDATE feedback_outbox SET next_attempt_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4', [nextAttemptAt, error, id, owner]);
 		},
 		async giveUp(id, owner, error, now) {
-			await pool.query('UPDATE feedback_outbox SET failed_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4', [now, error, id, owner]);
+			await query('UPDATE feedback_outbox SET failed_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4', [now, error, id, owner]);
 		},
 		async list(filter: ListFilter) {
 			const where: string[] = [];
@@ -126,29 +196,73 @@ export async function openPostgresStore(connectionString: string): Promise<Feedb
 			if (filter.since !== undefined) (args.push(filter.since), where.push(`created_at >= $${args.length}`));
 			args.push(filter.limit ?? null);
 			const sql = `SELECT * FROM feedback_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${args.length}`;
-			return (await pool.query(sql, args)).rows.map(toSubmission);
+			return (await query(sql, args)).rows.map(toSubmission);
 		},
 		async questions(since = 0) {
-			const { rows } = await pool.query("SELECT question, created_at FROM feedback_submissions WHERE kind = 'question' AND created_at >= $1", [since]);
+			const { rows } = await query("SELECT question, created_at FROM feedback_submissions WHERE kind = 'question' AND created_at >= $1", [since]);
 			return rows.map((r) => ({ question: String(r.question), createdAt: Number(r.created_at) }));
 		},
 		async votes(since = 0) {
-			const { rows } = await pool.query("SELECT page, helpful FROM feedback_submissions WHERE kind = 'vote' AND created_at >= $1", [since]);
-			return rows.map((r) => ({ page: String(r.page), helpful: Boolean(r.helpful) }));
+			const { rows } = await query("SELECT page, helpful, comment FROM feedback_submissions WHERE kind = 'vote' AND created_at >= $1", [since]);
+			return rows.map((r) => ({ page: String(r.page), helpful: Boolean(r.helpful), comment: r.comment === null ? null : String(r.comment) }));
 		},
 		async purge(criteria: PurgeCriteria) {
+			if (criteria.before === undefined && criteria.email === undefined) throw new Error('Refusing to purge without a criterion: give an age or an email address.');
 			const where: string[] = [];
 			const args: unknown[] = [];
 			if (criteria.before !== undefined) (args.push(criteria.before), where.push(`created_at < $${args.length}`));
-			if (criteria.email !== undefined) (args.push(criteria.email), where.push(`lower(email) = lower($${args.length})`));
-			if (!where.length) throw new Error('Refusing to purge without a criterion: give an age or an email address.');
-			return (await pool.query(`DELETE FROM feedback_submissions WHERE ${where.join(' AND ')}`, args)).rowCount ?? 0;
+			if (criteria.email !== undefined) {
+				// Candidates by substring; the same whole-address test as SQLite decides.
+				args.push(criteria.email);
+				const n = args.length;
+				where.push(`(lower(email) = lower($${n}) OR strpos(lower(coalesce(question, '') || ' ' || coalesce(comment, '') || ' ' || coalesce(query, '')), lower($${n})) > 0)`);
+			}
+			let removed = 0;
+			let after = 0;
+			for (;;) {
+				const { rows } = await query(
+					`SELECT id, email, question, comment, query FROM feedback_submissions WHERE id > $${args.length + 1} AND ${where.join(' AND ')} ORDER BY id LIMIT ${purgeBatchRows}`,
+					[...args, after],
+				);
+				if (rows.length === 0) break;
+				after = Number(rows[rows.length - 1].id);
+				const email = criteria.email;
+				const ids = rows
+					.filter((r) => email === undefined || String(r.email ?? '').toLowerCase() === email.toLowerCase() || [r.question, r.comment, r.query].some((t) => typeof t === 'string' && mentionsEmail(t, email)))
+					.map((r) => r.id);
+				if (ids.length) removed += (await query('DELETE FROM feedback_submissions WHERE id = ANY($1::bigint[])', [ids])).rowCount ?? 0;
+				if (rows.length < purgeBatchRows) break;
+			}
+			return removed;
+		},
+		async vacuum() {
+			// Plain VACUUM lets the space of deleted rows be reused; it does not block writes.
+			await query('VACUUM feedback_outbox');
+			await query('VACUUM feedback_submissions');
+		},
+		async countInWindow(client, windowStart, clientLimit) {
+			// One statement: the counters live in the shared database, so all instances count together.
+			const { rows } = await query(
+				`WITH c AS (
+					INSERT INTO feedback_rate_windows (key, window_start, count) VALUES ($1, $2, 1)
+					ON CONFLICT (key, window_start) DO UPDATE SET count = feedback_rate_windows.count + 1 RETURNING count
+				), s AS (
+					INSERT INTO feedback_rate_windows (key, window_start, count) SELECT '*site', $2, 1 FROM c WHERE c.count <= $3
+					ON CONFLICT (key, window_start) DO UPDATE SET count = feedback_rate_windows.count + 1 RETURNING count
+				)
+				SELECT (SELECT count FROM c) AS client, (SELECT count FROM s) AS site`,
+				[`client:${client}`, windowStart, clientLimit],
+			);
+			// Old windows are of no use; clearing them now and then keeps the table at a few rows per client.
+			if (Math.random() < 0.01) void query('DELETE FROM feedback_rate_windows WHERE window_start < $1', [windowStart - 120_000]).catch(() => {});
+			return { client: Number(rows[0].client), site: rows[0].site === null ? null : Number(rows[0].site) };
 		},
 		async outboxStatus() {
-			const { rows } = await pool.query(
-				'SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending, count(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered, count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed FROM feedback_outbox',
+			const { rows } = await query(
+				`SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending, count(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered, count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed,
+				(SELECT count(*) FROM feedback_submissions s WHERE NOT EXISTS (SELECT 1 FROM feedback_outbox o WHERE o.submission_id = s.id)) AS unsent FROM feedback_outbox`,
 			);
-			return { pending: Number(rows[0].pending), delivered: Number(rows[0].delivered), failed: Number(rows[0].failed) };
+			return { pending: Number(rows[0].pending), delivered: Number(rows[0].delivered), failed: Number(rows[0].failed), unsent: Number(rows[0].unsent) };
 		},
 		async close() {
 			await pool.end();
