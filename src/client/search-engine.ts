@@ -21,8 +21,9 @@ const json = <T>(url: string, fallback: T): Promise<T> =>
 		.then((r) => (r.ok ? (r.json() as Promise<T>) : fallback))
 		.catch(() => fallback);
 
-/** Loads Pagefind with the site's ranking; a failed load is tried again by the next search. */
+/** Loads Pagefind with the site's ranking, and the site's words beside it; a failed load is tried again by the next search. */
 export function loadPagefind(): Promise<PagefindSearch> {
+	void vocabulary();
 	pagefind ??= import(/* @vite-ignore */ bundle).then(async (module: PagefindSearch & { options(o: object): Promise<void> }) => {
 		await module.options({ ranking: searchRanking });
 		return module;
@@ -31,7 +32,9 @@ export function loadPagefind(): Promise<PagefindSearch> {
 	return pagefind;
 }
 
-const vocabulary = () => (words ??= json<string[]>('/search/words.json', []));
+function vocabulary(): Promise<readonly string[]> {
+	return (words ??= json<string[]>('/search/words.json', []));
+}
 const synonyms = async (letters: string[]): Promise<SynonymTable> => {
 	const tables = await Promise.all(
 		letters.map((letter) => {

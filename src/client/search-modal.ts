@@ -41,7 +41,7 @@ class SiteSearch extends HTMLElement {
 			input.select();
 			event?.stopPropagation();
 			window.addEventListener('click', onClick);
-			void engine(); // start loading the index while the reader types
+			void engine().then((e) => e.loadPagefind()).catch(() => undefined); // load the index while the reader types
 		};
 		open.addEventListener('click', openModal);
 		open.disabled = false;

@@ -83,7 +83,7 @@ describe('a reader in Chromium', () => {
 		const query = 'qzxvk';
 		const page = await open(`/search/?q=${encodeURIComponent(query)}`);
 		const status = page.locator('#ph-search-status');
-		await expect.poll(() => status.textContent()).toContain('No pages match');
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('No pages match');
 		await status.getByRole('link', { name: 'ask the support team' }).click();
 		await page.waitForURL(/\/ask\/\?/);
 		const question = page.getByLabel('Your question');
@@ -148,7 +148,7 @@ describe('a reader in Chromium', () => {
 		await tabTo(page, 'the search box', (f) => f.id === 'ph-search-q');
 		await page.keyboard.type('payment late');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.locator('#ph-search-status').textContent()).toMatch(/pages? match/);
+		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toMatch(/pages? match/);
 		// Tab goes through the filters, then to the first result, which Enter opens.
 		const result = await tabTo(page, 'the first search result', (f) => f.className.includes('ph-search-title'));
 		await page.keyboard.press('Enter');
