@@ -1,34 +1,47 @@
 /**
- * Runs the relevance set against the built site's search index and prints hit@1, hit@3,
- * mean reciprocal rank and every query whose answer is not first.
+ * Runs the relevance set against the built site's search index and prints, for each part of
+ * the set (tuning, held-out) and each way in (the header search box, the search page, the ask
+ * form's suggestions), hit@1, hit@3, mean reciprocal rank and how many questions found nothing.
+ * Misses are listed for the tuning part only: the held-out part is measured, never looked into.
  * Usage: npm run bench:relevance [-- --dist DIR] (after npm run build; DIR defaults to dist/client)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSearchIndex } from './lib/search-index.ts';
-import { loadRelevanceSet, rankOf, score } from './lib/relevance.ts';
+import { openSearchIndex, searchEntries, type SearchEntry } from './lib/search-index.ts';
+import { loadRelevanceParts, rankOf, score, type RelevanceScore } from './lib/relevance.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // Another build's client folder can be given, to compare two versions of the content or ranking.
-const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') } } });
-const cases = loadRelevanceSet(resolve(root, 'tests/relevance/tuning.yaml'));
+const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') }, quiet: { type: 'boolean', default: false } } });
+const parts = loadRelevanceParts(resolve(root, 'tests/relevance'));
 const index = await openSearchIndex(resolve(values.dist!));
 const started = performance.now();
-const ranks: Array<number | undefined> = [];
+const rows: Array<{ part: string; entry: SearchEntry; score: RelevanceScore; zero: number }> = [];
 try {
-	for (const c of cases) {
-		const { landings } = await index.search(c.query);
-		const rank = rankOf(landings, c.expect);
-		ranks.push(rank);
-		if (rank !== 1) {
-			const got = landings.slice(0, 3).map((l, i) => `${i + 1}. ${l.url}`).join('  ');
-			console.log(`${rank ? `rank ${rank}` : 'miss  '}  "${c.query}" → ${c.expect}\n         got: ${got || '(no results)'}`);
+	for (const part of parts) {
+		for (const entry of searchEntries) {
+			const ranks: Array<number | undefined> = [];
+			let zero = 0;
+			for (const c of part.cases) {
+				const { landings } = await index.entry(entry, c.query);
+				if (landings.length === 0) zero++;
+				const rank = rankOf(landings, c.expect);
+				ranks.push(rank);
+				if (rank !== 1 && part.showMisses && !values.quiet) {
+					const got = landings.slice(0, 3).map((l, i) => `${i + 1}. ${l.url}`).join('  ');
+					console.log(`${entry.padEnd(11)} ${rank ? `rank ${rank}` : 'miss  '}  "${c.query}" → ${c.expect}\n            got: ${got || '(no results)'}`);
+				}
+			}
+			rows.push({ part: part.name, entry, score: score(ranks), zero });
 		}
 	}
 } finally {
 	await index.close();
 }
-const s = score(ranks);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-console.log(`\n${s.cases} queries in ${Math.round(performance.now() - started)} ms`);
-console.log(`hit@1 ${pct(s.hitAt1)}   hit@3 ${pct(s.hitAt3)}   MRR ${s.mrr.toFixed(3)} (top 10 results, a miss counts 0)`);
+console.log(`\nRelevance over ${parts.map((p) => `${p.name} (${p.cases.length} questions)`).join(', ')} in ${Math.round(performance.now() - started)} ms`);
+console.log('top 10 results looked at; a miss counts 0 in MRR\n');
+console.log(`${'part'.padEnd(10)} ${'entry point'.padEnd(12)} ${'hit@1'.padStart(8)} ${'hit@3'.padStart(8)} ${'MRR'.padStart(6)} ${'no result'.padStart(10)}`);
+for (const r of rows) {
+	console.log(`${r.part.padEnd(10)} ${r.entry.padEnd(12)} ${pct(r.score.hitAt1).padStart(8)} ${pct(r.score.hitAt3).padStart(8)} ${r.score.mrr.toFixed(3).padStart(6)} ${String(r.zero).padStart(10)}`);
+}

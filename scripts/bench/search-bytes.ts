@@ -1,16 +1,23 @@
 /**
  * The bytes a browser downloads for one search on a built site. The site's
  * own Pagefind bundle runs against a local HTTP server that records every file
- * it serves, making the calls Starlight's search box makes: load the filters,
- * search, then load the first page of results (5, Pagefind UI's page size).
- * A browser also fetches the search UI script, pagefind.js and Pagefind's web
- * worker, which Node does not need; they are added from the built files.
+ * it serves, making the calls the site's search box makes. On this project's
+ * site (it has /search/words.json), that is the search pipeline the header box
+ * runs (src/lib/search-run.ts, 5 answers; the site's words and the synonym
+ * shards it needs fetched from the same server). On a bare Starlight site, it
+ * is what Starlight's box does: load the filters, search, then load the first
+ * page of results (5, Pagefind UI's page size).
+ * A browser also fetches the search box's scripts, pagefind.js and Pagefind's
+ * web worker, which Node does not need; they are added from the built files.
  */
 import { createServer } from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { runSearch, type PagefindSearch } from '../../src/lib/search-run.ts';
+import { searchRanking } from '../../src/lib/search-ranking.ts';
+import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
 
 /** One file a search downloads. */
 export interface SearchFile {
@@ -21,8 +28,9 @@ export interface SearchFile {
 	/** Size on the wire: Pagefind's binary files are gzipped already; text files as a server gzips them. */
 	wireBytes: number;
 	/**
-	 * `ui`: Starlight's bundle of Pagefind's search box; `code`: Pagefind's
-	 * runtime (the same for any site); `data`: index files, which depend on the content.
+	 * `ui`: the search box's scripts (Starlight's bundle of Pagefind's UI, or this site's
+	 * search box and pipeline); `code`: Pagefind's runtime (the same for any site); `data`:
+	 * index files and the site's word lists, which depend on the content.
 	 */
 	kind: 'ui' | 'code' | 'data';
 }
@@ -60,44 +68,76 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 	try {
 		const address = server.address();
 		if (!address || typeof address === 'string') throw new Error('The search server has no port.');
+		const origin = `http://127.0.0.1:${address.port}`;
 		const pagefind = (await import(pathToFileURL(join(clientDir, 'pagefind', 'pagefind.js')).href)) as PagefindApi;
-		await pagefind.options({ basePath: `http://127.0.0.1:${address.port}/pagefind/` });
-		await pagefind.init();
-		await pagefind.filters();
-		const search = await pagefind.search(query);
-		if (!search) throw new Error(`Pagefind returned no answer for "${query}".`);
-		await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+		const pipeline = existsSync(join(clientDir, 'search', 'words.json'));
+		let results: number;
+		if (pipeline) {
+			// As src/client/search-engine.ts loads them: the ranking, the site's words, the synonym shards.
+			await pagefind.options({ basePath: `${origin}/pagefind/`, ranking: searchRanking });
+			const json = async <T>(path: string, fallback: T) => {
+				const response = await fetch(`${origin}${path}`);
+				return response.ok ? ((await response.json()) as T) : fallback;
+			};
+			const outcome = await runSearch(pagefind, query, {
+				limit: 5,
+				vocabulary: () => json<string[]>('/search/words.json', []),
+				synonyms: async (letters) => Object.assign({}, ...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {}))))) as SynonymTable,
+			});
+			results = outcome.total;
+		} else {
+			await pagefind.options({ basePath: `${origin}/pagefind/` });
+			await pagefind.init();
+			await pagefind.filters();
+			const search = await pagefind.search(query);
+			if (!search) throw new Error(`Pagefind returned no answer for "${query}".`);
+			await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+			results = search.results.length;
+		}
 		await pagefind.destroy?.();
 
-		const paths = new Set(['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', ...searchUiScripts(clientDir), ...served]);
+		const paths = new Set(['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', ...searchUiScripts(clientDir, pipeline), ...served]);
 		const files = [...paths].map((path) => fileCost(clientDir, path));
 		const sum = (list: SearchFile[]) => ({ bytes: list.reduce((n, f) => n + f.bytes, 0), wireBytes: list.reduce((n, f) => n + f.wireBytes, 0) });
-		return { query, results: search.results.length, files, pagefind: sum(files.filter((f) => f.kind !== 'ui')), total: sum(files) };
+		return { query, results, files, pagefind: sum(files.filter((f) => f.kind !== 'ui')), total: sum(files) };
 	} finally {
 		server.close();
 	}
 }
 
-/** The part of Pagefind's browser API the search box uses. */
-interface PagefindApi {
-	options(options: { basePath: string }): Promise<void>;
+/** The part of Pagefind's browser API the search boxes use. */
+interface PagefindApi extends PagefindSearch {
+	options(options: object): Promise<void>;
 	init(): Promise<void>;
 	filters(): Promise<unknown>;
-	search(term: string): Promise<{ results: Array<{ data(): Promise<unknown> }> } | null>;
 	destroy?(): Promise<void>;
 }
 
-/** Starlight bundles Pagefind's UI into a script of its own that the search box loads on first use. */
-function searchUiScripts(clientDir: string): string[] {
+/**
+ * The search box's scripts. Starlight bundles Pagefind's UI into a script of its own that the
+ * box loads on first use; this site's box is a small script on every page that loads the
+ * pipeline's module (the one that fetches the site's words) when it is opened, with the
+ * modules that one imports.
+ */
+function searchUiScripts(clientDir: string, pipeline: boolean): string[] {
 	const dir = join(clientDir, '_astro');
-	return readdirSync(dir)
-		.filter((name) => name.endsWith('.js') && readFileSync(join(dir, name), 'utf8').includes('pagefind-ui__'))
-		.map((name) => `/_astro/${name}`);
+	const source = (name: string) => readFileSync(join(dir, name), 'utf8');
+	const scripts = readdirSync(dir).filter((name) => name.endsWith('.js'));
+	const roots = scripts.filter((name) => (pipeline ? /customElements\.define\(["`]site-search["`]|\/search\/words\.json/.test(source(name)) : source(name).includes('pagefind-ui__')));
+	// Follow static imports ("./chunk.js") so that shared chunks count once.
+	const found = new Set<string>();
+	const visit = (name: string) => {
+		if (found.has(name) || !scripts.includes(name)) return;
+		found.add(name);
+		for (const m of source(name).matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) visit(m[1]!);
+	};
+	roots.forEach(visit);
+	return [...found].map((name) => `/_astro/${name}`);
 }
 
 function fileCost(clientDir: string, path: string): SearchFile {
 	const body = readFileSync(join(clientDir, path));
 	const gzipped = body[0] === 0x1f && body[1] === 0x8b;
-	const kind = path.startsWith('/_astro/') ? 'ui' : /\.pf_(index|fragment|filter|meta)$|pagefind-entry\.json$/.test(path) ? 'data' : 'code';
+	const kind = path.startsWith('/_astro/') ? 'ui' : /\.pf_(index|fragment|filter|meta)$|pagefind-entry\.json$|^\/search\/.*\.json$/.test(path) ? 'data' : 'code';
 	return { path, bytes: body.length, wireBytes: gzipped ? body.length : gzipSync(body).length, kind };
 }

@@ -2,7 +2,8 @@
  * The relevance set (questions readers type, each with the page that should answer it)
  * and how well the search index answers it: hit@1, hit@3 and mean reciprocal rank.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import type { Landing } from '../../src/lib/search-landing.ts';
@@ -32,6 +33,28 @@ export function loadRelevanceSet(file: string): RelevanceCase[] {
 		throw new Error(`${file}: invalid relevance set\n${lines.join('\n')}\nHint: each entry is { query, expect: "/path/" or "/path/#id", note? }.`);
 	}
 	return parsed.data;
+}
+
+/** One part of the relevance set. */
+export interface RelevancePart {
+	name: 'tuning' | 'held-out';
+	cases: RelevanceCase[];
+	/** Whether its individual questions and misses may be shown: never for the held-out part. */
+	showMisses: boolean;
+}
+
+/**
+ * The parts of the relevance set in `dir`: `tuning.yaml`, which may be looked at while improving
+ * search, and `held-out.yaml`, which is only ever measured. A folder with only the older
+ * `queries.yaml` has that as its tuning part.
+ */
+export function loadRelevanceParts(dir: string): RelevancePart[] {
+	const file = (name: string) => join(dir, name);
+	const parts: RelevancePart[] = [];
+	const tuning = existsSync(file('tuning.yaml')) ? file('tuning.yaml') : file('queries.yaml');
+	parts.push({ name: 'tuning', cases: loadRelevanceSet(tuning), showMisses: true });
+	if (existsSync(file('held-out.yaml'))) parts.push({ name: 'held-out', cases: loadRelevanceSet(file('held-out.yaml')), showMisses: false });
+	return parts;
 }
 
 /** Whether a landing answers a case: the exact section when the case names one, else the page; any of a list. */

@@ -10,6 +10,12 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../../src/lib/search-run.ts';
+import type { Landing } from '../../src/lib/search-landing.ts';
+import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
+
+/** The ways a reader searches: the header search box, the search page, the ask form's suggestions. */
+export const searchEntries = ['header box', 'search page', 'suggestions'] as const;
+export type SearchEntry = (typeof searchEntries)[number];
 
 /** The parts of Pagefind's browser API this module calls. */
 interface PagefindApi extends PagefindSearch {
@@ -20,8 +26,10 @@ interface PagefindApi extends PagefindSearch {
 
 /** A search over the built index. */
 export interface SearchIndex {
-	/** Searches as the search page does: landings best first (at most `limit`), the total and the query used. */
-	search(query: string, options?: Omit<SearchOptions, 'vocabulary'>): Promise<SearchOutcome>;
+	/** Searches as every search box does: answers best first (at most `limit`), the total and the words searched. */
+	search(query: string, options?: Omit<SearchOptions, 'vocabulary' | 'synonyms'>): Promise<SearchOutcome>;
+	/** Searches as one way in does: the landings it shows, best first. */
+	entry(entry: SearchEntry, query: string): Promise<{ landings: Landing[] }>;
 	/** Every filter value in the index with its page count. */
 	filters(): Promise<Record<string, Record<string, number>>>;
 	/** Stops the file server. */
@@ -67,8 +75,20 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 		const wordsFile = join(clientDir, 'search', 'words.json');
 		let words: Promise<string[]> | undefined;
 		const vocabulary = () => (words ??= existsSync(wordsFile) ? readFile(wordsFile, 'utf8').then((text) => JSON.parse(text) as string[]) : Promise.resolve([]));
+		// The synonym table's shards, as the browser fetches them; none in a build from before they existed.
+		const shard = (letter: string) => join(clientDir, 'search', 'synonyms', `${letter}.json`);
+		const synonyms = async (letters: string[]): Promise<SynonymTable> =>
+			Object.assign({}, ...(await Promise.all(letters.map((l) => (existsSync(shard(l)) ? readFile(shard(l), 'utf8').then((t) => JSON.parse(t) as SynonymTable) : {})))));
+		const search: SearchIndex['search'] = (query, options) => runSearch(pagefind, query, { ...options, vocabulary, synonyms });
+		// The same pipeline everywhere; each way in shows its own number of answers.
+		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
+			'header box': (query) => search(query, { limit: 5 }),
+			'search page': (query) => search(query, { limit: 10 }),
+			suggestions: (query) => search(query, { limit: 5 }),
+		};
 		return {
-			search: (query, options) => runSearch(pagefind, query, { ...options, vocabulary }),
+			search,
+			entry: (entry, query) => entries[entry](query),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};

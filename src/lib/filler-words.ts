@@ -1,7 +1,13 @@
 /**
- * Words that carry no subject in a reader's question ("how", "do", "i", "the"). Search drops
- * them when the whole question finds nothing, and landing on a section ignores them.
+ * Words that carry no subject in a reader's question ("how", "do", "i", "the", "not"). Search
+ * leaves them out of what it asks Pagefind for, landing on a section ignores them, and spelling
+ * correction leaves them alone. "not" is among them: almost every troubleshooting page says it.
  */
 export const fillerWords: ReadonlySet<string> = new Set(
-	'a am an and are can do does for from how i in is it me my of on or should the to was what when where which who why will with you your'.split(' '),
+	(
+		'a about after all am an and any are as at be been before being but by can cant could did didnt do does doesnt doing dont for from ' +
+		'had has hasnt have havent how i if im in into is isnt it its ive just me more most my no not of on or our should so ' +
+		'some still than that the their them then there these they this to too up us very was wasnt we were what when where which who why ' +
+		'will with wont would you your yours even need want please help hi hello'
+	).split(' '),
 );

@@ -59,21 +59,84 @@ function sectionScore(sub: PagefindSubResult, words: readonly string[]): number 
 	return [...best.values()].reduce((sum, s) => sum + s, 0);
 }
 
+/**
+ * Sections whose other names (an FAQ question's search terms, kept in the page's metadata as
+ * `searchTermsN` with the section's id in `searchTermsAtN`) hold one of the searched words.
+ * Those words are in no section's text, so the section's score gains what a heading match would.
+ */
+function termsBonus(data: PagefindResultData, searched: readonly string[]): Map<string, { score: number; heading: string }> {
+	const bonus = new Map<string, { score: number; heading: string }>();
+	if (searched.length === 0) return bonus;
+	const wanted = new Set(searched.map(fold));
+	for (const [key, value] of Object.entries(data.meta)) {
+		const n = /^searchTermsAt(\d+)$/.exec(key)?.[1];
+		const terms = n === undefined ? undefined : data.meta[`searchTerms${n}`];
+		if (!value || !terms) continue;
+		const hits = new Set(terms.split(/[^\p{L}\p{N}-]+/u).map(fold).filter((w) => wanted.has(w))).size;
+		const [id, ...heading] = value.split(' ');
+		if (hits > 0) bonus.set(id!, { score: hits * termsWeight, heading: heading.join(' ') });
+	}
+	return bonus;
+}
+
+/**
+ * What a word of a section's search terms adds to its score: what the word would score in an
+ * FAQ question's heading (weight 8). Pagefind's balanced score of a match is about 200 × weight².
+ */
+const termsWeight = 200 * 8 ** 2;
+
 /** Strips the fragment and the heading anchor Starlight gives every page title. */
 const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
 
-/** Picks where a result lands; ties go to the earlier section, which is how the page reads. */
-export function landingFor(data: PagefindResultData): Landing {
+/** The sections of a result, best first; ties go to the earlier section, which is how the page reads. */
+function rankedSections(data: PagefindResultData, searched: readonly string[]): Array<{ sub: PagefindSubResult; score: number }> {
+	const words = data.content?.split(/\s+/) ?? [];
+	const bonus = termsBonus(data, searched);
+	const idOf = (url: string) => /#(.+)$/.exec(url)?.[1] ?? '';
+	const subs = [...(data.sub_results ?? [])];
+	// A section matched by its search terms alone holds none of the words: Pagefind lists it not.
+	const pageUrl = withoutFragment(data.url);
+	for (const [id, { heading }] of bonus) {
+		if (heading && !subs.some((s) => idOf(s.url) === id)) subs.push({ title: heading, url: `${pageUrl}#${id}`, excerpt: data.excerpt });
+	}
+	return subs
+		.map((sub, i) => ({ sub, i, score: sectionScore(sub, words) + (bonus.get(idOf(sub.url))?.score ?? 0) }))
+		.sort((a, b) => b.score - a.score || a.i - b.i);
+}
+
+function landingOf(data: PagefindResultData, sub: PagefindSubResult | undefined): Landing {
 	const pageUrl = withoutFragment(data.url);
 	const pageTitle = data.meta['title'] ?? pageUrl;
-	const words = data.content?.split(/\s+/) ?? [];
-	const best = (data.sub_results ?? []).reduce<PagefindSubResult | undefined>(
-		(top, sub) => (top === undefined || sectionScore(sub, words) > sectionScore(top, words) ? sub : top),
-		undefined,
-	);
 	const base = { pageUrl, pageTitle, filters: data.filters ?? {} };
-	if (!best || withoutFragment(best.url) !== pageUrl || best.url.endsWith('#_top') || !best.url.includes('#')) {
-		return { ...base, url: pageUrl, title: pageTitle, excerpt: best?.excerpt ?? data.excerpt };
+	if (!sub || withoutFragment(sub.url) !== pageUrl || sub.url.endsWith('#_top') || !sub.url.includes('#')) {
+		return { ...base, url: pageUrl, title: pageTitle, excerpt: sub?.excerpt ?? data.excerpt };
 	}
-	return { ...base, url: best.url, title: best.title, excerpt: best.excerpt };
+	return { ...base, url: sub.url, title: sub.title, excerpt: sub.excerpt };
+}
+
+/**
+ * Picks where a result lands: its best section. `searched` are the words searched for, which
+ * lets a section win through its search terms too.
+ */
+export function landingFor(data: PagefindResultData, searched: readonly string[] = []): Landing {
+	return landingOf(data, rankedSections(data, searched)[0]?.sub);
+}
+
+/**
+ * The answers a result holds. An FAQ page's questions are each an answer: besides the best one,
+ * every other question that matches nearly as well (`nearly` of the best score) is one more;
+ * any other page is one answer, landing on its best section.
+ */
+export function answersIn(data: PagefindResultData, searched: readonly string[] = [], nearly = 0.8): Landing[] {
+	const sections = rankedSections(data, searched);
+	const best = sections[0];
+	if (!best) return [landingOf(data, undefined)];
+	const isFaq = (data.filters?.['type'] ?? []).includes('faq');
+	const more = isFaq ? sections.slice(1).filter((s) => s.score > 0 && s.score >= best.score * nearly && s.sub.url.includes('#') && !s.sub.url.endsWith('#_top')) : [];
+	return [landingOf(data, best.sub), ...more.slice(0, 2).map((s) => landingOf(data, s.sub))];
+}
+
+/** A result's title as lists show it: the page, and the section landed on ("FAQ: Payments › When do I get paid?"). */
+export function resultTitle(landing: Landing): string {
+	return landing.url === landing.pageUrl || landing.title === landing.pageTitle ? landing.pageTitle : `${landing.pageTitle} › ${landing.title}`;
 }

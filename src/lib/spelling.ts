@@ -10,13 +10,18 @@ import { fillerWords } from './filler-words.ts';
  * placeholders, apostrophes dropped (readers type "cant" for "can't").
  */
 export function vocabularyOf(texts: Iterable<string>): string[] {
+	return [...wordCounts(texts).keys()];
+}
+
+/** Each word of `texts` with how often it occurs, most frequent first (words as vocabularyOf reads them). */
+export function wordCounts(texts: Iterable<string>): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const text of texts) {
 		for (const [word] of text.replace(/:fact\[[^\]]*\]/g, ' ').replace(/['’]/g, '').toLowerCase().matchAll(/\p{L}[\p{L}\p{N}]{2,}/gu)) {
 			counts.set(word, (counts.get(word) ?? 0) + 1);
 		}
 	}
-	return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+	return new Map([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
 /**
@@ -48,27 +53,20 @@ export function editDistance(a: string, b: string, max: number): number {
 const allowance = (word: string): number => (word.length >= 7 ? 2 : 1);
 
 /**
- * The query with each word the site never uses replaced by the closest word it does (the most
- * frequent on a tie), or undefined when no word needed or found a correction. Words shorter
- * than four letters and filler words are left alone: too many words are one edit from them.
+ * The closest word of `vocabulary` (most frequent first) to `word`, which the site never uses,
+ * or undefined when none is close enough. Short words, filler words and words with digits are
+ * left alone: too many words are one edit from them.
  */
-export function correctQuery(query: string, vocabulary: readonly string[]): string | undefined {
-	const known = new Set(vocabulary);
-	let changed = false;
-	const words = query.toLowerCase().split(/\s+/).filter(Boolean).map((word) => {
-		if (word.length < 4 || known.has(word) || fillerWords.has(word) || !/^\p{L}+$/u.test(word)) return word;
-		let best: string | undefined;
-		let bestDistance = allowance(word) + 1;
-		for (const candidate of vocabulary) {
-			const d = editDistance(word, candidate, bestDistance - 1);
-			if (d < bestDistance) {
-				best = candidate;
-				bestDistance = d;
-			}
+export function correctWord(word: string, vocabulary: readonly string[]): string | undefined {
+	if (word.length < 4 || fillerWords.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
+	let best: string | undefined;
+	let bestDistance = allowance(word) + 1;
+	for (const candidate of vocabulary) {
+		const d = editDistance(word, candidate, bestDistance - 1);
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
 		}
-		if (best === undefined) return word;
-		changed = true;
-		return best;
-	});
-	return changed ? words.join(' ') : undefined;
+	}
+	return best;
 }

@@ -2,7 +2,6 @@
  * Progressive enhancement for the feedback forms. Everything here is optional: the forms post and
  * confirm without it. Nothing the reader typed is ever inserted as HTML.
  */
-import { fuseRankings, suggestionSearches } from '../lib/suggestion-query.ts';
 
 interface FeedbackError {
 	error?: { message?: string; fields?: Array<{ field: string; message: string }> };
@@ -182,53 +181,35 @@ export function channelsForAudience(): void {
 	show();
 }
 
-interface PagefindResult {
-	id: string;
-	data(): Promise<{ url: string; meta: { title?: string } }>;
-}
-interface Pagefind {
-	search(term: string): Promise<{ results: PagefindResult[] } | null>;
-}
-
 /**
- * Suggests articles that match the question while it is typed, with Pagefind's browser API: the
- * question without its little words, and each word alone, fused into one ranking
- * (src/lib/suggestion-query.ts; measured by npm run bench:suggestions).
+ * Suggests articles that match the question while it is typed: the site's one search pipeline,
+ * as the header search box and the search page run it (src/client/search-engine.ts; measured by
+ * npm run bench:relevance), loaded on first use.
  */
 export function suggestWhileTyping(): void {
 	const source = document.querySelector<HTMLTextAreaElement>('[data-suggest-source]');
 	const box = document.querySelector<HTMLElement>('[data-suggestions]');
 	const list = document.querySelector<HTMLElement>('[data-suggestions-list]');
 	if (!source || !box || !list) return;
-	let pagefind: Promise<Pagefind | null> | undefined;
-	// Loaded on first use, from a path Vite must not try to bundle: the index exists only in the built site.
-	const load = () => (pagefind ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).catch(() => null) as Promise<Pagefind | null>);
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let latest = 0;
 	const update = async () => {
 		const run = ++latest;
-		const searches = suggestionSearches(source.value);
-		const engine = searches.length ? await load() : null;
-		if (!engine) {
-			box.hidden = true;
-			return;
-		}
-		const lists = await Promise.all(searches.map(async (term) => ((await engine.search(term))?.results ?? []).slice(0, 10)));
+		const question = source.value.trim();
+		const engine = question ? await import('../client/search-engine.ts').catch(() => null) : null;
+		const found = engine ? await engine.search(question, { limit: 5 }).catch(() => null) : null;
 		if (run !== latest) return; // a later keystroke has its own search under way
-		const byId = new Map(lists.flat().map((r) => [r.id, r]));
-		const top = await Promise.all(fuseRankings(lists.map((l) => l.map((r) => r.id))).map((id) => byId.get(id)!.data()));
-		if (run !== latest) return;
 		list.replaceChildren(
-			...top.map((d) => {
+			...(found?.landings ?? []).map((landing) => {
 				const item = document.createElement('li');
 				const link = document.createElement('a');
-				link.href = d.url;
-				link.textContent = d.meta.title ?? d.url;
+				link.href = landing.url;
+				link.textContent = engine!.resultTitle(landing);
 				item.append(link);
 				return item;
 			}),
 		);
-		box.hidden = top.length === 0;
+		box.hidden = list.childElementCount === 0;
 	};
 	source.addEventListener('input', () => {
 		clearTimeout(timer);

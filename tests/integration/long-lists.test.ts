@@ -87,10 +87,10 @@ function pagination(page: string) {
 	}));
 	return { label: nav[1]!, links };
 }
-/** The search filters a page declares in its head. */
+/** The search filters a page declares (Pagefind filter elements, `data-pagefind-filter="audience:customer"`). */
 const filters = (page: string) => ({
-	audience: [...page.matchAll(/data-pagefind-filter="audience\[content\]" content="([^"]+)"/g)].map((m) => m[1]!).sort(),
-	type: [...page.matchAll(/data-pagefind-filter="type\[content\]" content="([^"]+)"/g)].map((m) => m[1]!),
+	audience: [...page.matchAll(/data-pagefind-filter="audience:([^"]+)"/g)].map((m) => m[1]!).sort(),
+	type: [...page.matchAll(/data-pagefind-filter="type:([^"]+)"/g)].map((m) => m[1]!),
 });
 /** The part of a page under the heading with `id`: up to the next heading of its level or the end of its section. */
 const section = (page: string, id: string, level: 2 | 3) => {

@@ -7,17 +7,16 @@ import { readContent } from '../../scripts/lib/content-files.ts';
 import { openSearchIndex, type SearchIndex } from '../../scripts/lib/search-index.ts';
 import { audiences } from '../../src/schemas/common.ts';
 import { searchTypes } from '../../src/lib/search-filters.ts';
-import { searchRanking } from '../../src/lib/search-ranking.ts';
+import { resultTitle } from '../../src/lib/search-landing.ts';
 import { urls } from '../../src/lib/urls.ts';
 
 const content = readContent(projectRoot);
 const entries = (collection: string) => content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
 
-/** The filter values a built page declares in its head, as Pagefind reads them. */
+/** The filter values a built page declares, as Pagefind reads them (`<span hidden data-pagefind-filter="audience:customer">`). */
 function declaredFilters(urlPath: string): { audience: string[]; type: string[] } {
 	const html = page(urlPath);
-	const values = (name: string) =>
-		[...html.matchAll(new RegExp(`<meta data-pagefind-filter="${name}\\[content\\]" content="([^"]*)"`, 'g'))].map((m) => m[1]!).sort();
+	const values = (name: string) => [...html.matchAll(new RegExp(`<span hidden data-pagefind-filter="${name}:([^"]*)"`, 'g'))].map((m) => m[1]!).sort();
 	return { audience: values('audience'), type: values('type') };
 }
 
@@ -60,6 +59,10 @@ describe('search filters on every page', () => {
 		expect(declaredFilters('/terms/changes/')).toEqual({ audience: ['affiliate'], type: ['terms'] });
 		expect(declaredFilters('/commission/')).toEqual({ audience: ['advertiser', 'affiliate'], type: ['commission'] });
 		expect(declaredFilters('/ask/')).toEqual({ audience: everyone, type: [] });
+	});
+
+	it('declares them with valid HTML: no <meta> without a name', () => {
+		for (const path of allPages()) expect(page(path), path).not.toMatch(/<meta data-pagefind-filter/);
 	});
 
 	it('gives every indexed page an audience, so filtering by audience hides nothing for everyone', () => {
@@ -105,9 +108,52 @@ describe('searching the built index', () => {
 		expect(outcome.landings[0]?.pageUrl).toBe('/disclosures/social/');
 	});
 
-	it('finds nothing for words no page holds, which is when the search page offers the ask form', async () => {
+	it('finds nothing for words no page holds, which is when every search box offers the ask form', async () => {
 		const outcome = await index.search('zeppelin quokka');
-		expect(outcome).toEqual({ landings: [], total: 0, searched: 'zeppelin quokka', corrected: false });
+		expect(outcome).toMatchObject({ landings: [], total: 0, searched: 'zeppelin quokka', corrected: false });
+	});
+
+	it('still finds the pages holding the rest of a question with a word no page holds', async () => {
+		const all = await index.search('payout threshold');
+		const withUnknown = await index.search('payout threshold zeppelin');
+		expect(all.landings.length).toBeGreaterThan(0);
+		expect(withUnknown.landings[0]?.pageUrl).toBe(all.landings[0]?.pageUrl);
+	});
+
+	it('shows one result per answer: a page twice only as two questions of an FAQ page', async () => {
+		for (const query of ['refund', 'payment', 'tracking link', 'commission', 'disclosure', 'coupon code', 'postback']) {
+			const { landings } = await index.search(query, { limit: 20 });
+			const urls = landings.map((l) => l.url);
+			expect(new Set(urls).size, query).toBe(urls.length);
+			const repeated = landings.filter((l, i) => landings.findIndex((o) => o.pageUrl === l.pageUrl) !== i);
+			for (const l of repeated) expect(l.filters['type'], `${query}: ${l.url}`).toContain('faq');
+		}
+	});
+
+	it('titles each result by its page, and takes snippets from content only, never the site\'s own chrome', async () => {
+		for (const query of ['refund', 'payment methods', 'tracking link', 'commission rates', 'disclosure instagram', 'warranty', 'postback', 'dispute']) {
+			const { landings } = await index.search(query, { limit: 20 });
+			expect(landings.length, query).toBeGreaterThan(0);
+			for (const l of landings) {
+				expect(resultTitle(l).startsWith(l.pageTitle), l.url).toBe(true);
+				expect(l.excerpt, `${query}: ${l.url}`).not.toMatch(/Edit this|Also searched as|Was this page helpful|None of these helped/);
+				// An answer's audience tag; a hub's "For advertisers" heading is content.
+				if (l.filters['type']?.includes('faq')) expect(l.excerpt, `${query}: ${l.url}`).not.toMatch(/For (affiliates|customers|advertisers)\b/);
+			}
+		}
+	});
+
+	it("matches an article's search terms, which no reader sees", async () => {
+		const faqs = entries('faqs').filter((f) => (f.data['searchTerms'] as string[] | undefined)?.length);
+		expect(faqs.length).toBeGreaterThan(5);
+		for (const faq of faqs) {
+			const html = page(`/faq/${faq.data['topic']}/`);
+			expect(html).not.toContain('Also searched as');
+			const term = (faq.data['searchTerms'] as string[])[0]!;
+			expect(html, faq.id).toContain(`data-terms="${(faq.data['searchTerms'] as string[]).join(', ')}"`);
+			const { landings } = await index.search(term, { limit: 10 });
+			expect(landings.map((l) => l.pageUrl), `"${term}" (${faq.id})`).toContain(`/faq/${faq.data['topic']}/`);
+		}
 	});
 
 	it('does not index the search page itself', async () => {
@@ -116,25 +162,32 @@ describe('searching the built index', () => {
 	});
 });
 
-describe("Starlight's search modal", () => {
-	it('is still on every page, with the search page and the ask form offered under its results', () => {
+describe('the header search box', () => {
+	it('is on every page: a dialog with a labelled search box, a live status, and the search page and the ask form under its results', () => {
 		for (const path of allPages().filter((p) => p !== '/404.html')) {
 			const html = page(path);
-			expect(html, path).toMatch(/<div id="starlight__search"[ >]/);
+			expect(html, path).toMatch(/<dialog aria-labelledby="ph-modal-label"/);
+			expect(html, path).toMatch(/<label for="ph-modal-q" id="ph-modal-label"/);
+			expect(html, path).toMatch(/<p id="ph-modal-status"[^>]*role="status"[^>]*aria-live="polite"/);
 			const more = html.match(/<p class="ph-modal-more[^"]*" hidden>([\s\S]*?)<\/p>/)?.[1] ?? '';
 			expect(more, path).toMatch(/<a data-search-page href="\/search\/"/);
 			expect(more, path).toMatch(/<a data-ask href="\/ask\/\?from=search"/);
+			expect(html, path).not.toContain('starlight__search');
 		}
 	});
 
-	it('ranks with the same weights as the search page and the benchmark', () => {
-		const scripts = readdirSync(join(clientDir, '_astro')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(clientDir, '_astro', f), 'utf8'));
-		const modal = scripts.find((js) => js.includes('PagefindUI') && js.includes('ranking:{'));
-		expect(modal, 'the modal script').toBeDefined();
-		// The modal's options are Starlight's pagefind config, inlined into the bundle as an object literal.
-		const literal = modal!.match(/ranking:(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})/)?.[1];
-		expect(literal, 'a ranking object in the modal script').toBeDefined();
-		expect(new Function(`return (${literal});`)()).toEqual(searchRanking);
+	it('runs the one search pipeline the search page and the ask form run, in one module', () => {
+		const dir = join(clientDir, '_astro');
+		const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+		const engine = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes('/search/words.json'));
+		expect(engine, 'one module fetches the site\'s words').toHaveLength(1);
+		const importers = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes(engine[0]!));
+		const pageScripts = (path: string) => [...page(path).matchAll(/<script type="module" src="\/_astro\/([^"]+)"/g)].map((m) => m[1]!);
+		// The header box on every page, the search page and the ask form each load a script that imports it.
+		for (const path of ['/', '/search/', '/ask/']) {
+			expect(pageScripts(path).some((s) => importers.includes(s)), path).toBe(true);
+		}
+		expect(importers.some((f) => readFileSync(join(dir, f), 'utf8').includes('site-search'))).toBe(true);
 	});
 });
 
@@ -166,6 +219,11 @@ describe('the search page', () => {
 		expect(noscript).toMatch(/<input type="hidden" name="from" value="search"/);
 		expect(noscript).toMatch(/name="q"/);
 		expect(noscript).toContain('href="/faq/"');
+	});
+
+	it('is valid HTML around its scripts: nothing after </html>', () => {
+		expect(html().trimEnd().endsWith('</html>')).toBe(true);
+		expect(html()).not.toMatch(/<script>\s*\S{100,}/); // its own code is a module, not inline
 	});
 
 	it('links "none of these helped" to the ask form', () => {

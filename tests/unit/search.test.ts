@@ -4,10 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askLink } from '../../src/lib/ask-link.ts';
 import { pageFilters } from '../../src/lib/search-filters.ts';
-import { landingFor, type PagefindResultData } from '../../src/lib/search-landing.ts';
-import { runSearch, withoutFillerWords } from '../../src/lib/search-run.ts';
+import { answersIn, landingFor, resultTitle, type PagefindResultData } from '../../src/lib/search-landing.ts';
+import { fuse } from '../../src/lib/search-fusion.ts';
+import { maxSearchTermSets } from '../../src/lib/search-ranking.ts';
+import { runSearch, searchesFor, type PagefindResult } from '../../src/lib/search-run.ts';
+import { synonymsOf, wordForms } from '../../src/lib/search-synonyms.ts';
 import { readSearch, searchQueryString } from '../../src/lib/search-url.ts';
-import { correctQuery, editDistance, vocabularyOf } from '../../src/lib/spelling.ts';
+import { buildSynonymTable } from '../../src/pages/search/_wordnet.ts';
+import { contentWords, interpretQuery, queryWords, synonymShards } from '../../src/lib/search-words.ts';
+import { faqPageSize } from '../../src/lib/pagination.ts';
+import { correctWord, editDistance, vocabularyOf, wordCounts } from '../../src/lib/spelling.ts';
 import { loadRelevanceSet, rankOf, score } from '../../scripts/lib/relevance.ts';
 
 /** A result shaped as Pagefind returns it: word locations index the page's whitespace-separated words. */
@@ -47,25 +53,116 @@ describe('the ask link', () => {
 	});
 });
 
-describe('filler words', () => {
-	it('drops words that carry no subject, and keeps a query that is nothing else', () => {
-		expect(withoutFillerWords('How to disclose on Instagram')).toBe('disclose instagram');
-		expect(withoutFillerWords('chargeback')).toBeUndefined();
-		expect(withoutFillerWords('what is it')).toBeUndefined();
+describe('the words of a question', () => {
+	it('reads words as typed: lower case, apostrophes dropped, punctuation gone, codes kept', () => {
+		expect(queryWords("Why didn't my W-9 work?!")).toEqual(['why', 'didnt', 'my', 'w-9', 'work']);
 	});
 
-	it('searches without them first and falls back to the whole question when that finds nothing', async () => {
-		const asked: string[] = [];
-		const pagefind = {
-			search: async (query: string) => {
-				asked.push(query);
-				return { results: query === 'what is it' ? [{ data: async () => faqPage }] : [] };
-			},
-		};
-		expect((await runSearch(pagefind, 'what is it')).total).toBe(1);
-		const outcome = await runSearch(pagefind, 'how to disclose');
-		expect(outcome).toEqual({ landings: [], total: 0, searched: 'how to disclose', corrected: false });
-		expect(asked).toEqual(['what is it', 'disclose', 'how to disclose']);
+	it('keeps the words that carry the subject, each once, and every word of a question that is nothing else', () => {
+		expect(contentWords(queryWords('How to disclose on Instagram'))).toEqual(['disclose', 'instagram']);
+		expect(contentWords(queryWords('when do i get paid'))).toEqual(['get', 'paid']);
+		expect(contentWords(queryWords('what is it'))).toEqual(['what', 'is', 'it']);
+		expect(contentWords(queryWords('refund refund please'))).toEqual(['refund']);
+	});
+
+	it('respells a word no page holds, or replaces it with its synonyms, and keeps the ones pages hold', () => {
+		const known = new Set(['tent', 'damaged', 'defect', 'postback']);
+		const words = interpretQuery(['tent', 'broken', 'postbak', 'zeppelin'], (w) => known.has(w), ['postback', 'tent'], { broken: ['damaged', 'defect'] });
+		expect(words).toEqual([
+			{ typed: 'tent', primary: 'tent', alternatives: [], replaced: false },
+			{ typed: 'broken', primary: 'damaged', alternatives: ['defect'], replaced: true },
+			{ typed: 'postbak', primary: 'postback', alternatives: [], replaced: true },
+			{ typed: 'zeppelin', primary: 'zeppelin', alternatives: [], replaced: false },
+		]);
+	});
+
+	it('finds the dictionary form of a word typed with an ending', () => {
+		expect(wordForms('exchanged')).toEqual(expect.arrayContaining(['exchange']));
+		expect(wordForms('returning')).toEqual(expect.arrayContaining(['return']));
+		expect(wordForms('replies')).toEqual(expect.arrayContaining(['reply']));
+		expect(wordForms('stopped')).toEqual(expect.arrayContaining(['stop']));
+		expect(synonymsOf('exchanging', { exchange: ['return'] })).toEqual(['return']);
+		expect(synonymsOf('zeppelin', { exchange: ['return'] })).toEqual([]);
+	});
+
+	it('needs the synonym shards of the first letters of its words only', () => {
+		expect(synonymShards(['broken', 'tent', 'w-9', 'bought'])).toEqual(['b', 't']);
+	});
+});
+
+describe('relaxing a question', () => {
+	const word = (typed: string, alternatives: string[] = [], replaced = false) => ({ typed, primary: replaced ? alternatives[0]! : typed, alternatives: replaced ? alternatives.slice(1) : alternatives, replaced });
+
+	it('searches the whole question, as typed when a word was replaced, and with each word in its other meanings', () => {
+		const searches = searchesFor([word('tent'), word('broken', ['damaged', 'defect'], true)], 'whole').map((s) => s.query);
+		expect(searches).toEqual(['tent damaged', 'tent broken', 'tent defect']);
+	});
+
+	it('relaxes to every pair of words and each word alone, the whole question weighing most', () => {
+		const words = [word('tent'), word('arrived'), word('broken')];
+		const relaxed = [...searchesFor(words, 'pairs'), ...searchesFor(words, 'singles')];
+		expect(relaxed.map((s) => s.query)).toEqual(['tent arrived', 'tent broken', 'arrived broken', 'tent', 'arrived', 'broken']);
+		const whole = searchesFor(words, 'whole')[0]!;
+		expect(relaxed.every((s) => s.weight < whole.weight)).toBe(true);
+	});
+
+	it('fuses ranked lists: a page high in many lists, or in a heavy one, wins; each page once', () => {
+		const fused = fuse(
+			[
+				{ items: ['a', 'b'], weight: 4 },
+				{ items: ['c', 'b'], weight: 1 },
+				{ items: ['c', 'b'], weight: 1 },
+			],
+			(id) => id,
+		);
+		expect(fused.map((f) => f.id)).toEqual(['b', 'a', 'c']);
+	});
+
+	/** A Pagefind index over three pages, each a set of words: a page matches a query holding all its words. */
+	const pages: Record<string, string> = {
+		'/faq/warranty/': 'warranty tent damaged defect claim',
+		'/faq/refunds-returns/': 'return tent refund',
+		'/troubleshooting/payment-late/': 'payment late',
+	};
+	const pagefind = {
+		asked: [] as string[],
+		async search(query: string) {
+			this.asked.push(query);
+			const words = query.split(' ');
+			const results: PagefindResult[] = Object.entries(pages)
+				.filter(([, text]) => words.every((w) => text.split(' ').includes(w)))
+				.map(([url, text]) => ({
+					id: url,
+					score: 1,
+					data: async () => ({ url, content: text, excerpt: text, meta: { title: url }, filters: { audience: ['customer'], type: ['faq'] }, sub_results: [] }),
+				}));
+			return { results };
+		},
+	};
+
+	it('finds the pages holding the rest of a question when one word is on no page', async () => {
+		pagefind.asked.length = 0;
+		const outcome = await runSearch(pagefind, 'my tent arrived broken', { vocabulary: async () => vocabularyOf(Object.values(pages)), synonyms: async () => ({ broken: ['damaged'] }) });
+		expect(outcome.searched).toBe('tent arrived damaged');
+		// The page holding two of the words first, then the page holding one of them.
+		expect(outcome.landings.map((l) => l.url)).toEqual(['/faq/warranty/', '/faq/refunds-returns/']);
+		expect(pagefind.asked).toEqual(expect.arrayContaining(['tent arrived damaged', 'tent damaged']));
+	});
+
+	it('searches each word alone only when no two of them are found together', async () => {
+		pagefind.asked.length = 0;
+		const outcome = await runSearch(pagefind, 'late tent', { vocabulary: async () => vocabularyOf(Object.values(pages)) });
+		expect(outcome.landings.map((l) => l.url).sort()).toEqual(['/faq/refunds-returns/', '/faq/warranty/', '/troubleshooting/payment-late/']);
+	});
+
+	it('finds nothing, and fetches no synonyms, for words no page holds and no table knows', async () => {
+		let shards: string[] = [];
+		const outcome = await runSearch(pagefind, 'zeppelin', { vocabulary: async () => vocabularyOf(Object.values(pages)), synonyms: async (s) => ((shards = s), {}) });
+		expect(outcome).toMatchObject({ landings: [], total: 0, searched: 'zeppelin', corrected: false });
+		expect(shards).toEqual(['z']);
+		shards = [];
+		await runSearch(pagefind, 'payment late', { vocabulary: async () => ['payment', 'late'], synonyms: async (s) => ((shards = s), {}) });
+		expect(shards).toEqual(['l', 'p']); // each of them is on only one page: rare words have synonyms too
 	});
 });
 
@@ -80,6 +177,40 @@ describe('where a result lands', () => {
 		const top = { ...faqPage, sub_results: faqPage.sub_results!.slice(0, 1) };
 		expect(landingFor(top)).toMatchObject({ url: '/faq/payments/', title: 'FAQ: Payments', excerpt: 'top' });
 	});
+
+	it('lands on the question whose search terms hold a searched word, even when its text does not', () => {
+		const withTerms = { ...faqPage, meta: { ...faqPage.meta, searchTerms1: 'payday, payout schedule', searchTermsAt1: 'payout-threshold What is the minimum payout?' } };
+		expect(landingFor(withTerms, ['payday'])).toMatchObject({ url: '/faq/payments/#payout-threshold', title: 'What is the minimum payout?' });
+		expect(landingFor(withTerms, ['paypal']).url).toBe('/faq/payments/#when-do-i-get-paid');
+	});
+
+	it('counts each FAQ question that matches nearly as well as the best as an answer of its own', () => {
+		const even = { ...faqPage, sub_results: faqPage.sub_results!.map((s) => ({ ...s, weighted_locations: [{ location: 6, balanced_score: 8 }] })) };
+		expect(answersIn(even).map((l) => l.url)).toEqual(['/faq/payments/', '/faq/payments/#when-do-i-get-paid', '/faq/payments/#payment-methods']);
+		expect(answersIn(faqPage).map((l) => l.url)).toEqual(['/faq/payments/#when-do-i-get-paid']);
+		const guide = { ...even, filters: { audience: ['affiliate'], type: ['guide'] } };
+		expect(answersIn(guide)).toHaveLength(1);
+	});
+
+	it('titles a result by its page and the section landed on', () => {
+		expect(resultTitle(landingFor(faqPage))).toBe('FAQ: Payments › When do I get paid?');
+		expect(resultTitle(landingFor({ ...faqPage, sub_results: [] }))).toBe('FAQ: Payments');
+	});
+
+	it('weighs the search terms of as many questions as an FAQ page holds', () => {
+		expect(maxSearchTermSets).toBeGreaterThanOrEqual(faqPageSize);
+	});
+});
+
+describe("readers' words from WordNet", () => {
+	it('maps a common word the site never uses onto site words of the same or a related sense, and leaves site words alone', () => {
+		const often = (word: string) => Array(6).fill(word).join(' ');
+		const counts = wordCounts([['pay', 'earn', 'damage', 'return'].map(often).join(' ')]);
+		const table = buildSynonymTable(counts);
+		expect(table['wage']).toEqual(expect.arrayContaining(['pay']));
+		expect(table['pay']).toBeUndefined();
+		expect(Object.values(table).flat().every((w) => counts.has(w))).toBe(true);
+	}, 60_000); // reads all of WordNet
 });
 
 describe('relevance scoring', () => {
@@ -135,28 +266,11 @@ describe('spelling', () => {
 		expect(editDistance('payment', 'postback', 2)).toBe(3);
 	});
 
-	it('corrects only words the site never uses, to the closest word it does', () => {
-		expect(correctQuery('postbak not firing', vocabulary)).toBe('postback not firing');
-		expect(correctQuery('cookie windwo', vocabulary)).toBe('cookie window');
-		expect(correctQuery('recieve payments', vocabulary)).toBe('receive payments');
-		expect(correctQuery('postback window', vocabulary)).toBeUndefined();
-		expect(correctQuery('zeppelin', vocabulary)).toBeUndefined();
-	});
-
-	it('tries the corrected spelling first, and the words as typed when it finds nothing', async () => {
-		const asked: string[] = [];
-		const pagefind = {
-			search: async (query: string) => {
-				asked.push(query);
-				return { results: query === 'postback not firing' ? [{ data: async () => faqPage }] : [] };
-			},
-		};
-		const outcome = await runSearch(pagefind, 'postbak not firing', { vocabulary: async () => vocabularyOf(['postback not firing']) });
-		expect(asked).toEqual(['postback not firing']);
-		expect(outcome).toMatchObject({ total: 1, searched: 'postback not firing', corrected: true });
-		asked.length = 0;
-		const typed = await runSearch(pagefind, 'postbak', { vocabulary: async () => ['postback'] });
-		expect(asked).toEqual(['postback', 'postbak']);
-		expect(typed).toMatchObject({ total: 0, searched: 'postbak', corrected: false });
+	it('corrects a word to the closest word the site uses, and leaves short and unknown words alone', () => {
+		expect(correctWord('postbak', vocabulary)).toBe('postback');
+		expect(correctWord('windwo', vocabulary)).toBe('window');
+		expect(correctWord('recieve', vocabulary)).toBe('receive');
+		expect(correctWord('zeppelin', vocabulary)).toBeUndefined();
+		expect(correctWord('pst', vocabulary)).toBeUndefined();
 	});
 });
