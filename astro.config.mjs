@@ -63,7 +63,9 @@ export default defineConfig({
 			title: `${program.name} Help`,
 			description: `Answers for ${program.name} affiliates, their customers and advertisers: commissions, payments, tracking, refunds and disclosure rules.`,
 			sidebar,
-			customCss: ['./src/styles/custom.css'],
+			// The program's look (typeface, colours, type scale) lives in src/styles/theme.css, its logo beside it.
+			logo: { src: './src/styles/logo.svg', alt: '' },
+			customCss: ['./src/styles/theme.css', './src/styles/custom.css'],
 			lastUpdated: true,
 			editLink: { baseUrl: editBaseUrl },
 			pagination: false,
@@ -76,13 +78,19 @@ export default defineConfig({
 				Search: './src/components/Search.astro',
 				// "Was this page helpful?" on every article.
 				Footer: './src/components/Footer.astro',
+				// "Contact support" beside the search on every page.
+				Header: './src/components/Header.astro',
+				// The reader's audience first and open in the sidebar.
+				Sidebar: './src/components/Sidebar.astro',
+				// No canonical address on the 404 page, which answers every unknown address.
+				Head: './src/components/Head.astro',
 			},
 		}),
 		mdx(),
 		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
-		// rendered on demand for one visitor (the thank-you page), which have nothing to index, and the
-		// current terms version's own address, whose page is /terms/.
-		sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/ask/thanks/') && new URL(page).pathname !== currentTermsPath }),
+		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing
+		// to index, and the current terms version's own address, whose page is /terms/.
+		sitemap({ filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
 		shareImages({ program: program.name }),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),

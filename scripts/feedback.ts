@@ -17,6 +17,7 @@ import { readConfig } from '../src/server/config.ts';
 import { openStore } from '../src/server/stores/open.ts';
 import type { StoredSubmission } from '../src/server/store.ts';
 import { parseSince, table, terminalSafe, toCsv, toJson } from './lib/feedback-format.ts';
+import { userCommand } from './support-users.ts';
 
 const usage = `Usage: npm run feedback -- <list|export|gaps|purge|status> [options]
   list    [--kind question|vote] [--since 30d|YYYY-MM-DD] [--limit N]
@@ -84,6 +85,7 @@ function writePrivate(path: string, text: string): void {
 
 async function main(): Promise<number> {
 	const command = positionals[0];
+	if (command === 'user') return userCommand(positionals.slice(1));
 	if (values.help || !command) {
 		console.log(usage);
 		return command || values.help ? 0 : 2;

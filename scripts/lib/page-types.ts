@@ -26,3 +26,11 @@ export const pageTypes = {
 
 /** A page kind: home, hub, guide, … */
 export type PageType = keyof typeof pageTypes;
+
+/**
+ * Page kinds the real content does not have yet, audited on a fixture site built for them
+ * (tests/helpers/paginated-site.ts): an FAQ topic long enough to span pages, at its second page.
+ */
+export const fixturePageTypes = {
+	'faq-paginated': '/faq/payments/2/',
+} as const;

@@ -16,5 +16,8 @@ function repositoryUrl(): string {
 /** The address files are edited under; a file's edit link is this followed by its path from the project root. */
 export const editBaseUrl = `${repositoryUrl()}/edit/${process.env['REPOSITORY_BRANCH'] || 'main'}/`;
 
-/** The edit link of a file, given by its path from the project root (e.g. "src/content/faqs/payout-threshold.md"). */
-export const editUrlOf = (file: string) => new URL(file.replace(/^\.?\//, ''), editBaseUrl).href;
+/**
+ * The edit link of a file, given by its path from the project root (e.g. "src/content/faqs/payout-threshold.md").
+ * Characters a URL may not hold raw, such as the brackets of route files (`[...page].astro`), are %-encoded.
+ */
+export const editUrlOf = (file: string) => new URL(encodeURI(file.replace(/^\.?\//, '')), editBaseUrl).href;

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerFeedback, answerHealth, type ApiLimits } from './api.ts';
 import { refusedSockets } from './connection-limit.ts';
+import { serveSearchEvents } from './search-events/handler.ts';
 import type { Runtime } from './runtime.ts';
 import { resourcePolicy, setSecurityHeaders } from './security-headers.ts';
 import type { StaticFiles } from './static-files.ts';
@@ -75,6 +76,11 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
 				console.error(`[feedback] The answer could not be sent: ${error.message}`);
 				res.destroy();
 			});
+			return;
+		}
+		if (path === '/api/search-events/' || path === '/api/search-events') {
+			setSecurityHeaders(res, resourcePolicy);
+			serveSearchEvents(req, res).catch((error: Error) => (console.error(`[support] The answer could not be sent: ${error.message}`), res.destroy()));
 			return;
 		}
 		if (path === '/api/health/' || path === '/api/health') {

@@ -77,13 +77,15 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 	runtime.worker?.kick();
 
 	const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+	// Whether a question goes on to the team's helpdesk (which replies by email) or stays in the store.
+	const delivery = runtime.destination ? 'helpdesk' : 'store';
 	if (body.form && !wantsJson) {
-		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}`;
+		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}${parsed.data.kind === 'question' ? `&delivery=${delivery}` : ''}`;
 		return { status: 303, headers: { location, 'cache-control': 'no-store' }, body: null };
 	}
 	const message =
 		parsed.data.kind === 'question'
 			? `Thank you: your question has reached the support team. Your reference is ${reference}.`
 			: 'Thank you for your feedback.';
-	return { status: 201, headers: { ...jsonHeaders }, body: safeJson({ reference, kind: parsed.data.kind, message }) };
+	return { status: 201, headers: { ...jsonHeaders }, body: safeJson({ reference, kind: parsed.data.kind, message, ...(parsed.data.kind === 'question' ? { delivery } : {}) }) };
 }

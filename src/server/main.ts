@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp, type AstroHandler } from './app.ts';
 import { limitConnectionsPerClient } from './connection-limit.ts';
 import { getRuntime, stopRuntime } from './runtime.ts';
+import { startSupportRuntime, stopSupportRuntime } from './search-events/runtime.ts';
 import { cspDirectives, rawSecurityHeaders } from './security-headers.ts';
 import { readServerOptions } from './server-options.ts';
 import { handleShutdown } from './shutdown.ts';
@@ -37,6 +38,8 @@ if (!existsSync(join(dist, 'server', 'entry.mjs'))) fail(`The site is not built:
 const runtime = await getRuntime().catch((error: Error) =>
 	fail(error.name === 'ConfigError' ? error.message : `The feedback server cannot start: ${error.message}`),
 );
+// Search events and the support dashboard: a wrong setting stops start-up too.
+await startSupportRuntime().catch((error: Error) => fail(error.message));
 const files = new StaticFiles(
 	join(dist, 'client'),
 	StaticFiles.readPolicies(join(dist, '_headers.json')),
@@ -80,7 +83,7 @@ server.on('connect', (req, socket) => {
 	socket.end(`HTTP/1.1 405 Method Not Allowed\r\nallow: GET, HEAD, POST\r\nconnection: close\r\ncontent-length: 0\r\n${rawSecurityHeaders()}\r\n`);
 	req.destroy();
 });
-handleShutdown(server, { timeoutMs: options.SERVER_SHUTDOWN_TIMEOUT_MS, state, stop: stopRuntime });
+handleShutdown(server, { timeoutMs: options.SERVER_SHUTDOWN_TIMEOUT_MS, state, stop: () => Promise.all([stopRuntime(), stopSupportRuntime()]).then(() => {}) });
 
 server.once('error', (error: Error) => fail(`The server cannot listen on ${options.HOST}:${options.PORT}: ${error.message}`));
 server.listen(options.PORT, options.HOST, () => {

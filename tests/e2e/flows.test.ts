@@ -81,7 +81,7 @@ describe('a reader in Chromium', () => {
 		const query = 'qzxvk';
 		const page = await open(`/search/?q=${encodeURIComponent(query)}`);
 		const status = page.locator('#ph-search-status');
-		await expect.poll(() => status.textContent()).toContain('No pages match');
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('No pages match');
 		await status.getByRole('link', { name: 'ask the support team' }).click();
 		await page.waitForURL(/\/ask\/\?/);
 		const question = page.getByLabel('Your question');
@@ -89,9 +89,10 @@ describe('a reader in Chromium', () => {
 		await question.fill(`Can I promote ${query} lessons?`);
 		await page.getByLabel('I am').selectOption('affiliate');
 		await page.getByRole('button', { name: 'Send your question' }).click();
-		const sent = page.locator('[data-feedback-status][data-state="sent"]');
-		await expect.poll(() => sent.textContent()).toMatch(/FB-[0-9A-Z]{4}-[0-9A-Z]{4}/);
-		const reference = /FB-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await sent.textContent())!)![0];
+		// The form gives way to the confirmation, which carries the reference.
+		const sent = page.locator('[data-ask-confirm]:not([hidden]) [data-reference]');
+		await expect.poll(() => sent.textContent()).toMatch(/^FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+		const reference = (await sent.textContent())!;
 		expect(site.submissions().find((r) => r['reference'] === reference)).toMatchObject({
 			kind: 'question',
 			question: `Can I promote ${query} lessons?`,
@@ -103,11 +104,13 @@ describe('a reader in Chromium', () => {
 	});
 
 	it('votes on a page and the vote is stored with its comment', async () => {
-		const path = '/faq/payments/';
+		const path = '/affiliates/onboarding/payments/';
 		const page = await open(path);
 		const before = site.submissions().length;
-		await page.getByLabel(/What was missing or wrong/).fill('Nothing about wire fees.');
+		// The comment box opens once "No" is pressed; the vote goes with the comment.
 		await page.getByRole('group', { name: 'Was this page helpful?' }).getByRole('button', { name: 'No' }).click();
+		await page.getByLabel(/What was missing or wrong/).fill('Nothing about wire fees.');
+		await page.getByRole('button', { name: 'Send feedback' }).click();
 		await expect.poll(() => page.locator('.ph-vote [data-feedback-status]').getAttribute('data-state')).toBe('sent');
 		expect(site.submissions().slice(before)).toEqual([expect.objectContaining({ kind: 'vote', page: path, helpful: 0, comment: 'Nothing about wire fees.' })]);
 		await page.close();
@@ -146,7 +149,7 @@ describe('a reader in Chromium', () => {
 		await tabTo(page, 'the search box', (f) => f.id === 'ph-search-q');
 		await page.keyboard.type('payment late');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.locator('#ph-search-status').textContent()).toMatch(/pages? match/);
+		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toMatch(/pages? match/);
 		// Tab goes through the filters, then to the first result, which Enter opens.
 		const result = await tabTo(page, 'the first search result', (f) => f.className.includes('ph-search-title'));
 		await page.keyboard.press('Enter');
@@ -168,7 +171,7 @@ describe('a reader in Chromium', () => {
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toMatchObject({ tag: 'BUTTON', text: 'Send your question' });
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.locator('.ph-ask [data-feedback-status]').getAttribute('data-state')).toBe('sent');
+		await page.locator('[data-ask-confirm]:not([hidden])').waitFor();
 		expect(site.submissions().at(-1)).toMatchObject({ kind: 'question', question: 'How do I change my payout method by keyboard?', audience: 'customer', email: 'keys@example.com' });
 		await page.close();
 	});
@@ -181,7 +184,7 @@ describe('a reader in Chromium', () => {
 			if (path === '/') {
 				await page.getByRole('button', { name: 'Search' }).first().click();
 				await page.locator('input.pagefind-ui__search-input').fill('refund');
-				await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+				await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
 			}
 			await page.close();
 		}

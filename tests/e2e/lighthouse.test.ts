@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchDebuggableChromium, type DebuggableChromium } from '../helpers/browser.ts';
 import { startServer, tempDir, type RunningServer } from '../helpers/server.ts';
 import { requireBuild } from '../helpers/site.ts';
-import { pageTypes } from '../../scripts/lib/page-types.ts';
+import { fixturePageTypes, pageTypes } from '../../scripts/lib/page-types.ts';
+import { startPaginatedSite, type PaginatedSite } from '../helpers/paginated-site.ts';
+import { chromium as playwright } from 'playwright-core';
 import { runLighthouse } from '../../scripts/lib/lighthouse-run.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,20 +17,27 @@ import { join } from 'node:path';
 const auditedPath = (path: string) => (path === pageTypes['404'] ? '/404.html' : path);
 
 let server: RunningServer;
-let chromium: DebuggableChromium;
+let fixture: PaginatedSite;
+/** One Chromium per theme: the dark one makes every page see `prefers-color-scheme: dark`, as Starlight's "Auto" follows. */
+const chromiums: Partial<Record<'light' | 'dark', DebuggableChromium>> = {};
 let dir: string;
 
 beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('lighthouse');
 	server = await startServer({ FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite') });
-	chromium = await launchDebuggableChromium();
-});
+	fixture = await startPaginatedSite();
+	chromiums.light = await launchDebuggableChromium({ colorScheme: 'light' });
+	chromiums.dark = await launchDebuggableChromium({ colorScheme: 'dark' });
+}, 300_000);
 afterAll(async () => {
-	await chromium?.close();
+	for (const c of Object.values(chromiums)) await c?.close();
 	await server?.stop();
+	await fixture?.stop();
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+const perfect = { scores: { accessibility: 100, 'best-practices': 100, seo: 100 }, failures: [] };
 
 describe('Lighthouse (desktop)', () => {
 	it('audits the 404 page as /404.html, which is what an unknown address gets', async () => {
@@ -39,8 +48,29 @@ describe('Lighthouse (desktop)', () => {
 		expect(title(await missing.text())).toBe(title(await file.text()));
 	});
 
-	it.each(Object.entries(pageTypes))('scores 100 for accessibility, best practices and SEO on the %s page (%s)', async (_kind, path) => {
-		const summary = await runLighthouse(`${server.base}${auditedPath(path)}`, { port: chromium.port, categories: ['accessibility', 'best-practices', 'seo'], preset: 'desktop' });
-		expect({ scores: summary.scores, failures: summary.failures }).toEqual({ scores: { accessibility: 100, 'best-practices': 100, seo: 100 }, failures: [] });
+	it.each(['light', 'dark'] as const)('renders the pages in the %s theme in that theme’s Chromium', async (theme) => {
+		const browser = await playwright.connectOverCDP(`http://127.0.0.1:${chromiums[theme]!.port}`);
+		try {
+			const page = await browser.contexts()[0]!.newPage();
+			// Playwright emulates a light scheme unless told not to; Lighthouse emulates none.
+			await page.emulateMedia({ colorScheme: null });
+			await page.goto(`${server.base}/faq/`);
+			expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+			await page.close();
+		} finally {
+			await browser.close().catch(() => undefined);
+		}
+	});
+
+	describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
+		it.each(Object.entries(pageTypes))('scores 100 for accessibility, best practices and SEO on the %s page (%s)', async (_kind, path) => {
+			const summary = await runLighthouse(`${server.base}${auditedPath(path)}`, { port: chromiums[theme]!.port, categories: ['accessibility', 'best-practices', 'seo'], preset: 'desktop' });
+			expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
+		});
+
+		it.each(Object.entries(fixturePageTypes))('scores 100 on the %s page (%s of a site with a long topic)', async (_kind, path) => {
+			const summary = await runLighthouse(`${fixture.server.base}${path}`, { port: chromiums[theme]!.port, categories: ['accessibility', 'best-practices', 'seo'], preset: 'desktop' });
+			expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
+		});
 	});
 });

@@ -62,11 +62,16 @@ export interface DebuggableChromium {
 	close(): Promise<void>;
 }
 
-/** Starts Chromium with `--remote-debugging-port=0`, a fresh `--user-data-dir`, and waits for its DevTools port. */
-export function launchDebuggableChromium(): Promise<DebuggableChromium> {
+/**
+ * Starts Chromium with `--remote-debugging-port=0`, a fresh `--user-data-dir`, and waits for its DevTools port.
+ * `colorScheme: 'dark'` makes every page see `prefers-color-scheme: dark` (for audits in the dark theme).
+ */
+export function launchDebuggableChromium({ colorScheme }: { colorScheme?: 'light' | 'dark' } = {}): Promise<DebuggableChromium> {
 	const executablePath = requireChromium();
 	const profile = mkdtempSync(join(tmpdir(), 'partner-help-chromium-'));
-	const child = spawn(executablePath, [...chromiumArgs, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+	// Blink's PreferredColorScheme: 0 is dark, 1 is light.
+	const scheme = colorScheme ? [`--blink-settings=preferredColorScheme=${colorScheme === 'dark' ? 0 : 1}`] : [];
+	const child = spawn(executablePath, [...chromiumArgs, ...scheme, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
 	const close = async () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -22,10 +22,23 @@ const lastUpdated = (html: string) => /Last updated:?\s*<time datetime="([^"]+)"
 const pageOf = (f: { collection: string; id: string; raw: unknown }) =>
 	({ docs: urls.doc(f.id), troubleshooting: `/troubleshooting/${f.id}/`, disclosures: `/disclosures/${raw(f)['channel']}/`, terms: `/terms/${String(raw(f)['version']).replace('.', '-')}/` })[f.collection]!;
 
+/** The home page and the audience hubs are not articles: readers see no edit link or date there. */
+const landings = of('docs')
+	.filter((f) => ['home', 'hub'].includes(String(raw(f)['pageType'])) && f.id !== '404')
+	.map((f) => urls.doc(f.id));
+
 describe('edit links and last-updated dates', () => {
-	it('every page links "Edit this page" to a source file that exists in the repository', () => {
+	it('shows no edit link and no last-updated date on the home page and the hubs', () => {
+		expect(landings).toEqual(expect.arrayContaining(['/', '/affiliates/', '/customers/', '/advertisers/']));
+		for (const p of landings) {
+			expect(pageEditLinks(page(p)), p).toEqual([]);
+			expect(lastUpdated(page(p)), p).toBeUndefined();
+		}
+	});
+
+	it('every article links "Edit this page" to a source file that exists in the repository', () => {
 		const problems = allPages()
-			.filter((p) => p !== '/404.html')
+			.filter((p) => p !== '/404.html' && !landings.includes(p))
 			.flatMap((p) => {
 				const links = pageEditLinks(page(p));
 				if (links.length !== 1) return [`${p}: ${links.length} edit links`];
@@ -37,7 +50,7 @@ describe('edit links and last-updated dates', () => {
 
 	it('a page built from one entry links to that entry’s file', () => {
 		// The 404 page is not an article: it offers no edit link on purpose.
-		const single = [...of('docs').filter((f) => f.id !== '404'), ...of('troubleshooting'), ...of('disclosures'), ...of('terms')];
+		const single = [...of('docs').filter((f) => f.id !== '404' && !landings.includes(urls.doc(f.id))), ...of('troubleshooting'), ...of('disclosures'), ...of('terms')];
 		const wrong = single.filter((f) => pageEditLinks(page(pageOf(f)))[0] !== `${editBaseUrl}${f.path}`).map((f) => f.path);
 		expect(wrong).toEqual([]);
 	});

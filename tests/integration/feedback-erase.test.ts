@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -15,9 +15,20 @@ let dir: string;
 let dbPath: string;
 let server: RunningServer;
 
-function cli(...args: string[]) {
-	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: dbPath }, encoding: 'utf8' });
-	return { code: result.status, out: result.stdout, err: result.stderr };
+/**
+ * Runs `npm run feedback -- …` without blocking this process's event loop (a blocked loop would keep
+ * reusing a keep-alive connection the server has meanwhile closed).
+ */
+function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: dbPath } });
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (c) => (out += c));
+		child.stderr.on('data', (c) => (err += c));
+		child.once('error', reject);
+		child.once('close', (code) => resolve({ code, out, err }));
+	});
 }
 
 /** The database file and its log, as bytes on disk. */
@@ -55,8 +66,8 @@ describe('purge', () => {
 		for (const marker of ['Marker-ERASE-7731', 'Marker-MENTION-5512', 'Ana.Reader@Example.com', 'colleague ana.reader@example.com']) expect(bytes).toContain(marker);
 	});
 
-	it('by email erases the address and its questions, also where it was typed in a question, from the file and its log', () => {
-		const { code, out } = cli('purge', '--email', 'ana.reader@EXAMPLE.com');
+	it('by email erases the address and its questions, also where it was typed in a question, from the file and its log', async () => {
+		const { code, out } = await cli('purge', '--email', 'ana.reader@EXAMPLE.com');
 		expect(code).toBe(0);
 		expect(out).toContain('Deleted 2 submissions');
 		expect(out).toContain('Copies already delivered to the helpdesk are not affected');
@@ -68,12 +79,12 @@ describe('purge', () => {
 		expect(bytes).toContain('Marker-KEEP-9001');
 	});
 
-	it('by age erases the old questions from the file and its log', () => {
+	it('by age erases the old questions from the file and its log', async () => {
 		const db = new DatabaseSync(dbPath);
 		db.exec('PRAGMA busy_timeout = 2000');
 		db.prepare("UPDATE submissions SET created_at = created_at - 400 * 86400000 WHERE question LIKE 'Marker-OLD-%'").run();
 		db.close();
-		const { code, out } = cli('purge', '--older-than', '365d');
+		const { code, out } = await cli('purge', '--older-than', '365d');
 		expect(code).toBe(0);
 		expect(out).toContain('Deleted 1 submission ');
 		const bytes = bytesOnDisk();
@@ -83,7 +94,7 @@ describe('purge', () => {
 	});
 
 	it('with --vacuum rewrites the file and still leaves the server working', async () => {
-		const { code, out } = cli('purge', '--email', 'nobody@example.com', '--vacuum');
+		const { code, out } = await cli('purge', '--email', 'nobody@example.com', '--vacuum');
 		expect(code).toBe(0);
 		expect(out).toContain('Rewrote the database file (VACUUM)');
 		await ask({ question: 'A question after the vacuum, still stored' });
@@ -91,17 +102,17 @@ describe('purge', () => {
 });
 
 describe('files with readers\' data', () => {
-	it('are readable by their owner only: the database, its log, and exports', () => {
+	it('are readable by their owner only: the database, its log, and exports', async () => {
 		expect(mode(dbPath)).toBe(0o600);
 		expect(mode(`${dbPath}-wal`)).toBe(0o600);
 		expect(mode(join(dir, 'data'))).toBe(0o700);
 		const fresh = join(dir, 'export.csv');
-		expect(cli('export', '--format', 'csv', '--output', fresh).code).toBe(0);
+		expect((await cli('export', '--format', 'csv', '--output', fresh)).code).toBe(0);
 		expect(mode(fresh)).toBe(0o600);
 		// A file that already exists, readable by all, is narrowed too.
 		const existing = join(dir, 'existing.json');
 		writeFileSync(existing, '[]', { mode: 0o644 });
-		expect(cli('export', '--format', 'json', '--output', existing).code).toBe(0);
+		expect((await cli('export', '--format', 'json', '--output', existing)).code).toBe(0);
 		expect(mode(existing)).toBe(0o600);
 		expect(JSON.parse(readFileSync(existing, 'utf8')).length).toBeGreaterThan(50);
 	});

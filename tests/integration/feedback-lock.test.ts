@@ -103,9 +103,13 @@ describe('while another process holds the write lock for 10 s', () => {
 		// Everything that needs no lock answered quickly throughout.
 		expect(probes.length).toBeGreaterThan(40);
 		expect(probes.every((p) => p.status === 200)).toBe(true);
-		const slowest = Math.max(...probes.map((p) => p.ms));
 		if (process.env['LOCK_TEST_VERBOSE']) console.log(probes.map((p) => `${p.path} ${p.ms.toFixed(1)}`).join('\n'));
-		expect(slowest, `slowest health/page answer during the lock: ${slowest.toFixed(1)} ms`).toBeLessThan(100);
+		// Under 100 ms each. A stalled loop (the old busy_timeout) fails every probe of the lock's 10 s; a
+		// machine shared with other work may delay one answer now and then, so 1 in 50 may reach 500 ms.
+		const slow = probes.filter((p) => p.ms >= 100);
+		const slowest = Math.max(...probes.map((p) => p.ms));
+		expect(slow.length, `${slow.length} of ${probes.length} answers took 100 ms or more (slowest ${slowest.toFixed(1)} ms)`).toBeLessThanOrEqual(Math.floor(probes.length / 50));
+		expect(slowest, `slowest health/page answer during the lock: ${slowest.toFixed(1)} ms`).toBeLessThan(500);
 		expect(retried, `${retried} of ${probes.length} probes needed a second try`).toBeLessThanOrEqual(Math.ceil(probes.length * 0.1));
 
 		// Posts sent early in the lock waited their 2 s and were refused, asking to come back.

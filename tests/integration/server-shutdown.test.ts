@@ -48,7 +48,7 @@ function post(base: string, agent: Agent, body: unknown): Promise<{ status: numb
 describe('graceful shutdown', () => {
 	it('on SIGTERM under load: every 201 is in the store, nothing stored went unanswered, exit 0', async () => {
 		const db = join(dir, 'load.sqlite');
-		const server = await startServer({ FEEDBACK_DB_PATH: db, FEEDBACK_RATE_LIMIT: '100000' });
+		const server = await startServer({ FEEDBACK_DB_PATH: db, FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '1000000' });
 		// Keep-alive connections, as browsers and proxies use: shutdown must close them between requests, not during one.
 		const agent = new Agent({ keepAlive: true, maxSockets: 48 });
 		const acknowledged = new Map<string, string>();

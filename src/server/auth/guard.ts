@@ -1,0 +1,44 @@
+/** The first lines of every /support/ page and endpoint: both runtimes, and the session or the refusal. */
+import type { AstroGlobal } from 'astro';
+import { requireData, requirePage, supportHeaders, type Signed } from './http.ts';
+import { getSupportRuntime, type SupportRuntime } from '../search-events/runtime.ts';
+import type { ViewSources } from '../search-events/views.ts';
+
+export type Guarded = { signed: Signed; sources: ViewSources };
+
+/** The support runtime, or a 503 answer when its database cannot be reached. */
+async function supportOr503(): Promise<SupportRuntime | Response> {
+	try {
+		return await getSupportRuntime();
+	} catch (error) {
+		console.error(`[support] The dashboard cannot reach its database: ${(error as Error).message}`);
+		return new Response('The support dashboard cannot reach its database right now; try again in a minute.\n', { status: 503, headers: { ...supportHeaders, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' } });
+	}
+}
+
+/** For an .astro page: the session (headers set on the page's answer), or the redirect to sign-in. */
+export async function guardPage(astro: Pick<AstroGlobal, 'request' | 'response'>): Promise<Guarded | Response> {
+	const support = await supportOr503();
+	if (support instanceof Response) return support;
+	const signed = await requirePage(astro.request, support);
+	if (signed instanceof Response) return signed;
+	for (const [k, v] of Object.entries(supportHeaders)) astro.response.headers.set(k, v);
+	for (const c of signed.setCookies) astro.response.headers.append('set-cookie', c);
+	return { signed, sources: { feedback: await support.feedbackStore(), support } };
+}
+
+/** For a data endpoint: the session, or a 401. */
+export async function guardData(request: Request): Promise<Guarded | Response> {
+	const support = await supportOr503();
+	if (support instanceof Response) return support;
+	const signed = await requireData(request, support);
+	if (signed instanceof Response) return signed;
+	return { signed, sources: { feedback: await support.feedbackStore(), support } };
+}
+
+/** Headers for a data answer: the support headers and any cookie the session needs. */
+export function dataHeaders(g: Guarded, extra: Record<string, string>): Headers {
+	const headers = new Headers({ ...supportHeaders, ...extra });
+	for (const c of g.signed.setCookies) headers.append('set-cookie', c);
+	return headers;
+}

@@ -1,0 +1,183 @@
+/**
+ * `POST /api/search-events/`: a batch of search events from the browser (sendBeacon sends
+ * `text/plain`; `application/json` is accepted too) → origin and rate checks → validate (masking
+ * happens in the schema) → count into the day → 204. `GET` returns the groups the team marked as
+ * answered, for the search box and the ask form's suggestions.
+ *
+ * The core works on plain values, with two thin doors: one for a Web `Request` (Astro's route) and
+ * one for node:http (the server entry's fast path).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { formatPath } from '../../lib/errors.ts';
+import { searchEventBatchSchema } from '../../schemas/search-event.ts';
+import { safeJson } from '../errors.ts';
+import { clientAddress } from './limiter.ts';
+import { getSupportRuntime, type SupportRuntime } from './runtime.ts';
+
+/** Largest body accepted: 50 events with long queries fit in a quarter of it. */
+export const maxSearchEventBytes = 65_536;
+
+/** A request, reduced to what the endpoint reads. */
+export interface EventRequest {
+	method: string;
+	/** Header values by lower-case name. */
+	headers: Headers;
+	/** The address the server was reached at (its origin may post). */
+	origin: string;
+	clientAddress: string;
+	/** Reads the body, or says it is larger than `limit` bytes. */
+	body(limit: number): Promise<Uint8Array | 'too-large'>;
+}
+
+/** What the endpoint answers. */
+export interface EventAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+const headersJson = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+const refuse = (status: number, code: string, message: string, fields: Array<{ field: string; message: string }> = [], extra: Record<string, string> = {}): EventAnswer => ({
+	status,
+	headers: { ...headersJson, ...extra },
+	body: safeJson({ error: { code, message, fields } }),
+});
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The endpoint, framework-free. */
+export async function answerSearchEvents(request: EventRequest, runtime: SupportRuntime): Promise<EventAnswer> {
+	if (runtime.config.SEARCH_EVENTS === 'off') return refuse(404, 'search_events_off', 'This server does not count searches (SEARCH_EVENTS=off).');
+	if (request.method === 'GET' || request.method === 'HEAD') {
+		const answers = await runtime.auth.answeredGroups();
+		return { status: 200, headers: { ...headersJson, 'cache-control': 'public, max-age=300' }, body: safeJson({ answers }) };
+	}
+	if (request.method !== 'POST') return refuse(405, 'method_not_allowed', `Send search events with POST, not ${request.method}.`, [], { allow: 'GET, HEAD, POST' });
+
+	// A browser says where a post comes from (Origin, Sec-Fetch-Site); another site's pages may not inflate the counts.
+	const site = request.headers.get('sec-fetch-site');
+	const origin = request.headers.get('origin');
+	const crossSite = (site !== null && site !== 'same-origin' && site !== 'none') || (origin !== null && origin !== request.origin && !runtime.allowedOrigins.has(origin));
+	if (crossSite) return refuse(403, 'cross_site', `Search events are accepted only from this site's own pages; these came from ${request.headers.get('origin') ?? 'another site'}.`);
+
+	const wait = runtime.eventLimiter.take(clientAddress(request.headers, request.clientAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES));
+	if (wait > 0) return refuse(429, 'rate_limited', `Too many search events from your address; try again in ${wait} s.`, [], { 'retry-after': String(wait) });
+
+	const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (mediaType !== 'text/plain' && mediaType !== 'application/json') {
+		return refuse(415, 'unsupported_media_type', `Send the events as application/json or text/plain (what sendBeacon sends); received ${mediaType ? JSON.stringify(mediaType) : 'no content type'}.`, [
+			{ field: 'content-type', message: 'Expected application/json or text/plain.' },
+		]);
+	}
+	const bytes = await request.body(maxSearchEventBytes);
+	if (bytes === 'too-large') return refuse(413, 'body_too_large', `The request body is larger than ${maxSearchEventBytes} bytes.`, [{ field: 'body', message: `At most ${maxSearchEventBytes} bytes.` }]);
+	let value: unknown;
+	try {
+		value = JSON.parse(decoder.decode(bytes));
+	} catch (error) {
+		const detail = error instanceof TypeError ? 'it is not valid UTF-8.' : (error as Error).message;
+		return refuse(400, 'malformed_json', `The request body is not valid JSON: ${detail}`, [{ field: 'body', message: 'Expected a JSON object such as {"events": [...]}.' }]);
+	}
+	const parsed = searchEventBatchSchema.safeParse(value);
+	if (!parsed.success) {
+		const fields = parsed.error.issues.map((i) => ({ field: formatPath(i.path) || 'body', message: i.message }));
+		return refuse(422, 'invalid_fields', `Please correct: ${fields.map((f) => `${f.field}: ${f.message}`).join(' ')}`, fields);
+	}
+	try {
+		await runtime.events.record(parsed.data.events, Date.now());
+	} catch (error) {
+		console.error(`[support] Failed to count search events: ${(error as Error).message}`);
+		return refuse(503, 'store_unavailable', 'The search events could not be counted right now; nothing was recorded.', [], { 'retry-after': '30' });
+	}
+	return { status: 204, headers: { 'cache-control': 'no-store' }, body: '' };
+}
+
+/** The endpoint for a Web Request (Astro's on-demand route). */
+export async function handleSearchEventsRequest(request: Request, clientAddress: string, runtime: SupportRuntime): Promise<Response> {
+	const answer = await answerSearchEvents(
+		{
+			method: request.method,
+			headers: request.headers,
+			origin: new URL(request.url).origin,
+			clientAddress,
+			async body(limit) {
+				if (Number(request.headers.get('content-length') ?? 0) > limit) return 'too-large';
+				if (!request.body) return new Uint8Array(0);
+				// Read no more than the limit, whatever the body claims to be.
+				const reader = request.body.getReader();
+				const chunks: Uint8Array[] = [];
+				let size = 0;
+				for (;;) {
+					const { done, value } = await reader.read();
+					if (done) return Buffer.concat(chunks);
+					size += value.byteLength;
+					if (size > limit) {
+						await reader.cancel().catch(() => {});
+						return 'too-large';
+					}
+					chunks.push(value);
+				}
+			},
+		},
+		runtime,
+	);
+	return new Response(answer.status === 204 || request.method === 'HEAD' ? null : answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** Reads a node:http body up to `limit` bytes; a longer one is refused without buffering the rest. */
+function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array | 'too-large'> {
+	if (Number(req.headers['content-length'] ?? 0) > limit) {
+		req.resume();
+		return Promise.resolve('too-large');
+	}
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.byteLength;
+			if (size > limit) {
+				req.removeAllListeners('data');
+				req.resume();
+				resolve('too-large');
+			} else chunks.push(chunk);
+		});
+		req.on('end', () => size <= limit && resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+/**
+ * The endpoint over node:http, for a server entry that routes `/api/search-events/` itself:
+ * `if (url.pathname === '/api/search-events/') return handleSearchEvents(req, res, await getSupportRuntime());`
+ */
+export async function handleSearchEvents(req: IncomingMessage, res: ServerResponse, runtime: SupportRuntime): Promise<void> {
+	const headers = new Headers();
+	for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+	const secure = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+	const answer = await answerSearchEvents(
+		{
+			method: req.method ?? 'GET',
+			headers,
+			origin: `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
+			clientAddress: req.socket.remoteAddress ?? '',
+			body: (limit) => readNodeBody(req, limit),
+		},
+		runtime,
+	);
+	res.writeHead(answer.status, answer.headers);
+	res.end(answer.status === 204 || req.method === 'HEAD' ? undefined : answer.body);
+}
+
+/** The node:http door with the process's runtime: 503 when its database cannot be reached. For src/server/app.ts. */
+export async function serveSearchEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	let runtime: SupportRuntime;
+	try {
+		runtime = await getSupportRuntime();
+	} catch (error) {
+		console.error(`[support] Search events cannot be counted: ${(error as Error).message}`);
+		req.resume();
+		res.writeHead(503, { ...headersJson, 'retry-after': '30' });
+		res.end(safeJson({ error: { code: 'store_unavailable', message: 'The search events could not be counted right now; nothing was recorded.', fields: [] } }));
+		return;
+	}
+	await handleSearchEvents(req, res, runtime);
+}
