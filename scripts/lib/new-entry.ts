@@ -60,7 +60,7 @@ function usualOwner(files: SourceFile[], audience?: string): string | undefined 
 }
 
 /** Checks a request against the existing content and plans the file; throws NewEntryError on anything it refuses. */
-export function planEntry(args: NewEntryArgs, existing: SourceFile[]): EntryPlan {
+export function planEntry(args: NewEntryArgs, existing: SourceFile[], program?: { payout: { lockPeriodDays: number } }): EntryPlan {
 	const type = entryType(args.type);
 	if (!type) throw new NewEntryError(`Unknown type "${args.type}".`, `Write: npm run new -- <type> "<title>", with type one of ${Object.keys(entryTypes).join(', ')}.`);
 	const title = args.title.trim().replace(/\s+/g, ' ');
@@ -88,6 +88,9 @@ export function planEntry(args: NewEntryArgs, existing: SourceFile[]): EntryPlan
 		const rate = Number(args.rate);
 		if (args.rate === undefined || !Number.isFinite(rate) || rate <= 0 || rate > 100) throw new NewEntryError(`--rate must be a percentage above 0 and at most 100, received ${JSON.stringify(args.rate ?? null)}.`, 'For a CPS rule paying 8 %, write --rate 8; change the model in the file for CPA, revenue share or tiers.');
 		input.rate = rate;
+		// A new rule starts with the program's lock period, the one the terms in force set.
+		if (!program) throw new NewEntryError('The program file could not be read, so the lock period of the new rule is unknown.', 'Fix the problems `npm run check:content` reports in src/content/program/program.yaml first.');
+		input.lockPeriodDays = program.payout.lockPeriodDays;
 		if (siblings.some((f) => (f.raw as Record<string, unknown>)['offer'] === slugify(title))) throw new NewEntryError(`Offer "${slugify(title)}" already has a rule.`, 'To change its rate from a date, set validTo on the current rule and give the new one a different title, e.g. with the year.');
 	}
 	if (args.effective !== undefined && !DAY.test(args.effective)) throw new NewEntryError(`--effective must be written YYYY-MM-DD, received "${args.effective}".`, 'For example --effective 2027-01-01.');

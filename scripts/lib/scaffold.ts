@@ -57,6 +57,8 @@ export interface ScaffoldInput {
 	supersedes?: { version: string; body: string };
 	/** Terms and commission: first day in force. */
 	effectiveDate?: string;
+	/** Commission: the program's lock period (program.yaml, derived from the return window and delivery allowance). */
+	lockPeriodDays?: number;
 }
 
 /** A scaffolded entry: its path under src/content/<collection>/ and its text. */
@@ -146,7 +148,7 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 					offer,
 					model: 'cps',
 					rate: input.rate,
-					lockPeriodDays: 30,
+					lockPeriodDays: input.lockPeriodDays,
 					validFrom: input.effectiveDate ?? input.today,
 					notes: [],
 					...steward,

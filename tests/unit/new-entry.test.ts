@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readContent } from '../../scripts/lib/content-files.ts';
+import { readContent, readProgram } from '../../scripts/lib/content-files.ts';
 import { NewEntryError, planEntry, type NewEntryArgs } from '../../scripts/lib/new-entry.ts';
 import { slugify } from '../../scripts/lib/scaffold.ts';
 import { faqSchema } from '../../src/schemas/faq.ts';
@@ -11,7 +11,8 @@ import { materializeFixture, removeFixture } from '../helpers/fixtures.ts';
 const root = materializeFixture('changed-facts');
 afterAll(() => removeFixture(root));
 const existing = readContent(root);
-const plan = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => planEntry({ today: '2026-11-23', ...args }, existing);
+const program = readProgram(root).result.data;
+const plan = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => planEntry({ today: '2026-11-23', ...args }, existing, program);
 const refusal = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => {
 	try {
 		plan(args);
@@ -49,6 +50,13 @@ describe('npm run new', () => {
 
 	it('puts a guide in the folder of its audience', () => {
 		expect(plan({ type: 'guide', title: 'Returns for gift orders', audience: 'customer' }).path).toBe('src/content/docs/customers/returns-for-gift-orders.mdx');
+	});
+
+	it('starts a commission rule with the program’s lock period, not a fixed one', () => {
+		// The fixture's program: a 30-day return window plus the default 15-day delivery allowance = 45.
+		const rule = parse(plan({ type: 'commission', title: 'Camp kitchen', rate: '7' }).text) as Record<string, unknown>;
+		expect(rule['lockPeriodDays']).toBe(45);
+		expect(rule['rate']).toBe(7);
 	});
 
 	it('starts a new terms version from the text of the newest, superseding it, 30 days ahead', () => {

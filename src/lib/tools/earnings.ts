@@ -38,15 +38,34 @@ export type EarningsResult =
 			commission: number;
 			/** Tiered: what the tier reached adds to the month's earlier sales. */
 			extraOnEarlier: number;
+			/**
+			 * The other offer's rule in force that day when the two are alternatives (`alternativeTo`,
+			 * either way round): a sale earns under one of them, never both, so it is not added.
+			 */
+			alternative?: ToolRule | undefined;
 	  }
 	| { kind: 'no-rule'; input: EarningsInput; rules: ToolRule[] };
 
 /** The commission on a base at a percentage, to the cent. */
 export const percentOf = (base: number, rate: number) => roundMoney((base * rate) / 100);
 
+/** The rule in force on `date` of the offer that is an alternative to `rule`'s, if any. */
+export function alternativeOn(data: Pick<ToolData, 'rules'>, rule: ToolRule, date: IsoDate): ToolRule | undefined {
+	if (rule.alternativeTo) return ruleOn(data, rule.alternativeTo, date);
+	const other = data.rules.find((r) => r.alternativeTo === rule.offer && ruleOn(data, r.offer, date) === r);
+	return other;
+}
+
 export function computeEarnings(data: Pick<ToolData, 'rules'>, input: EarningsInput): EarningsResult {
-	const rule = ruleOn(data, input.offer, input.date);
-	if (!rule) return { kind: 'no-rule', input, rules: rulesOf(data, input.offer) };
+	const found = ruleOn(data, input.offer, input.date);
+	if (!found) return { kind: 'no-rule', input, rules: rulesOf(data, input.offer) };
+	const result = earnedUnder(found, input);
+	const alternative = alternativeOn(data, found, input.date);
+	return alternative && result.kind === 'earned' ? { ...result, alternative } : result;
+}
+
+function earnedUnder(rule: ToolRule, input: EarningsInput): EarningsResult {
+	// The rule of the offer named; an alternative offer's rule is reported beside it, never added.
 	const base = Math.max(0, roundMoney(input.total - input.tax - input.shipping - input.returned));
 	switch (rule.model) {
 		case 'cps':
@@ -124,6 +143,18 @@ export function presentEarnings(data: Pick<ToolData, 'program'>, result: Earning
 				`This order lifts the month from ${formatPercent(result.tier.rateBefore)} to ${formatPercent(result.rate!)}, so the ${money(input.monthSales)} sold earlier this month earns ${money(result.extraOnEarlier)} more.`,
 			);
 		}
+	}
+	const payer = rule.paidBy === 'advertiser' ? (rule.advertiser ?? 'the advertiser') : data.program.company;
+	answer.facts.push({ key: 'paid-by', label: 'Paid by', text: rule.paidBy === 'advertiser' ? `${payer}, the advertiser running this campaign` : payer, value: rule.paidBy });
+	if (rule.paidBy === 'advertiser') {
+		answer.notes.push(`${payer} pays this campaign’s payout, not ${data.program.company}; it is credited to your balance and paid with your other commissions. It is the only commission on this conversion.`);
+	}
+	if (result.alternative) {
+		const other = result.alternative;
+		answer.facts.push({ key: 'alternative', label: 'Instead of', text: `${other.title}: ${describeRate(other, data.program.currency)}`, value: other.id });
+		answer.notes.push(
+			`“${rule.title}” and “${other.title}” are alternatives: a sign-up earns under the one you have joined, never both. ${money(commission)} is what it earns under “${rule.title}”; it is not added to what “${other.title}” would pay.`,
+		);
 	}
 	if (rule.notes.length) answer.lists.push({ key: 'conditions', title: 'Conditions of this rule', items: rule.notes.map((n) => ({ text: n })) });
 	answer.links.push({ text: `${rule.title} on the commission rates page`, href: urls.commission(rule.offer) }, { text: 'When is it paid? Payout date tool', href: '/tools/payout/' });

@@ -2,6 +2,7 @@
  * Payout date: when a commission is approved (its lock period), which month's cut-off it falls in
  * (midnight in the program's cut-off time zone), and when that month is paid.
  */
+import { isActive } from '../commission.ts';
 import { formatMoney } from '../facts.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
 import { linksTo, type ToolData, type ToolRule } from './data.ts';
@@ -17,6 +18,7 @@ import {
 	isoZoned,
 	monthName,
 	nextBusinessDay,
+	toUtcDate,
 	type IsoDate,
 	type ZonedTime,
 } from './time.ts';
@@ -65,12 +67,24 @@ export function paymentFor(program: ToolData['program'], month: IsoDate): { sche
 	return { scheduled, paid: nextBusinessDay(scheduled) };
 }
 
+/**
+ * The standard lock period for an order of `date`: the terms in force on the order date set it, and
+ * an offer's rule may only state a longer one, so it is the shortest lock of the rules in force that
+ * day (30 days under terms 3.0 and 3.1, the program's derived 45 days from terms 3.2). With no rule
+ * in force, the program's own value.
+ */
+export function standardLockOn(data: Pick<ToolData, 'program' | 'rules'>, date: IsoDate): number {
+	const day = toUtcDate(date);
+	const locks = data.rules.filter((r) => isActive(r, day)).map((r) => r.lockPeriodDays);
+	return locks.length ? Math.min(...locks) : data.program.payout.lockPeriodDays;
+}
+
 export function computePayout(data: Pick<ToolData, 'program' | 'rules'>, input: PayoutInput): PayoutResult {
 	const zone = data.program.payout.cutoffTimeZone;
 	const instant = atZoned(input.orderDate, input.orderTime, input.zone).ms;
 	const order = inZone(instant, zone);
 	const rule = input.offer ? ruleOn(data, input.offer, order.date) : undefined;
-	const lockPeriodDays = rule?.lockPeriodDays ?? data.program.payout.lockPeriodDays;
+	const lockPeriodDays = rule?.lockPeriodDays ?? standardLockOn(data, order.date);
 	// The lock period ends the same time of day, lockPeriodDays calendar days later, on the cut-off zone's clock.
 	const approved = inZone(atZoned(addDays(order.date, lockPeriodDays), order.time, zone).ms, zone);
 	const month = `${approved.date.slice(0, 7)}-01`;
