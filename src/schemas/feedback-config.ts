@@ -1,17 +1,6 @@
 import { z } from 'astro/zod';
+import { int, unset } from './env.ts';
 
-/** Environment variables are text; "" counts as unset so that `FOO= npm start` means the default. */
-const unset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const int = (name: string, min: number, max: number, fallback: number) =>
-	z.preprocess(
-		unset,
-		z.coerce
-			.number({ error: `${name} must be a whole number.` })
-			.int(`${name} must be a whole number.`)
-			.min(min, `${name} must be at least ${min}.`)
-			.max(max, `${name} must be at most ${max}.`)
-			.default(fallback),
-	);
 const url = (name: string, example: string) =>
 	z.preprocess(
 		unset,

@@ -4,18 +4,7 @@
  * settings do (src/schemas/feedback-config.ts).
  */
 import { z } from 'astro/zod';
-
-const unset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const int = (name: string, min: number, max: number, fallback: number) =>
-	z.preprocess(
-		unset,
-		z.coerce
-			.number({ error: `${name} must be a whole number.` })
-			.int(`${name} must be a whole number.`)
-			.min(min, `${name} must be at least ${min}.`)
-			.max(max, `${name} must be at most ${max}.`)
-			.default(fallback),
-	);
+import { int, unset } from '../schemas/env.ts';
 
 export const serverOptionsSchema = z.object({
 	/** Address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface). */
