@@ -52,20 +52,21 @@ afterAll(async () => {
 describe('from a reader’s failed search to the support team', () => {
 	it('a reader finds nothing, goes on to ask; another searches in similar words', async () => {
 		const reader = await browser.context();
-		const page = await open(reader, `/search/?q=${encodeURIComponent('zeppelin hangar')}`);
+		const page = await open(reader, `/search/?q=${encodeURIComponent('flurbix glorptang')}`);
 		await searchNothing(page);
 		await page.locator('#ph-search-status').getByRole('link', { name: 'ask the support team' }).click();
 		await page.waitForURL(/\/ask\/\?/);
-		await page.getByLabel('Your question').fill('Can I promote the program from a zeppelin hangar?');
+		await page.getByLabel('Your question').fill('Can I promote the program from a flurbix glorptang?');
 		await page.getByLabel('I am').selectOption('affiliate');
 		await page.getByLabel('Email').fill('pilot@example.com');
 		await page.getByRole('button', { name: 'Send your question' }).click();
-		await expect.poll(() => page.locator('[data-feedback-status][data-state="sent"]').count()).toBe(1);
+		// Sent: the confirmation panel with the reference takes the form's place.
+		await expect.poll(() => page.locator('[data-ask-confirm]:not([hidden]) [data-reference]').textContent()).toMatch(/FB-[0-9A-Z]{4}-[0-9A-Z]{4}/);
 		await page.close();
 		await reader.close();
 
 		const another = await browser.context();
-		const second = await open(another, `/search/?q=${encodeURIComponent('Zeppelin hangars')}`);
+		const second = await open(another, `/search/?q=${encodeURIComponent('Flurbix glorptangs')}`);
 		await searchNothing(second);
 		// Leaving the page sends the batch (sendBeacon on pagehide).
 		await second.goto(`${base}/`);
@@ -82,26 +83,26 @@ describe('from a reader’s failed search to the support team', () => {
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.waitForURL(`${base}/support/`);
 		// The beacons may still be on their way: reload until both searches are counted.
-		const group = page.locator('[data-view="zero-results"] tr[data-group="hangar+zeppelin"]');
+		const group = page.locator('[data-view="zero-results"] tr[data-group="flurbix+glorptang"]');
 		await expect
 			.poll(async () => {
 				await page.reload();
 				return (await group.count()) > 0 ? await group.textContent() : '';
 			}, { timeout: 15_000 })
-			.toContain('zeppelin hangars');
+			.toContain('flurbix glorptangs');
 		const text = (await group.textContent())!;
-		expect(text).toContain('zeppelin hangar');
-		expect(text).toContain('Can I promote the program from a zeppelin hangar?');
+		expect(text).toContain('flurbix glorptang');
+		expect(text).toContain('Can I promote the program from a flurbix glorptang?');
 		expect(await group.locator('td').first().textContent()).toBe('2');
 
 		const waiting = page.getByRole('region', { name: 'Questions waiting' });
-		const row = waiting.getByRole('row').filter({ hasText: 'zeppelin hangar?' });
+		const row = waiting.getByRole('row').filter({ hasText: 'flurbix glorptang?' });
 		await expect.poll(() => row.textContent()).toContain('pilot@example.com');
 		expect(await row.textContent()).toContain('affiliate');
-		expect(await row.textContent()).toContain('search for “zeppelin hangar”');
+		expect(await row.textContent()).toContain('search for “flurbix glorptang”');
 
 		const asked = page.locator('[data-view="searches-then-asked"]');
-		expect(await asked.textContent()).toContain('zeppelin hangar');
+		expect(await asked.textContent()).toContain('flurbix glorptang');
 
 		const chart = page.getByRole('img', { name: /Weekly trend/ });
 		expect(await chart.count()).toBe(1);
@@ -172,7 +173,7 @@ describe('a form on another site', () => {
 		evil = createServer((_req, res) => {
 			res.writeHead(200, { 'content-type': 'text/html' });
 			res.end(`<!doctype html><title>Win a prize</title><form id="f" method="post" action="${base}/support/groups/answer/">
-				<input name="key" value="hangar+zeppelin"><input name="page" value="/evil/"><input name="csrf" value="guessed"></form>
+				<input name="key" value="flurbix+glorptang"><input name="page" value="/evil/"><input name="csrf" value="guessed"></form>
 				<script>document.getElementById('f').submit()</script>`);
 		});
 		await new Promise<void>((done) => evil.listen(0, '127.0.0.1', done));
@@ -214,7 +215,7 @@ describe('a search and its report', () => {
 		await expect.poll(() => held.length).toBe(1);
 		expect(JSON.parse(held[0]!.request().postData()!)).toEqual({ events: [{ query: 'payout threshold', results: expect.any(Number) }] });
 		// With that report unanswered, the next search runs and shows its results.
-		await page.locator('input[name="q"]').fill('cookie window');
+		await page.locator('#ph-search-q').fill('cookie window');
 		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('cookie window');
 		expect(held).toHaveLength(1);
 		await Promise.all(held.map((r) => r.fulfill({ status: 204 })));
@@ -225,7 +226,7 @@ describe('a search and its report', () => {
 	it('reports a query typed letter by letter as one search, with the result the reader opened', async () => {
 		const reader = await browser.context();
 		const page = await open(reader, '/search/');
-		await page.locator('input[name="q"]').pressSequentially('payout threshold', { delay: 120 });
+		await page.locator('#ph-search-q').pressSequentially('payout threshold', { delay: 120 });
 		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('“payout threshold”');
 		const first = page.locator('#ph-search-results > li a.ph-search-title').first();
 		const href = new URL((await first.getAttribute('href'))!, base);

@@ -201,7 +201,7 @@ describe('the search page', () => {
 
 	it('labels every control and announces results in a live region', () => {
 		const ids = [...html().matchAll(/<(?:input|select) id="([^"]+)"/g)].map((m) => m[1]!);
-		expect(ids).toEqual(expect.arrayContaining(['ph-search-q', 'ph-search-audience', 'ph-search-type', 'ph-search-ask-q']));
+		expect(ids).toEqual(expect.arrayContaining(['ph-search-q', 'ph-search-audience', 'ph-search-type']));
 		for (const id of ids) expect(html(), id).toContain(`<label for="${id}"`);
 		expect(html()).toMatch(/<p id="ph-search-status"[^>]*role="status"[^>]*aria-live="polite"/);
 	});
@@ -212,12 +212,12 @@ describe('the search page', () => {
 		expect(options('type')).toEqual(['', ...Object.keys(searchTypes)]);
 	});
 
-	it('without JavaScript, explains and offers the ask form with the question carried over', () => {
+	it('without JavaScript, explains and holds the ask form, which posts the question straight to the endpoint', () => {
 		const noscript = html().match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
 		expect(noscript).toContain('needs JavaScript');
-		expect(noscript).toMatch(/<form action="\/ask\/" method="get"[^>]*>/);
+		expect(noscript).toMatch(/<form class="ph-feedback ph-ask" method="post" action="\/api\/feedback\/"/);
 		expect(noscript).toMatch(/<input type="hidden" name="from" value="search"/);
-		expect(noscript).toMatch(/name="q"/);
+		expect(noscript).toMatch(/<textarea[^>]*name="question"/);
 		expect(noscript).toContain('href="/faq/"');
 	});
 

@@ -2,6 +2,8 @@
  * Answers a tool form in the browser, with the same validation and function as the on-demand
  * route, and shows refusals next to their fields. Without this script the form is sent as usual.
  */
+// First: zod must not probe for eval under the page's policy.
+import '../zod-jitless.ts';
 import { runTool, type ToolSlug } from '../../lib/tools/index.ts';
 import { answerHtml, errorsHtml, fieldIds } from '../../lib/tools/answer.ts';
 import { reviveToolData } from '../../lib/tools/data.ts';
