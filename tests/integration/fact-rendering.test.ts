@@ -32,7 +32,10 @@ describe('facts on the built site', () => {
 	});
 
 	it('keeps the space between text and a link on the ask page', () => {
-		expect(page('/ask/')).toMatch(/answered in the <a href="\/faq\/">frequently asked questions<\/a>/);
+		const main = page('/ask/').match(/<main[\s\S]*<\/main>/)?.[0] ?? '';
+		expect(main).toContain('<a href="/faq/');
+		// A word run into a link ("thefrequently") shows as a letter right before <a or right after </a>.
+		expect(main.match(/[a-z]<a [^>]*>|<\/a>[a-z]/gi) ?? []).toEqual([]);
 	});
 
 	it("states customer care's first reply as the clock hours it counts", () => {
