@@ -6,7 +6,6 @@ import { parseRetryAfter, retryDelay } from '../../src/lib/backoff.ts';
 import { formatReference, referencePattern } from '../../src/lib/feedback-reference.ts';
 import { frequentQuestions, normalizeQuestion, unhelpfulPages } from '../../src/lib/content-gaps.ts';
 import { csvCell, parseSince } from '../../scripts/lib/feedback-format.ts';
-import { fuseRankings, suggestionQuery, suggestionSearches } from '../../src/lib/suggestion-query.ts';
 
 const issues = (value: unknown) => {
 	const result = feedbackSubmissionSchema.safeParse(value);
@@ -143,15 +142,3 @@ describe('references and reports', () => {
 	});
 });
 
-describe('suggestions while typing', () => {
-	it('searches the words that matter, then each alone', () => {
-		expect(suggestionQuery('How do I update my bank details?')).toBe('update bank details');
-		expect(suggestionSearches('How do I update my bank details?')).toEqual(['update bank details', 'update', 'bank', 'details']);
-		expect(suggestionSearches('How do I?')).toEqual([]);
-	});
-
-	it('ranks first the pages high in many lists, the whole-query list counting double', () => {
-		expect(fuseRankings([['a'], ['b', 'c'], ['c', 'b'], ['c']])).toEqual(['c', 'a', 'b']);
-		expect(fuseRankings([[], ['x', 'y'], ['y']], 1)).toEqual(['y']);
-	});
-});
