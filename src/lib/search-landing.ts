@@ -123,6 +123,15 @@ export function landingFor(data: PagefindResultData, searched: readonly string[]
 }
 
 /**
+ * How well a result's best section answers the searched words: the score of the section it
+ * lands on (heading matches weigh most, as Pagefind weighs headings). A page whose one section
+ * holds the question beats a long page that holds its words here and there.
+ */
+export function bestSectionScore(data: PagefindResultData, searched: readonly string[] = []): number {
+	return rankedSections(data, searched)[0]?.score ?? 0;
+}
+
+/**
  * The answers a result holds. An FAQ page's questions are each an answer: besides the best one,
  * every other question that matches nearly as well (`nearly` of the best score) is one more;
  * any other page is one answer, landing on its best section.
