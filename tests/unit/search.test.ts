@@ -178,6 +178,25 @@ describe('where a result lands', () => {
 		expect(landingFor(top)).toMatchObject({ url: '/faq/payments/', title: 'FAQ: Payments', excerpt: 'top' });
 	});
 
+	it('does not land on the top of a page for a word of its title: the title speaks for every section', () => {
+		const guide: PagefindResultData = {
+			url: '/advertisers/disputes/',
+			content: 'Disputes guide. Send disputes by email. How to send a dispute. Write the order in the subject line.',
+			excerpt: 'page excerpt',
+			meta: { title: 'Disputes guide' },
+			filters: { audience: ['advertiser'], type: ['guide'] },
+			sub_results: [
+				// The title, at weight 7, outscores any body word: without the rule the top would win.
+				{ title: 'Disputes guide', url: '/advertisers/disputes/#_top', excerpt: 'top', weighted_locations: [{ location: 0, balanced_score: 7 }, { location: 3, balanced_score: 1 }] },
+				{ title: 'How to send a dispute', url: '/advertisers/disputes/#how-to-send', excerpt: 'send', weighted_locations: [{ location: 10, balanced_score: 5 }, { location: 17, balanced_score: 1 }] },
+			],
+		};
+		expect(landingFor(guide).url).toBe('/advertisers/disputes/#how-to-send');
+		// Matched in its text, not only its title, the top still wins when it matches best.
+		const top = { ...guide, sub_results: [{ ...guide.sub_results![0]!, weighted_locations: [{ location: 0, balanced_score: 7 }, { location: 3, balanced_score: 9 }] }, guide.sub_results![1]!] };
+		expect(landingFor(top).url).toBe('/advertisers/disputes/');
+	});
+
 	it('lands on the question whose search terms hold a searched word, even when its text does not', () => {
 		const withTerms = { ...faqPage, meta: { ...faqPage.meta, searchTerms1: 'payday, payout schedule', searchTermsAt1: 'payout-threshold What is the minimum payout?' } };
 		expect(landingFor(withTerms, ['payday'])).toMatchObject({ url: '/faq/payments/#payout-threshold', title: 'What is the minimum payout?' });
