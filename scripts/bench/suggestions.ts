@@ -2,17 +2,17 @@
  * npm run bench:suggestions: how often the articles suggested while a question is typed on /ask/
  * include one that answers it. The suggestions run the one search pipeline every search box runs
  * (src/lib/search-run.ts, five answers, as src/client/search-engine.ts loads it), here against the
- * built site's own index through scripts/lib/search-index.ts, over scripts/lib/suggestion-cases.ts.
+ * built site's own index through scripts/bench/search-index.ts, over scripts/bench/suggestion-cases.ts.
  * Prints the hit rate of the first suggestion and of the five the form shows; Pagefind's raw
  * search for the question as typed is printed beside them for comparison.
  * Usage: npm run bench:suggestions [-- --dist DIR] (after npm run build; DIR defaults to dist/client)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSearchIndex } from './lib/search-index.ts';
-import { suggestionCases } from './lib/suggestion-cases.ts';
+import { openSearchIndex } from './search-index.ts';
+import { suggestionCases } from './suggestion-cases.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') } } });
 const index = await openSearchIndex(resolve(values.dist!));
 try {
