@@ -92,6 +92,8 @@ export const pipeline = {
 	meanings: 2,
 	/** Pairs of all words up to this many content words; beyond, pairs of neighbours only. */
 	allPairsUpTo: 5,
+	/** At most this many pages are loaded at once; more follow while the answers are fewer than shown. */
+	loadAtOnce: 3,
 	/** How much a page's best section counts in its rank, against its fused score (0–1). */
 	sectionShare: 0.2,
 	/** An audience preferred: its pages' scores are multiplied by `match`, those not for it by `other`. */
@@ -236,16 +238,22 @@ export async function runSearch(pagefind: PagefindSearch, query: string, options
 	}
 	const fused = pipeline.fusion === 'scores' ? await scoreFusion(words, lists, find) : fuse(lists, (r) => r.id);
 
-	// Load a few more pages than shown: the audience preference may reorder them.
+	// Pages are loaded (one fragment each) until they hold enough answers: an FAQ page may hold
+	// several. A few more than shown when an audience is preferred, which may reorder them.
 	const preferred = filters?.['audience'] ? undefined : prefer;
-	const candidates = fused.slice(0, limit + (preferred ? 5 : 0));
+	const wanted = limit + (preferred ? 5 : 0);
 	const sought = [...new Set(words.flatMap((w) => [w.primary, ...w.alternatives]))];
-	const loaded = await Promise.all(
-		candidates.map(async (c) => {
-			const data = await c.item.data();
-			return { score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred), section: bestSectionScore(data, sought), answers: answersIn(data, sought) };
-		}),
-	);
+	const load = async (c: (typeof fused)[number]) => {
+		const data = await c.item.data();
+		return { score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred), section: bestSectionScore(data, sought), answers: answersIn(data, sought) };
+	};
+	const loaded: Array<Awaited<ReturnType<typeof load>>> = [];
+	for (let next = 0, answers = 0; next < fused.length && answers < wanted; ) {
+		const batch = await Promise.all(fused.slice(next, next + Math.min(wanted - answers, pipeline.loadAtOnce)).map(load));
+		next += batch.length;
+		answers += batch.reduce((n, l) => n + l.answers.length, 0);
+		loaded.push(...batch);
+	}
 	// Ranked by section too: each page's fused score and its best section's, each against the best of the candidates.
 	const share = pipeline.sectionShare;
 	const topScore = Math.max(...loaded.map((l) => l.score), 0) || 1;
