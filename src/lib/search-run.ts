@@ -95,7 +95,7 @@ export const pipeline = {
 	/** At most this many pages are loaded at once; more follow while the answers are fewer than shown. */
 	loadAtOnce: 3,
 	/** How much a page's best section counts in its rank, against its fused score (0–1). */
-	sectionShare: 0.2,
+	sectionShare: 0.4,
 	/** An audience preferred: its pages' scores are multiplied by `match`, those not for it by `other`. */
 	preference: { match: 1.4, other: 0.75 },
 };
