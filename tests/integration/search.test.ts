@@ -162,6 +162,19 @@ describe('searching the built index', () => {
 	});
 });
 
+describe("the site's words, by first letter", () => {
+	it('splits /search/words.json into shards a search fetches by its words\' first letters, in the same order', () => {
+		const all = JSON.parse(readFileSync(join(clientDir, 'search', 'words.json'), 'utf8')) as string[];
+		const letters = [...'abcdefghijklmnopqrstuvwxyz', '_'];
+		const shards = Object.fromEntries(letters.map((l) => [l, JSON.parse(readFileSync(join(clientDir, 'search', 'words', `${l}.json`), 'utf8')) as string[]]));
+		for (const letter of letters.slice(0, -1)) {
+			expect(shards[letter], letter).toEqual(all.filter((w) => w.startsWith(letter)));
+		}
+		expect(shards['_']).toEqual(all.filter((w) => !/^[a-z]/.test(w)));
+		expect(shards['c']).toContain('commission');
+	});
+});
+
 describe('the header search box', () => {
 	it('is on every page: a dialog with a labelled search box, a live status, and the search page and the ask form under its results', () => {
 		for (const path of allPages().filter((p) => p !== '/404.html')) {
