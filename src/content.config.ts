@@ -12,6 +12,7 @@ import { docsExtension } from './schemas/docs.ts';
 import { parse as parseYaml } from 'yaml';
 import { loadProgram } from './integrations/facts.ts';
 import { factsFrom, fillFacts } from './lib/facts.ts';
+import { uiStringsSchema } from './i18n/ui-strings.ts';
 
 // Starlight renders guide titles and descriptions itself, so facts are filled in as the entries load.
 const facts = factsFrom(loadProgram(new URL('../', import.meta.url)));
@@ -23,8 +24,8 @@ export const collections = {
 		loader: docsLoader(),
 		schema: (context) => docsSchema({ extend: docsExtension })(context).transform((data) => fillFacts(data, facts)),
 	}),
-	// Our wording of Starlight's interface text, e.g. "Edit this page".
-	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+	// Our wording of Starlight's interface text (e.g. "Edit this page") and our components' own texts, per language.
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStringsSchema }) }),
 	program: defineCollection({ loader: file('./src/content/program/program.yaml', {
 			// The file is one object, written for people; the collection holds it as the single entry `program`.
 			parser: (text) => ({ program: parseYaml(text) }),

@@ -10,6 +10,7 @@ import { byQuestion, faqPageSize, faqPages, paginate } from '../lib/pagination.t
 import { audiences, type Audience } from '../schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../schemas/faq.ts';
 import type { Program } from '../schemas/program.ts';
+import { localeOfPath } from '../i18n/locales.ts';
 
 type Filled<C extends 'faqs' | 'troubleshooting' | 'disclosures' | 'commission' | 'terms'> = CollectionEntry<C>;
 
@@ -74,7 +75,8 @@ async function load(): Promise<Content> {
 	const fill = <E extends { data: unknown }>(entries: E[]) => entries.map((e) => ({ ...e, data: fillFacts(e.data, facts) }));
 
 	const [docs, faqs, troubleshooting, disclosures, commission, terms] = await Promise.all([
-		getCollection('docs'),
+		// Translations (src/content/docs/<locale>/) are Starlight's pages only; lists, links and checks here are the English site's.
+		getCollection('docs', ({ id }) => localeOfPath(`/${id}/`) === 'root'),
 		getCollection('faqs').then(fill),
 		getCollection('troubleshooting').then(fill),
 		getCollection('disclosures').then(fill),

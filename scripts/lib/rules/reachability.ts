@@ -6,6 +6,7 @@ import { sidebar } from '../../../src/navigation.ts';
 import { urls } from '../../../src/lib/urls.ts';
 import { faqPages } from '../../../src/lib/pagination.ts';
 import { fillFacts } from '../../../src/lib/facts.ts';
+import { prefixedLocales } from '../../../src/i18n/locales.ts';
 
 interface SidebarItem {
 	link?: string;
@@ -62,8 +63,8 @@ export const reachability: Rule = ({ files, data, facts }) => {
 		if (!edges.has(from)) edges.set(from, new Set());
 		edges.get(from)!.add(to);
 	};
-	// The 404 page is reached by every unknown address.
-	const start = new Set<string>(['/', urls.doc('404')]);
+	// The 404 page is reached by every unknown address; each language's home page by the language choice on every page.
+	const start = new Set<string>(['/', urls.doc('404'), ...prefixedLocales.map((locale) => `/${locale}/`)]);
 	const walkSidebar = (items: SidebarItem[]) => {
 		for (const item of items) {
 			if (item.link) start.add(withSlash(item.link));
