@@ -25,7 +25,7 @@ const exists = (path: string) => existsSync(join(clientDir, path, 'index.html'))
 /** A built page's address from a full URL on the site. */
 const pathOf = (url: string) => new URL(url).pathname;
 
-const translated = ['/de/', '/de/affiliates/', '/de/customers/', '/de/advertisers/', '/de/affiliates/onboarding/joining/', '/de/affiliates/onboarding/tracking-links/', '/de/affiliates/onboarding/payments/'];
+const translated = ['/de/', '/de/affiliates/', '/de/customers/', '/de/advertisers/', '/de/affiliates/onboarding/joining/', '/de/affiliates/onboarding/tracking-links/', '/de/affiliates/onboarding/payments/', '/de/affiliates/onboarding/tax-forms/', '/de/affiliates/onboarding/support/'];
 
 describe('German beside English', () => {
 	it('gives every English docs page a German address, marked as German', () => {
