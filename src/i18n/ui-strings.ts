@@ -12,6 +12,7 @@ export const uiStringKeys = [
 	'homeSearch.label',
 	'homeSearch.button',
 	'homeSearch.hint',
+	'vote.legend',
 	'vote.yes',
 	'vote.no',
 	'vote.commentLabel',

@@ -92,7 +92,7 @@ export function formatMoney(amount: number, currency: string, lang: string): str
 
 /** A percentage given in percent (30 → "30%" / "30 %"). */
 export function formatPercent(value: number, lang: string): string {
-	return new Intl.NumberFormat(formatLanguage(lang), { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+	return new Intl.NumberFormat(formatLanguage(lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 }).format(value);
 }
 
 /** A count with its unit in the right plural: "1 day" / "1 Tag", "30 days" / "30 Tage". */
