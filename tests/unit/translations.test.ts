@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { markTranslation } from '../../scripts/translations.ts';
+import { markTranslation } from '../../scripts/writers/translations.ts';
 import { translationStates } from '../../src/i18n/translations.ts';
 
 function docsWithOneTranslation() {

@@ -7,10 +7,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prefixedLocales } from '../src/i18n/locales.ts';
-import { sourceHash, translationStates } from '../src/i18n/translations.ts';
+import { prefixedLocales } from '../../src/i18n/locales.ts';
+import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
 
-const docsDir = fileURLToPath(new URL('../src/content/docs/', import.meta.url));
+const docsDir = fileURLToPath(new URL('../../src/content/docs/', import.meta.url));
 
 const englishFiles = (dir: string): string[] =>
 	readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
