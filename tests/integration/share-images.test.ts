@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixture, buildAt, materializeFixture, projectRoot, removeFixture, type BuildResult } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
-import { metaTags } from '../../src/lib/html-meta.ts';
+import { metaTags } from '../helpers/html-meta.ts';
 
 // A cache of its own, so that "cold" means cold whatever other builds left behind.
 const cacheDir = mkdtempSync(join(tmpdir(), 'partner-help-og-test-'));

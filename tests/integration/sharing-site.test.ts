@@ -7,7 +7,7 @@ import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
 import { readContent } from '../../scripts/lib/content-files.ts';
-import { attributes, metaTags } from '../../src/lib/html-meta.ts';
+import { attributes, metaTags } from '../helpers/html-meta.ts';
 
 beforeAll(requireBuild);
 
