@@ -37,8 +37,19 @@ export const urls = {
 	/** The ask page; with a section, that part of it ("channels"). */
 	ask: (section?: string) => (section ? `/ask/#${section}` : '/ask/'),
 	search: () => '/search/',
+	/** The feedback API that the vote and ask forms post to (src/server/api.ts answers it). */
+	feedbackApi: () => '/api/feedback/',
 	/** The Atom feed of program changes: terms versions, commission rules, disclosure rules. */
 	changesFeed: () => '/changes.xml',
+} as const;
+
+/** The support team's dashboard (src/pages/support/): its pages, the forms they post to and the exports. */
+export const supportUrls = {
+	overview: () => '/support/',
+	groups: () => '/support/groups/',
+	answerGroup: () => '/support/groups/answer/',
+	signOut: () => '/support/sign-out/',
+	export: (view: string) => `/support/export/${view}.csv`,
 } as const;
 
 /** The route parameters of a page of a full list: its audience segment and, after page 1, its number. */
