@@ -11,12 +11,13 @@
  * `astro dev` draws a card when it is requested, from the card its page records as it renders.
  */
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageOfShareImage, type ShareCard } from '../lib/share-card.ts';
 import { CACHE_KEEP_DAYS, cardKey, DEFAULT_CACHE_DIR, OG_CACHE_ENV, openImageCache } from '../og/cache.ts';
-import { clearShareCards, recordedShareCard, recordedShareCards } from '../og/cards.ts';
+import { clearShareCards, forgetShareCard, recordedShareCard, recordedShareCards } from '../og/cards.ts';
 import { OG_IMAGES_ENV, shareImagesEnabled } from '../og/config.ts';
 import { renderCards } from '../og/render-pool.ts';
 import { renderCardPng } from '../og/render.ts';
@@ -83,6 +84,8 @@ export function shareImages(options: ShareImagesOptions = {}): AstroIntegration 
 					if (!page) return next();
 					try {
 						const imagePath = new URL(req.url ?? '/', 'http://dev.invalid').pathname;
+						// A page that now names its own image records nothing: forget what it recorded before.
+						forgetShareCard(imagePath);
 						await (await fetch(new URL(page, `http://${req.headers.host}`))).arrayBuffer();
 						const card = recordedShareCard(imagePath);
 						if (!card) {
@@ -102,13 +105,20 @@ export function shareImages(options: ShareImagesOptions = {}): AstroIntegration 
 			'astro:build:start': () => {
 				clearShareCards();
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, pages, logger }) => {
 				if (!shareImagesEnabled()) {
 					logger.info(`${OG_IMAGES_ENV}=off: no share images rendered.`);
 					return;
 				}
+				const cards = recordedShareCards();
+				if (cards.length === 0 && pages.length > 0) {
+					throw new AstroError(
+						`The build wrote ${pages.length} pages but none recorded a share card, so no share image can be drawn.`,
+						'src/route-middleware/share-meta.ts records each card as its page is prerendered in the build\'s own process: check that it is listed in routeMiddleware in astro.config.mjs, and that the adapter prerenders in that process.',
+					);
+				}
 				const cacheDir = resolve(root, process.env[OG_CACHE_ENV] || options.cacheDir || DEFAULT_CACHE_DIR);
-				const report = await renderShareImages(fileURLToPath(dir), recordedShareCards(), { cacheDir });
+				const report = await renderShareImages(fileURLToPath(dir), cards, { cacheDir });
 				// One parseable line: the benchmark reads it.
 				const pruned = report.pruned ? `, ${report.pruned} unused for ${CACHE_KEEP_DAYS} days deleted` : '';
 				logger.info(`share images: ${report.rendered} rendered, ${report.reused} reused in ${report.milliseconds} ms (cache ${relative(root, cacheDir) || '.'}${pruned})`);

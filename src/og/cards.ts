@@ -32,6 +32,11 @@ export function recordedShareCard(imagePath: string): ShareCard | undefined {
 	return record().get(imagePath);
 }
 
+/** Forgets the card of one image, before its page is rendered again (in `astro dev`). */
+export function forgetShareCard(imagePath: string): void {
+	record().delete(imagePath);
+}
+
 /** Forgets every card, before a build renders its pages. */
 export function clearShareCards(): void {
 	record().clear();

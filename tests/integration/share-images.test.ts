@@ -81,6 +81,17 @@ describe('share images of a fixture site', () => {
 		for (const page of pages) expect(image(off.root, page), page).toBeUndefined();
 	});
 
+	it('stops the build when no page recorded its card', async () => {
+		const root = materializeFixture('share-images', { withProject: true });
+		roots.push(root);
+		const config = join(root, 'astro.config.mjs');
+		writeFileSync(config, readFileSync(config, 'utf8').replace(" './src/route-middleware/share-meta.ts',", ''));
+		const { code, output } = await buildAt(root, { OG_CACHE_DIR: cacheDir });
+		expect(code).not.toBe(0);
+		expect(output).toMatch(/The build wrote \d+ pages but none recorded a share card/);
+		expect(output).toContain('check that it is listed in routeMiddleware');
+	});
+
 	it('stops the build when OG_IMAGES has a value it does not know', async () => {
 		const { code, output, root } = await buildFixture('share-images', { OG_IMAGES: 'sometimes' });
 		roots.push(root);
