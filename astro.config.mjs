@@ -91,7 +91,7 @@ export default defineConfig({
 		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing
 		// to index, and the current terms version's own address, whose page is /terms/.
 		sitemap({ filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
-		shareImages({ program: program.name }),
+		shareImages(),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),
 		// The feedback API under `astro dev` (the built server answers it in src/server/main.ts).

@@ -7,7 +7,7 @@ import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
-import { attributes, metaTags } from '../../src/lib/html-meta.ts';
+import { attributes, metaTags } from '../helpers/html-meta.ts';
 
 beforeAll(requireBuild);
 
@@ -57,6 +57,40 @@ describe('share cards on the built site', () => {
 		const commission = meta(page('/commission/'));
 		expect(commission.all('article:tag')).toEqual(['Affiliates', 'Advertisers']);
 		expect(commission.get('og:image:alt')).toBe('Tallwood Partners Help: Commission rates. Commission rates for affiliates and advertisers.');
+	});
+});
+
+describe('what each built page says it is', () => {
+	const audienceLabel: Record<string, string> = { affiliate: 'Affiliates', customer: 'Customers', advertiser: 'Advertisers' };
+	const groups = (html: string) =>
+		[...html.matchAll(/<details( open)?[^>]*><summary[^>]*><span class="group-label[^"]*"><span class="large[^"]*">([^<]+)<\/span>/g)]
+			.map((m) => ({ label: m[2]!, open: Boolean(m[1]) }))
+			.filter((g) => Object.values(audienceLabel).includes(g.label));
+
+	it('files every page of an FAQ topic under the audiences of all its questions, on its card and in search', () => {
+		const byTopic = new Map<string, Set<string>>();
+		for (const f of of('faqs')) byTopic.set(String(f.data['topic']), (byTopic.get(String(f.data['topic'])) ?? new Set()).add(String(f.data['audience'])));
+		const topicPages = allPages().filter((p) => /^\/faq\/[^/]+\/(\d+\/)?$/.test(p));
+		expect(topicPages.length).toBeGreaterThanOrEqual(byTopic.size);
+		for (const path of topicPages) {
+			const audiences = [...byTopic.get(path.split('/')[2]!)!].sort();
+			const html = page(path);
+			expect(meta(html).get('article:section'), path).toBe('FAQ');
+			expect(meta(html).all('article:tag'), path).toEqual(audiences.map((a) => audienceLabel[a]));
+			for (const a of audiences) expect(html, path).toContain(`data-pagefind-filter="audience:${a}"`);
+			expect(html, path).toContain('data-pagefind-filter="type:faq"');
+		}
+	});
+
+	it("opens the sidebar group of the page's one audience first, a hub's own included, and keeps the order elsewhere", () => {
+		expect(groups(page('/customers/'))).toEqual([
+			{ label: 'Customers', open: true },
+			{ label: 'Affiliates', open: false },
+			{ label: 'Advertisers', open: false },
+		]);
+		expect(groups(page('/troubleshooting/link-not-tracking/'))[0]).toEqual({ label: 'Affiliates', open: true });
+		expect(groups(page('/advertisers/cpa-tracking/'))[0]).toEqual({ label: 'Advertisers', open: true });
+		expect(groups(page('/faq/'))).toEqual(Object.values(audienceLabel).map((label) => ({ label, open: false })));
 	});
 });
 
