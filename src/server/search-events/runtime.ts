@@ -10,7 +10,7 @@ import type { FeedbackStore } from '../store.ts';
 import { openStore } from '../stores/open.ts';
 import { authTables, authStore, type AuthStore } from '../auth/store.ts';
 import { openSupportDb, type SqlDb } from './database.ts';
-import { MinuteLimiter } from './limiter.ts';
+import { RateLimiter } from '../guards.ts';
 import { dayOf, searchEventStore, searchEventTables, type SearchEventStore } from './store.ts';
 
 export interface SupportRuntime {
@@ -20,9 +20,9 @@ export interface SupportRuntime {
 	events: SearchEventStore;
 	auth: AuthStore;
 	/** Batches per client per minute; the key (the client's address) is kept in memory only. */
-	eventLimiter: MinuteLimiter;
+	eventLimiter: RateLimiter;
 	/** Sign-in attempts per client per minute. */
-	loginLimiter: MinuteLimiter;
+	loginLimiter: RateLimiter;
 	/** Origins allowed to post: the public site and any extra configured ones (the address the server is reached at is added per request). */
 	allowedOrigins: ReadonlySet<string>;
 	/**
@@ -73,8 +73,8 @@ export async function createSupportRuntime(env: Record<string, string | undefine
 		db,
 		events,
 		auth: authStore(db, config),
-		eventLimiter: new MinuteLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
-		loginLimiter: new MinuteLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
+		eventLimiter: new RateLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
+		loginLimiter: new RateLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
 		allowedOrigins,
 		purge,
 		async close() {
