@@ -3,7 +3,7 @@
  * settings, the connection to the feedback database, the search-event counts, team accounts and
  * sessions, and the daily purge of search counts older than their retention.
  */
-import { ConfigError, readConfig as readFeedbackConfig } from '../config.ts';
+import { readConfig as readFeedbackConfig, readSettings } from '../config.ts';
 import { supportConfigSchema, type SupportConfig } from '../../schemas/support-config.ts';
 import type { FeedbackConfig } from '../../schemas/feedback-config.ts';
 import type { FeedbackStore } from '../store.ts';
@@ -36,16 +36,7 @@ export interface SupportRuntime {
 }
 
 /** Validates the support settings in `env`; a wrong one throws a ConfigError naming it. */
-export function readSupportConfig(env: Record<string, string | undefined> = process.env): SupportConfig {
-	const result = supportConfigSchema.safeParse(env);
-	if (result.success) return result.data;
-	const lines = result.error.issues.map((issue) => {
-		const name = String(issue.path[0] ?? '');
-		const value = name ? env[name] : undefined;
-		return `- ${name || '(environment)'}: ${issue.message}${value === undefined ? '' : ` (received ${JSON.stringify(value)})`}`;
-	});
-	throw new ConfigError(`The support side cannot start: its configuration is invalid.\n${lines.join('\n')}\nHint: the variables are described in the README, section "Support dashboard".`);
-}
+export const readSupportConfig = (env: Record<string, string | undefined> = process.env): SupportConfig => readSettings(supportConfigSchema, env, 'The support side', 'Support dashboard');
 
 const dayMs = 86_400_000;
 
