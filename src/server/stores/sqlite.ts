@@ -36,7 +36,7 @@ const isBusy = (error: unknown) => {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Rows a purge deletes per transaction: each batch is about a millisecond of work, with other requests served between. */
+/** Rows a purge deletes per transaction: a short batch, with other requests served between batches. */
 export const purgeBatchRows = 200;
 
 export interface SqliteStoreOptions {
