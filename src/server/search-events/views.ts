@@ -3,6 +3,7 @@
  * function per view, used by the pages, their JSON data endpoints and their CSV exports, so the
  * three never disagree.
  */
+import { csvTable } from '../../lib/csv.ts';
 import { groupQuestions, type QuestionGroup } from '../../lib/question-groups.ts';
 import type { FeedbackStore } from '../store.ts';
 import type { AnsweredGroup } from '../auth/store.ts';
@@ -199,17 +200,7 @@ export const viewColumns: Record<ViewName, readonly string[]> = {
 };
 export const viewNames = Object.keys(views) as ViewName[];
 
-/**
- * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with =, +, -, @,
- * tab or carriage return, after any spaces) gets a leading apostrophe: readers' text never runs.
- */
-export function csvCell(value: string | number): string {
-	let text = String(value);
-	if (typeof value === 'string' && /^\s*[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Rows to CSV with a header line; columns from the first row (or `columns` when there are none). */
 export function toCsv(rows: ReadonlyArray<Record<string, string | number>>, columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
-	return `${[columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? '')).join(','))].join('\r\n')}\r\n`;
+	return csvTable(columns, rows);
 }
