@@ -124,8 +124,11 @@ describe('references and reports', () => {
 	});
 
 	it('ranks pages by "not helpful" votes and leaves out pages nobody found unhelpful', () => {
-		const votes = [{ page: '/a/', helpful: false }, { page: '/b/', helpful: false }, { page: '/b/', helpful: false }, { page: '/c/', helpful: true }];
-		expect(unhelpfulPages(votes, 5)).toEqual([{ page: '/b/', notHelpful: 2, helpful: 0 }, { page: '/a/', notHelpful: 1, helpful: 0 }]);
+		const votes = [{ page: '/a/', helpful: false }, { page: '/b/', helpful: false, comment: 'No fees listed.' }, { page: '/b/', helpful: false }, { page: '/c/', helpful: true, comment: 'Great' }];
+		expect(unhelpfulPages(votes, 5)).toEqual([
+			{ page: '/b/', notHelpful: 2, helpful: 0, comments: ['No fees listed.'] },
+			{ page: '/a/', notHelpful: 1, helpful: 0, comments: [] },
+		]);
 	});
 
 	it('quotes CSV cells and defuses spreadsheet formulas', () => {
