@@ -43,6 +43,8 @@ const refuse = (status: number, code: string, message: string, fields: Array<{ f
 	headers: { ...jsonHeaders, ...extra },
 	body: safeJson({ error: { code, message, fields } }),
 });
+/** The answer when the counts cannot be reached or written. */
+export const eventsUnavailable = (): EventAnswer => refuse(503, 'store_unavailable', 'The search events could not be counted right now; nothing was recorded.', [], { 'retry-after': '30' });
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The endpoint, framework-free. */
@@ -87,7 +89,7 @@ export async function answerSearchEvents(request: EventRequest, runtime: Support
 		await runtime.events.record(parsed.data.events, Date.now());
 	} catch (error) {
 		console.error(`[support] Failed to count search events: ${(error as Error).message}`);
-		return refuse(503, 'store_unavailable', 'The search events could not be counted right now; nothing was recorded.', [], { 'retry-after': '30' });
+		return eventsUnavailable();
 	}
 	return { status: 204, headers: { 'cache-control': 'no-store' }, body: '' };
 }
@@ -152,8 +154,8 @@ export async function serveSearchEvents(req: IncomingMessage, res: ServerRespons
 	} catch (error) {
 		console.error(`[support] Search events cannot be counted: ${(error as Error).message}`);
 		req.resume();
-		res.writeHead(503, { ...jsonHeaders, 'retry-after': '30' });
-		res.end(safeJson({ error: { code: 'store_unavailable', message: 'The search events could not be counted right now; nothing was recorded.', fields: [] } }));
+		const answer = eventsUnavailable();
+		res.writeHead(answer.status, answer.headers).end(answer.body);
 		return;
 	}
 	await handleSearchEvents(req, res, runtime, bodyTimeoutMs);
