@@ -6,7 +6,7 @@ import { buildAt, materializeFixture, removeFixture } from '../helpers/fixtures.
 import { jsonLd } from '../helpers/site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer } from '../helpers/server.ts';
-import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
+import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
 import { openSearchIndex } from '../../scripts/bench/search-index.ts';
 import { faqPageSize, listPageSize, previewSize } from '../../src/lib/pagination.ts';
 
