@@ -149,7 +149,7 @@ async function load(): Promise<Content> {
 		},
 		problemsAt(pathname) {
 			if (!problems.length) return [];
-			return problems.filter((p) => shownAt.get(fileToRef.get(p.where.file) ?? '') === pathname);
+			return problems.filter((p) => shownAt.get(fileToRef.get(p.where.file ?? '') ?? '') === pathname);
 		},
 	};
 }

@@ -4,10 +4,13 @@
  * check prints them as `file:line: error field: message` with the hint below; both read this shape.
  */
 
-/** Where a problem is: the file, its line when known, and the field as a path of keys (`['tiers', 1, 'from']`). */
+/**
+ * Where a problem is: the file, its line when known, and the field as a path of keys
+ * (`['tiers', 1, 'from']`); a setting read from the environment has only its name as the path.
+ */
 export interface Where {
 	/** Path relative to the project root, with forward slashes. */
-	file: string;
+	file?: string | undefined;
 	/** 1-based line in the file. */
 	line?: number | undefined;
 	path?: readonly PropertyKey[] | undefined;
@@ -48,7 +51,22 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Formats problems for a build log: `file › field: message` then the hint. */
 export function formatProblems(problems: readonly Problem[]): string {
-	return problems.map((p) => `${p.where.file} › ${fieldOf(p.where)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`).join('\n');
+	return problems.map((p) => `${p.where.file ?? '(environment)'} › ${fieldOf(p.where)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`).join('\n');
+}
+
+/**
+ * Problems thrown by code that stops on them (`npm run new`, the server's start-up): the same
+ * shape, message and hint apart, with the problems it found. Each caller formats it its own way.
+ */
+export class ProblemError extends Error {
+	readonly hint: string | undefined;
+	readonly problems: readonly Problem[];
+	constructor(message: string, hint?: string, problems: readonly Problem[] = []) {
+		super(message);
+		this.name = 'ProblemError';
+		this.hint = hint;
+		this.problems = problems;
+	}
 }
 
 /** Every message a content or program problem is reported with; tests pin these. */

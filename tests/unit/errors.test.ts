@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AstroError } from 'astro/errors';
-import { fieldOf, formatProblems, messages } from '../../src/lib/errors.ts';
+import { fieldOf, formatProblems, messages, ProblemError } from '../../src/lib/errors.ts';
+import { readConfig } from '../../src/server/config.ts';
 import { asFilled, factsFrom, fillFacts } from '../../src/lib/facts.ts';
 import { loadProgram, PROGRAM_FILE } from '../../src/integrations/facts.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
@@ -28,6 +29,20 @@ describe('one shape of problem', () => {
 		expect(formatProblems([{ ...messages.unknownVersion('1.5', ['1.0', '2.0']), where: { file: 'src/content/terms/v2.md', path: ['supersedes'] } }])).toBe(
 			'src/content/terms/v2.md › supersedes: Version 1.5 does not exist.\n  Hint: Known versions: 1.0, 2.0.',
 		);
+	});
+
+	it('is what the server’s start-up throws too: one problem per setting, the hint apart, printed its own way', () => {
+		let error: unknown;
+		try {
+			readConfig({ FEEDBACK_RATE_LIMIT: '0' });
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(ProblemError);
+		const { problems, hint, message } = error as ProblemError;
+		expect(problems).toEqual([{ message: 'FEEDBACK_RATE_LIMIT must be at least 1. (received "0")', where: { path: ['FEEDBACK_RATE_LIMIT'] } }]);
+		expect(hint).toBe('the variables are described in the README, section "Feedback".');
+		expect(message.split('\n').at(-1)).toBe(`Hint: ${hint}`);
 	});
 
 	it('has one message for an unknown fact, wherever it is found', () => {

@@ -77,8 +77,9 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 	}
 	// The rules across entries, fact names among them, are the build's own (src/lib/integrity.ts).
 	for (const problem of checkIntegrity(entries, facts)) {
-		const line = problem.where.line ?? byPath.get(problem.where.file)?.lineOf(problem.where.path ?? []) ?? 1;
-		findings.push({ severity: 'error', ...problem, where: { ...problem.where, line } });
+		const file = problem.where.file ?? '';
+		const line = problem.where.line ?? byPath.get(file)?.lineOf(problem.where.path ?? []) ?? 1;
+		findings.push({ severity: 'error', ...problem, where: { ...problem.where, file, line } });
 	}
 	// The writing rules compare with the program's facts; with a broken program file they wait for the fix.
 	if (program.result.success && facts) {

@@ -6,5 +6,5 @@ import type { Problem, Where } from '../../../src/lib/errors.ts';
  */
 export interface Finding extends Problem {
 	severity: 'error' | 'warning';
-	where: Where & { line: number };
+	where: Where & { file: string; line: number };
 }

@@ -2,15 +2,16 @@ import { audiences, type Audience } from '../../../src/schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../../../src/schemas/faq.ts';
 import { disclosureChannels, type DisclosureChannel } from '../../../src/schemas/disclosure.ts';
 import { articleCollections, describe } from '../../../src/collections.ts';
+import { ProblemError } from '../../../src/lib/errors.ts';
 import { faqPages } from '../../../src/lib/pagination.ts';
 import type { SourceFile } from './content-files.ts';
 import { entryType, entryTypes, scaffold, slugify, type ScaffoldInput } from './scaffold.ts';
 
 /** A request `npm run new` cannot carry out, with what to do instead. */
-export class NewEntryError extends Error {
-	readonly hint: string;
+export class NewEntryError extends ProblemError {
+	override readonly hint: string;
 	constructor(message: string, hint: string) {
-		super(message);
+		super(message, hint);
 		this.name = 'NewEntryError';
 		this.hint = hint;
 	}

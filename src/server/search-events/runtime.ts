@@ -3,7 +3,7 @@
  * settings, the connection to the feedback database, the search-event counts, team accounts and
  * sessions, and the daily purge of search counts older than their retention.
  */
-import { ConfigError, readConfig as readFeedbackConfig } from '../config.ts';
+import { ConfigError, readConfig as readFeedbackConfig, settingProblem } from '../config.ts';
 import { supportConfigSchema, type SupportConfig } from '../../schemas/support-config.ts';
 import type { FeedbackConfig } from '../../schemas/feedback-config.ts';
 import type { FeedbackStore } from '../store.ts';
@@ -39,12 +39,8 @@ export interface SupportRuntime {
 export function readSupportConfig(env: Record<string, string | undefined> = process.env): SupportConfig {
 	const result = supportConfigSchema.safeParse(env);
 	if (result.success) return result.data;
-	const lines = result.error.issues.map((issue) => {
-		const name = String(issue.path[0] ?? '');
-		const value = name ? env[name] : undefined;
-		return `- ${name || '(environment)'}: ${issue.message}${value === undefined ? '' : ` (received ${JSON.stringify(value)})`}`;
-	});
-	throw new ConfigError(`The support side cannot start: its configuration is invalid.\n${lines.join('\n')}\nHint: the variables are described in the README, section "Support dashboard".`);
+	const problems = result.error.issues.map((issue) => settingProblem(issue, env, /^$/));
+	throw new ConfigError('The support side cannot start: its configuration is invalid.', problems, 'the variables are described in the README, section "Support dashboard".');
 }
 
 const dayMs = 86_400_000;
