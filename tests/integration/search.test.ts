@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
-import { openSearchIndex, type SearchIndex } from '../../scripts/lib/search-index.ts';
+import { openSearchIndex, type SearchIndex } from '../../scripts/bench/search-index.ts';
 import { audiences } from '../../src/schemas/common.ts';
 import { searchTypes } from '../../src/lib/search-filters.ts';
 import { resultTitle } from '../../src/lib/search-landing.ts';
