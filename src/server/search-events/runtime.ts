@@ -36,7 +36,7 @@ export interface SupportRuntime {
 }
 
 /** Validates the support settings in `env`; a wrong one throws a ConfigError naming it. */
-export const readSupportConfig = (env: Record<string, string | undefined> = process.env): SupportConfig => readSettings(supportConfigSchema, env, 'The support side', 'Support dashboard');
+export const readSupportConfig = (env: Record<string, string | undefined> = process.env): SupportConfig => readSettings(supportConfigSchema, env, 'The support side', 'Support dashboard', /^$/);
 
 const dayMs = 86_400_000;
 
