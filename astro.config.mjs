@@ -100,7 +100,7 @@ export default defineConfig({
 		// to index, and the current terms version's own address, whose page is /terms/.
 		// `i18n` gives each page its language alternates, as Starlight's own sitemap would.
 		sitemap({ i18n: sitemapI18n, filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
-		shareImages({ program: program.name }),
+		shareImages(),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),
 		// The feedback API under `astro dev` (the built server answers it in src/server/main.ts).

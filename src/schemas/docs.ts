@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
 import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
 
-/** Fields our guides add to Starlight's own front matter. */
 /** Kinds of page, for search filters and share cards. */
 export const pageTypes = ['home', 'hub', 'guide', 'faq', 'troubleshooting', 'terms', 'commission', 'disclosure', 'glossary', 'search', 'ask'] as const;
 export type PageType = (typeof pageTypes)[number];
 
+/** Fields our guides add to Starlight's own front matter. */
 export const docsExtension = stewardshipSchema.extend({
 	/** Who the guide is written for; hub and home pages leave it out. */
 	audience: audienceSchema.optional(),

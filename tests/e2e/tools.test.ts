@@ -16,7 +16,7 @@ let site: E2eSite;
 let withJs: BrowserContext;
 let withoutJs: BrowserContext;
 const problems: string[] = [];
-const data = loadToolData();
+const data = await loadToolData();
 
 beforeAll(async () => {
 	site = await startE2e('tools');
@@ -139,7 +139,7 @@ describe('the tool pages in Chromium', () => {
 		await page.close();
 	});
 
-	it('report no console error, exception or failed request', () => {
+	it('report no console error, exception or failed request', async () => {
 		expect(problems).toEqual([]);
 	});
 });

@@ -12,7 +12,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 beforeAll(requireBuild);
 
-const content = readContent(projectRoot);
+const content = await readContent(projectRoot);
 const of = (collection: string) => content.filter((f) => f.collection === collection);
 const raw = (f: { raw: unknown }) => f.raw as Record<string, string | Date>;
 const day = (value: string | Date) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
@@ -33,7 +33,7 @@ const landings = of('docs')
 	.map((f) => urls.doc(f.id));
 
 describe('edit links and last-updated dates', () => {
-	it('shows no edit link and no last-updated date on the home page and the hubs', () => {
+	it('shows no edit link and no last-updated date on the home page and the hubs', async () => {
 		expect(landings).toEqual(expect.arrayContaining(['/', '/affiliates/', '/customers/', '/advertisers/']));
 		for (const p of landings) {
 			expect(pageEditLinks(page(p)), p).toEqual([]);
@@ -41,7 +41,7 @@ describe('edit links and last-updated dates', () => {
 		}
 	});
 
-	it('every article links "Edit this page" to a source file that exists in the repository', () => {
+	it('every article links "Edit this page" to a source file that exists in the repository', async () => {
 		const problems = allPages()
 			.filter((p) => !isNotFoundPage(p) && !landings.includes(p))
 			.flatMap((p) => {
@@ -53,14 +53,14 @@ describe('edit links and last-updated dates', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('a page built from one entry links to that entry’s file', () => {
+	it('a page built from one entry links to that entry’s file', async () => {
 		// The 404 page is not an article: it offers no edit link on purpose.
 		const single = [...of('docs').filter((f) => !/(^|\/)404$/.test(f.id) && !landings.includes(urls.doc(f.id))), ...of('troubleshooting'), ...of('disclosures'), ...of('terms')];
 		const wrong = single.filter((f) => pageEditLinks(page(pageOf(f)))[0] !== `${editBaseUrl}${f.path}`).map((f) => f.path);
 		expect(wrong).toEqual([]);
 	});
 
-	it('every FAQ answer and commission rule has an edit link of its own, named for screen readers', () => {
+	it('every FAQ answer and commission rule has an edit link of its own, named for screen readers', async () => {
 		for (const faq of of('faqs')) {
 			// Any further attributes (the link is kept out of search snippets) may follow the address.
 			expect(page(`/faq/${raw(faq)['topic']}/`)).toMatch(new RegExp(`<a class="ph-edit" href="${escapeRegExp(`${editBaseUrl}${faq.path}`)}"[^>]*>Edit this answer<span class="sr-only">: `));
@@ -81,7 +81,7 @@ describe('edit links and last-updated dates', () => {
 		if (newestFaq) expect(lastUpdated(page('/faq/payments/'))).toBe(newestFaq.toISOString());
 	});
 
-	it('terms pages show their effective date and commission rules their validity dates', () => {
+	it('terms pages show their effective date and commission rules their validity dates', async () => {
 		for (const terms of of('terms')) {
 			expect(page(pageOf(terms))).toMatch(new RegExp(`<dt>Effective date</dt>\\s*<dd><time datetime="${day(raw(terms)['effectiveDate']!)}">`));
 		}

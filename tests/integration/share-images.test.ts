@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixture, buildAt, materializeFixture, projectRoot, removeFixture, type BuildResult } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
-import { metaTags } from '../../src/lib/html-meta.ts';
+import { metaTags } from '../helpers/html-meta.ts';
 
 // A cache of its own, so that "cold" means cold whatever other builds left behind.
 const cacheDir = mkdtempSync(join(tmpdir(), 'partner-help-og-test-'));
@@ -90,6 +90,17 @@ describe('share images of a fixture site', () => {
 		expect(off.output).toContain('OG_IMAGES=off: no share images rendered.');
 		expect(existsSync(join(off.root, 'dist', 'client', 'og'))).toBe(false);
 		for (const page of pages) expect(image(off.root, page), page).toBeUndefined();
+	});
+
+	it('stops the build when no page recorded its card', async () => {
+		const root = materializeFixture('share-images', { withProject: true });
+		roots.push(root);
+		const config = join(root, 'astro.config.mjs');
+		writeFileSync(config, readFileSync(config, 'utf8').replace(" './src/route-middleware/share-meta.ts',", ''));
+		const { code, output } = await buildAt(root, { OG_CACHE_DIR: cacheDir });
+		expect(code).not.toBe(0);
+		expect(output).toMatch(/The build wrote \d+ pages but none recorded a share card/);
+		expect(output).toContain('check that it is listed in routeMiddleware');
 	});
 
 	it('stops the build when OG_IMAGES has a value it does not know', async () => {
