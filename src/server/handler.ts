@@ -85,7 +85,9 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 	}
 	const message =
 		parsed.data.kind === 'question'
-			? `Thank you: your question has reached the support team. Your reference is ${reference}.`
+			? delivery === 'helpdesk'
+				? `Thank you: your question has reached the support team, who reply by email if you left an address. Your reference is ${reference}.`
+				: `Thank you: your question is saved for the support team, who read every question; questions sent here are not answered by email. Your reference is ${reference}.`
 			: 'Thank you for your feedback.';
 	return { status: 201, headers: { ...jsonHeaders }, body: safeJson({ reference, kind: parsed.data.kind, message, ...(parsed.data.kind === 'question' ? { delivery } : {}) }) };
 }

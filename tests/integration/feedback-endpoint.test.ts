@@ -33,8 +33,12 @@ describe('the feedback endpoint', () => {
 	it('stores a question sent as JSON and answers 201 with its reference', async () => {
 		const response = await postJson(server.base, { kind: 'question', question: 'When is the payout threshold reached?', email: 'ana@example.com', audience: 'affiliate', from: 'search', query: 'payout threshold' });
 		expect(response.status).toBe(201);
-		const body = (await response.json()) as { reference: string };
+		const body = (await response.json()) as { reference: string; delivery: string; message: string };
 		expect(body.reference).toMatch(/^FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+		// No helpdesk is configured: the reader is told the question is kept, not that a reply will come.
+		expect(body.delivery).toBe('store');
+		expect(body.message).toContain('not answered by email');
+		expect(body.message).not.toContain('has reached the support team');
 		const row = rows().find((r) => r['reference'] === body.reference);
 		expect(row).toMatchObject({ kind: 'question', question: 'When is the payout threshold reached?', email: 'ana@example.com', audience: 'affiliate', from_page: 'search', query: 'payout threshold' });
 	});
