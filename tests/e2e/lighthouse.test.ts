@@ -5,7 +5,7 @@ import { requireBuild } from '../helpers/site.ts';
 import { fixturePageTypes, pageTypes } from '../../scripts/lib/page-types.ts';
 import { startPaginatedSite, type PaginatedSite } from '../helpers/paginated-site.ts';
 import { chromium as playwright } from 'playwright-core';
-import { runLighthouse } from '../../scripts/lib/lighthouse-run.ts';
+import { runLighthouse } from '../../scripts/bench/lighthouse.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 

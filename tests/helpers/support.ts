@@ -25,7 +25,7 @@ export function supportUrls(): Array<{ url: string; kind: 'page' | 'data' }> {
 
 /** Makes a team account with `npm run feedback -- user add`, the password piped in. */
 export function addUser(env: Record<string, string>, email: string, password: string): void {
-	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'feedback.ts'), 'user', 'add', email], {
+	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), 'user', 'add', email], {
 		env: { ...process.env, DATABASE_URL: undefined, ...env },
 		input: `${password}\n`,
 		encoding: 'utf8',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { allPages, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { readContent } from '../../scripts/lib/content-files.ts';
+import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { editBaseUrl } from '../../src/integrations/repository.ts';
 import { lastCommitDate } from '../../src/data/page-source.ts';
 import { urls } from '../../src/lib/urls.ts';

@@ -13,7 +13,7 @@ let postgres: TestPostgres;
 
 /** Runs `npm run feedback -- …` the way the support team does (the script itself, same Node). */
 function cli(env: Record<string, string | undefined>, ...args: string[]) {
-	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, ...env }, encoding: 'utf8' });
+	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, ...env }, encoding: 'utf8' });
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

@@ -21,7 +21,7 @@ let server: RunningServer;
  */
 function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: dbPath } });
+		const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: dbPath } });
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (c) => (out += c));

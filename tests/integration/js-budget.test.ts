@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { clientDir, requireBuild } from '../helpers/site.ts';
-import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } from '../../scripts/lib/bare-starlight.ts';
-import { weighPage, type PageWeight } from '../../scripts/lib/page-weight.ts';
+import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } from '../../scripts/bench/bare-starlight.ts';
+import { weighPage, type PageWeight } from '../../scripts/bench/weigh-page.ts';
 
 let root: string;
 let bare: PageWeight;

@@ -6,8 +6,8 @@ import { buildAt, materializeFixture, removeFixture } from '../helpers/fixtures.
 import { jsonLd } from '../helpers/site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer } from '../helpers/server.ts';
-import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
-import { openSearchIndex } from '../../scripts/lib/search-index.ts';
+import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
+import { openSearchIndex } from '../../scripts/bench/search-index.ts';
 import { faqPageSize, listPageSize, previewSize } from '../../src/lib/pagination.ts';
 
 // More entries than one page holds: 61 questions about payments (the base fixture's "When do I get

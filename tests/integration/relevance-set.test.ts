@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { clientDir, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { loadRelevanceSet, relevanceCaseSchema } from '../../scripts/lib/relevance.ts';
+import { loadRelevanceSet, relevanceCaseSchema } from '../../scripts/bench/relevance-set.ts';
 
 const audiences = ['affiliate', 'customer', 'advertiser'] as const;
 /** The kinds every part must hold at least 10 of; `medium` only labels the original tuning questions. */

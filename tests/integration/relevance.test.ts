@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { clientDir, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { openSearchIndex, type SearchIndex } from '../../scripts/lib/search-index.ts';
-import { loadRelevanceParts, rankOf, score } from '../../scripts/lib/relevance.ts';
+import { openSearchIndex, type SearchIndex } from '../../scripts/bench/search-index.ts';
+import { loadRelevanceParts, rankOf, score } from '../../scripts/bench/relevance-set.ts';
 
 // Only the tuning part is asserted: the held-out part is measured by npm run bench:relevance, never tuned to.
 const tuning = loadRelevanceParts(join(projectRoot, 'tests', 'relevance')).find((p) => p.name === 'tuning')!.cases;

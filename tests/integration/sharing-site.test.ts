@@ -6,7 +6,7 @@ import { xmlErrors } from '../helpers/xml.ts';
 import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
-import { readContent } from '../../scripts/lib/content-files.ts';
+import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { attributes, metaTags } from '../../src/lib/html-meta.ts';
 
 beforeAll(requireBuild);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { allPages, clientDir, jsonLd, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { readContent } from '../../scripts/lib/content-files.ts';
+import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
 import { describeRate, isActive } from '../../src/lib/commission.ts';

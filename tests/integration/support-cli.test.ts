@@ -9,7 +9,7 @@ import { createSupportRuntime } from '../../src/server/search-events/runtime.ts'
 
 const dir = tempDir('support-cli');
 const env = { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite') };
-const user = (args: string[], input = '') => spawnSync(process.execPath, [join(projectRoot, 'scripts', 'feedback.ts'), 'user', ...args], { env, input, encoding: 'utf8' });
+const user = (args: string[], input = '') => spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), 'user', ...args], { env, input, encoding: 'utf8' });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('feedback user', () => {

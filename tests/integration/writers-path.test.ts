@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
+import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
 import { buildAt, materializeFixture, projectRoot, removeFixture } from '../helpers/fixtures.ts';
 
 // A fresh copy of the project with its real content, as a writer's clone would have it;
@@ -16,7 +16,7 @@ afterAll(() => removeFixture(root));
 
 /** Runs `npm run new` as a writer would, in the fixture project. */
 const newEntry = (...args: string[]) =>
-	execFileSync(process.execPath, [join(projectRoot, 'scripts', 'new-entry.ts'), ...args, '--root', root], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	execFileSync(process.execPath, [join(projectRoot, 'scripts', 'writers', 'new-entry.ts'), ...args, '--root', root], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const entries = [
 	{ args: ['guide', 'Choosing products to promote'], file: 'src/content/docs/affiliates/choosing-products-to-promote.mdx', page: 'affiliates/choosing-products-to-promote/index.html', text: 'Choosing products to promote' },

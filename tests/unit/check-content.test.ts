@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
+import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
 import { materializeFixture, projectRoot, removeFixture } from '../helpers/fixtures.ts';
 
 const roots: string[] = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { END, START, fieldReference, fieldRows, undocumentedFields } from '../../scripts/lib/field-reference.ts';
-import { replaceBetweenMarkers } from '../../scripts/lib/markers.ts';
-import { readCheckConfig } from '../../scripts/lib/check-config.ts';
+import { END, START, fieldReference, fieldRows, undocumentedFields } from '../../scripts/writers/lib/field-reference.ts';
+import { replaceBetweenMarkers } from '../../scripts/writers/lib/markers.ts';
+import { readCheckConfig } from '../../scripts/writers/lib/check-config.ts';
 import { troubleshootingSchema } from '../../src/schemas/troubleshooting.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 

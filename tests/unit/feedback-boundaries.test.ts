@@ -8,7 +8,7 @@ const walk = (dir: string): string[] =>
 
 describe('code boundaries', () => {
 	it('keeps src/server out of prerendered pages, components and browser scripts', () => {
-		const offenders = ['src/pages', 'src/components', 'src/scripts', 'src/lib', 'src/schemas']
+		const offenders = ['src/pages', 'src/components', 'src/client', 'src/lib', 'src/schemas']
 			.flatMap((d) => walk(join(projectRoot, d)))
 			.filter((file) => /\.(astro|ts|mjs)$/.test(file))
 			.filter((file) => {

@@ -4,7 +4,7 @@ import { mentionsEmail } from '../../src/lib/email-mention.ts';
 import { checkOrigin, originAllowed, submissionLimiter } from '../../src/server/guards.ts';
 import { ticketHtml, ticketSubject, ticketSubjectHtml } from '../../src/server/helpdesk/ticket-text.ts';
 import { StoreBusyError, type StoredSubmission } from '../../src/server/store.ts';
-import { csvCell, table, terminalSafe } from '../../scripts/lib/feedback-format.ts';
+import { csvCell, table, terminalSafe } from '../../scripts/support/format.ts';
 
 const issues = (value: unknown) => {
 	const result = feedbackSubmissionSchema.safeParse(value);

@@ -5,7 +5,7 @@ import { checkOrigin, clientKey, RateLimiter } from '../../src/server/guards.ts'
 import { parseRetryAfter, retryDelay } from '../../src/lib/backoff.ts';
 import { formatReference, referencePattern } from '../../src/lib/feedback-reference.ts';
 import { frequentQuestions, normalizeQuestion, unhelpfulPages } from '../../src/lib/content-gaps.ts';
-import { csvCell, parseSince } from '../../scripts/lib/feedback-format.ts';
+import { csvCell, parseSince } from '../../scripts/support/format.ts';
 import { fuseRankings, suggestionQuery, suggestionSearches } from '../../src/lib/suggestion-query.ts';
 
 const issues = (value: unknown) => {

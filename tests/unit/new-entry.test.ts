@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readContent, readProgram } from '../../scripts/lib/content-files.ts';
-import { NewEntryError, planEntry, type NewEntryArgs } from '../../scripts/lib/new-entry.ts';
-import { slugify } from '../../scripts/lib/scaffold.ts';
+import { readContent, readProgram } from '../../scripts/writers/lib/content-files.ts';
+import { NewEntryError, planEntry, type NewEntryArgs } from '../../scripts/writers/lib/new-entry.ts';
+import { slugify } from '../../scripts/writers/lib/scaffold.ts';
 import { faqSchema } from '../../src/schemas/faq.ts';
 import { faqPageSize } from '../../src/lib/pagination.ts';
 import { termsSchema } from '../../src/schemas/terms.ts';

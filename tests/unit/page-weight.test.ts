@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { staticImports, weighPage } from '../../scripts/lib/page-weight.ts';
+import { staticImports, weighPage } from '../../scripts/bench/weigh-page.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'page-weight-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

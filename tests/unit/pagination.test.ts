@@ -5,8 +5,8 @@ import { checkIntegrity, type EntryLike } from '../../src/lib/integrity.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
 import { audiences } from '../../src/schemas/common.ts';
-import { reachability } from '../../scripts/lib/rules/reachability.ts';
-import type { SourceFile } from '../../scripts/lib/content-files.ts';
+import { reachability } from '../../scripts/writers/lib/rules/reachability.ts';
+import type { SourceFile } from '../../scripts/writers/lib/content-files.ts';
 
 const program = loadProgram(new URL('../../', import.meta.url));
 const facts = factsFrom(program);

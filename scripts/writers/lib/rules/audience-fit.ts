@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.ts';
-import { audienceNames, audiences, type Audience } from '../../../src/schemas/common.ts';
+import { audienceNames, audiences, type Audience } from '../../../../src/schemas/common.ts';
 import type { Rule } from './context.ts';
 
 const words = (list: string[]) => (list.length ? new RegExp(`(?<![\\w-])(?:${list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'i') : undefined);

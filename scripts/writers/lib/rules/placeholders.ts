@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.ts';
-import { formatPath } from '../../../src/lib/errors.ts';
+import { formatPath } from '../../../../src/lib/errors.ts';
 import { PLACEHOLDER } from '../scaffold.ts';
 import type { Rule } from './context.ts';
 import { frontMatterStrings, proseLines } from './markdown-lines.ts';

@@ -9,9 +9,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { startServer, tempDir } from '../tests/helpers/server.ts';
-import { requireBuild } from '../tests/helpers/site.ts';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { startServer, tempDir } from '../../tests/helpers/server.ts';
+import { requireBuild } from '../../tests/helpers/site.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' } } });
 const out = resolve(values.out!);

@@ -1,7 +1,7 @@
 import { collectionSources, readContent, readProgram, type SourceFile } from './content-files.ts';
-import { checkIntegrity, type EntryLike } from '../../src/lib/integrity.ts';
-import { factsFrom, FACT_PATTERN, type Facts } from '../../src/lib/facts.ts';
-import { formatPath } from '../../src/lib/errors.ts';
+import { checkIntegrity, type EntryLike } from '../../../src/lib/integrity.ts';
+import { factsFrom, FACT_PATTERN, type Facts } from '../../../src/lib/facts.ts';
+import { formatPath } from '../../../src/lib/errors.ts';
 import type { Finding } from './finding.ts';
 import { readCheckConfig } from './check-config.ts';
 import type { Rule } from './rules/context.ts';

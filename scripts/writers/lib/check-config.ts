@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { contentCheckSchema, type ContentCheckConfig } from '../../src/schemas/content-check.ts';
-import { formatPath } from '../../src/lib/errors.ts';
+import { contentCheckSchema, type ContentCheckConfig } from '../../../src/schemas/content-check.ts';
+import { formatPath } from '../../../src/lib/errors.ts';
 import type { Finding } from './finding.ts';
 
 /** Where the check's settings live, relative to the project root. */

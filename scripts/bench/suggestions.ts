@@ -1,7 +1,7 @@
 /**
  * npm run bench:suggestions: how often the articles suggested while a question is typed on /ask/
  * include one that answers it. Runs the built site's own Pagefind index (the same pagefind.js the
- * browser loads, served by the built server on loopback) over scripts/lib/suggestion-cases.ts and
+ * browser loads, served by the built server on loopback) over scripts/bench/suggestion-cases.ts and
  * prints the hit rate in the first suggestion and in the five the form shows: for the question as
  * typed, without its little words, and as the form does it (src/lib/suggestion-query.ts).
  */
@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
-import { fuseRankings, suggestionQuery, suggestionSearches } from '../src/lib/suggestion-query.ts';
-import { suggestionCases } from './lib/suggestion-cases.ts';
+import { fuseRankings, suggestionQuery, suggestionSearches } from '../../src/lib/suggestion-query.ts';
+import { suggestionCases } from './suggestion-cases.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const pagefindJs = join(root, 'dist', 'client', 'pagefind', 'pagefind.js');
 if (!existsSync(pagefindJs)) {
 	console.error('The site is not built: run `npm run build` first.');

@@ -1,8 +1,8 @@
 import type { SourceFile } from '../content-files.ts';
 import type { Finding } from '../finding.ts';
-import type { Facts } from '../../../src/lib/facts.ts';
-import type { Program } from '../../../src/schemas/program.ts';
-import type { ContentCheckConfig } from '../../../src/schemas/content-check.ts';
+import type { Facts } from '../../../../src/lib/facts.ts';
+import type { Program } from '../../../../src/schemas/program.ts';
+import type { ContentCheckConfig } from '../../../../src/schemas/content-check.ts';
 
 /** What every rule sees: the files as written, their validated data, the program and the settings. */
 export interface RuleContext {

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { weighPage } from '../lib/page-weight.ts';
+import { weighPage } from './weigh-page.ts';
 import { pageTypes } from '../lib/page-types.ts';
 
 const clientDir = resolve('dist/client');

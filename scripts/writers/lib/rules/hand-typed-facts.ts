@@ -1,7 +1,7 @@
 import type { Finding } from '../finding.ts';
-import { formatPath } from '../../../src/lib/errors.ts';
-import { formatQuantity, quantitiesFrom, type Facts, type Quantity, type Unit } from '../../../src/lib/facts.ts';
-import type { Program } from '../../../src/schemas/program.ts';
+import { formatPath } from '../../../../src/lib/errors.ts';
+import { formatQuantity, quantitiesFrom, type Facts, type Quantity, type Unit } from '../../../../src/lib/facts.ts';
+import type { Program } from '../../../../src/schemas/program.ts';
 import type { Rule } from './context.ts';
 import { frontMatterStrings, proseLines } from './markdown-lines.ts';
 

@@ -7,10 +7,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSearchIndex, searchEntries, type SearchEntry } from './lib/search-index.ts';
-import { loadRelevanceParts, rankOf, score, type RelevanceScore } from './lib/relevance.ts';
+import { openSearchIndex, searchEntries, type SearchEntry } from './search-index.ts';
+import { loadRelevanceParts, rankOf, score, type RelevanceScore } from './relevance-set.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 // Another build's client folder can be given, to compare two versions of the content or ranking.
 const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') }, quiet: { type: 'boolean', default: false } } });
 const parts = loadRelevanceParts(resolve(root, 'tests/relevance'));

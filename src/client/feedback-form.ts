@@ -196,7 +196,7 @@ export function suggestWhileTyping(): void {
 	const update = async () => {
 		const run = ++latest;
 		const question = source.value.trim();
-		const engine = question ? await import('../client/search-engine.ts').catch(() => null) : null;
+		const engine = question ? await import('./search-engine.ts').catch(() => null) : null;
 		const found = engine ? await engine.search(question, { limit: 5 }).catch(() => null) : null;
 		if (run !== latest) return; // a later keystroke has its own search under way
 		list.replaceChildren(

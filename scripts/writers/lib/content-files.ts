@@ -2,13 +2,13 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, extname, sep } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { z } from 'astro/zod';
-import { faqSchema } from '../../src/schemas/faq.ts';
-import { termsSchema } from '../../src/schemas/terms.ts';
-import { commissionSchema } from '../../src/schemas/commission.ts';
-import { disclosureSchema } from '../../src/schemas/disclosure.ts';
-import { troubleshootingSchema } from '../../src/schemas/troubleshooting.ts';
-import { docsLiteSchema } from '../../src/schemas/docs.ts';
-import { programSchema } from '../../src/schemas/program.ts';
+import { faqSchema } from '../../../src/schemas/faq.ts';
+import { termsSchema } from '../../../src/schemas/terms.ts';
+import { commissionSchema } from '../../../src/schemas/commission.ts';
+import { disclosureSchema } from '../../../src/schemas/disclosure.ts';
+import { troubleshootingSchema } from '../../../src/schemas/troubleshooting.ts';
+import { docsLiteSchema } from '../../../src/schemas/docs.ts';
+import { programSchema } from '../../../src/schemas/program.ts';
 
 /** How each collection is stored on disk and which schema checks it. */
 export const collectionSources = {

@@ -1,8 +1,8 @@
-import { audiences, type Audience } from '../../src/schemas/common.ts';
-import { faqTopics, type FaqTopic } from '../../src/schemas/faq.ts';
-import { disclosureChannels, type DisclosureChannel } from '../../src/schemas/disclosure.ts';
-import { urls } from '../../src/lib/urls.ts';
-import { faqPages } from '../../src/lib/pagination.ts';
+import { audiences, type Audience } from '../../../src/schemas/common.ts';
+import { faqTopics, type FaqTopic } from '../../../src/schemas/faq.ts';
+import { disclosureChannels, type DisclosureChannel } from '../../../src/schemas/disclosure.ts';
+import { urls } from '../../../src/lib/urls.ts';
+import { faqPages } from '../../../src/lib/pagination.ts';
 import type { SourceFile } from './content-files.ts';
 import { entryType, entryTypes, scaffold, slugify, type ScaffoldInput } from './scaffold.ts';
 

@@ -2,10 +2,10 @@ import type { SourceFile } from '../content-files.ts';
 import type { Finding } from '../finding.ts';
 import type { Rule } from './context.ts';
 import { proseLines } from './markdown-lines.ts';
-import { sidebar } from '../../../src/navigation.ts';
-import { urls } from '../../../src/lib/urls.ts';
-import { faqPages } from '../../../src/lib/pagination.ts';
-import { fillFacts } from '../../../src/lib/facts.ts';
+import { sidebar } from '../../../../src/navigation.ts';
+import { urls } from '../../../../src/lib/urls.ts';
+import { faqPages } from '../../../../src/lib/pagination.ts';
+import { fillFacts } from '../../../../src/lib/facts.ts';
 
 interface SidebarItem {
 	link?: string;

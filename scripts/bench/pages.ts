@@ -7,12 +7,12 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } from './lib/bare-starlight.ts';
-import { runLighthouse } from './lib/lighthouse-run.ts';
-import { weighPage } from './lib/page-weight.ts';
-import { launchDebuggableChromium } from '../tests/helpers/browser.ts';
-import { pageTypes } from './lib/page-types.ts';
-import { startServer, tempDir } from '../tests/helpers/server.ts';
+import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } from './bare-starlight.ts';
+import { runLighthouse } from './lighthouse.ts';
+import { weighPage } from './weigh-page.ts';
+import { launchDebuggableChromium } from '../../tests/helpers/browser.ts';
+import { pageTypes } from '../lib/page-types.ts';
+import { startServer, tempDir } from '../../tests/helpers/server.ts';
 
 const root = resolve('.');
 const clientDir = join(root, 'dist', 'client');

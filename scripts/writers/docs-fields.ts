@@ -10,7 +10,7 @@ import { replaceBetweenMarkers } from './lib/markers.ts';
 import { readCheckConfig } from './lib/check-config.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const file = join(root, 'CONTRIBUTING.md');
 
 const missing = undocumentedFields(join(root, 'src', 'schemas'));

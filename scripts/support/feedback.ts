@@ -12,12 +12,12 @@
  */
 import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { frequentQuestions, unhelpfulPages } from '../src/lib/content-gaps.ts';
-import { readConfig } from '../src/server/config.ts';
-import { openStore } from '../src/server/stores/open.ts';
-import type { StoredSubmission } from '../src/server/store.ts';
-import { parseSince, table, terminalSafe, toCsv, toJson } from './lib/feedback-format.ts';
-import { userCommand } from './support-users.ts';
+import { frequentQuestions, unhelpfulPages } from '../../src/lib/content-gaps.ts';
+import { readConfig } from '../../src/server/config.ts';
+import { openStore } from '../../src/server/stores/open.ts';
+import type { StoredSubmission } from '../../src/server/store.ts';
+import { parseSince, table, terminalSafe, toCsv, toJson } from './format.ts';
+import { userCommand } from './users.ts';
 
 const usage = `Usage: npm run feedback -- <list|export|gaps|purge|status> [options]
   list    [--kind question|vote] [--since 30d|YYYY-MM-DD] [--limit N]

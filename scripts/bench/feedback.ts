@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '2' }, concurrency: { type: 'string', default: '16' }, sync: { type: 'string', default: 'full' } } });
 const sync = values.sync === 'normal' ? 'normal' : 'full';
 const seconds = Number(values.seconds);
@@ -109,7 +109,7 @@ const endpoint = await start([join(root, 'src', 'server', 'main.ts')], {
 	FEEDBACK_GLOBAL_RATE_LIMIT: '1000000',
 	FEEDBACK_SQLITE_SYNC: sync,
 });
-const bare = await start([join(root, 'scripts', 'lib', 'bare-feedback-server.ts'), join(dir, 'bare.sqlite'), sync], {});
+const bare = await start([join(root, 'scripts', 'bench', 'bare-feedback-server.ts'), join(dir, 'bare.sqlite'), sync], {});
 const targets = { endpoint: `${endpoint.base}/api/feedback/`, bare: `${bare.base}/` };
 
 try {

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import type { Audience } from '../../src/schemas/common.ts';
-import type { FaqTopic } from '../../src/schemas/faq.ts';
-import type { DisclosureChannel } from '../../src/schemas/disclosure.ts';
+import type { Audience } from '../../../src/schemas/common.ts';
+import type { FaqTopic } from '../../../src/schemas/faq.ts';
+import type { DisclosureChannel } from '../../../src/schemas/disclosure.ts';
 import type { CollectionName } from './content-files.ts';
 
 /** The kinds of entry `npm run new` makes, and the collection each goes into. */

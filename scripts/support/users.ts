@@ -10,9 +10,9 @@
  * Accounts live in the feedback database (DATABASE_URL, else FEEDBACK_DB_PATH).
  */
 import { createInterface } from 'node:readline';
-import { hashPassword, passwordProblem } from '../src/server/auth/password.ts';
-import { normaliseEmail } from '../src/server/auth/store.ts';
-import { createSupportRuntime } from '../src/server/search-events/runtime.ts';
+import { hashPassword, passwordProblem } from '../../src/server/auth/password.ts';
+import { normaliseEmail } from '../../src/server/auth/store.ts';
+import { createSupportRuntime } from '../../src/server/search-events/runtime.ts';
 
 export const userUsage = `Usage: npm run feedback -- user <add|password|remove|list> [EMAIL]
   user add EMAIL        the password comes from standard input, or is asked for

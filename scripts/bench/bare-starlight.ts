@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pageTypes } from './page-types.ts';
+import { pageTypes } from '../lib/page-types.ts';
 
 /** The bare site's files: Starlight's default config, its docs collection and one article. */
 const files: Record<string, string> = {
