@@ -26,7 +26,7 @@ export default defineConfig(
 	// .js/.mjs files and the components. Node by default: config files, scripts/, the server, build-time code.
 	{ languageOptions: { globals: globals.node } },
 	// What the pages load. (Components' <script> blocks get browser globals from eslint-plugin-astro.)
-	{ files: ['src/client/**', 'src/scripts/**'], languageOptions: { globals: globals.browser } },
+	{ files: ['src/client/**'], languageOptions: { globals: globals.browser } },
 	{
 		rules: {
 			// `const { id: _id, ...rest } = x` is how the code leaves a field out of a copy.
