@@ -124,7 +124,7 @@ function matches(sentence: string, program: Program, facts: Facts, { list, brand
 	return out.filter((m, i) => out.findIndex((o) => o.text === m.text && o.fact === m.fact) === i);
 }
 
-const SENTENCE = /(?<=[.!?:])\s+(?=[A-Z*_"(\[])/;
+const SENTENCE = /(?<=[.!?:])\s+(?=[A-Z*_"([])/;
 /** `:fact[...]` in the source is already the fact; what it will read as is not typed. */
 const withoutFacts = (text: string) => text.replace(/:fact\[[^\]]*\]/g, 'FACT');
 
