@@ -15,18 +15,23 @@ const docsDir = fileURLToPath(new URL('../../src/content/docs/', import.meta.url
 const englishFiles = (dir: string): string[] =>
 	readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
 		const path = join(dir, d.name);
-		if (d.isDirectory()) return dir === docsDir && (prefixedLocales as string[]).includes(d.name) ? [] : englishFiles(path);
+		if (d.isDirectory())
+			return dir === docsDir && (prefixedLocales as string[]).includes(d.name) ? [] : englishFiles(path);
 		return /\.mdx?$/.test(d.name) ? [relative(docsDir, path).split(sep).join('/')] : [];
 	});
 
 /** Writes `translatedFrom: { sha256 }` into a translation's front matter, replacing an earlier one. */
 export function markTranslation(docs: string, translation: string): string {
 	const locale = translation.split('/')[0] ?? '';
-	if (!(prefixedLocales as string[]).includes(locale)) throw new Error(`${translation}: a translation's path starts with its language (${prefixedLocales.join(', ')}), e.g. de/affiliates/index.mdx.`);
+	if (!(prefixedLocales as string[]).includes(locale))
+		throw new Error(
+			`${translation}: a translation's path starts with its language (${prefixedLocales.join(', ')}), e.g. de/affiliates/index.mdx.`,
+		);
 	const file = join(docs, translation);
 	const source = join(docs, translation.slice(locale.length + 1));
 	if (!existsSync(file)) throw new Error(`${translation}: no such file under src/content/docs/.`);
-	if (!existsSync(source)) throw new Error(`${translation}: its English source ${relative(docs, source)} does not exist.`);
+	if (!existsSync(source))
+		throw new Error(`${translation}: its English source ${relative(docs, source)} does not exist.`);
 	const text = readFileSync(file, 'utf8');
 	const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
 	if (!front) throw new Error(`${translation}: no front matter (--- … ---) at the top.`);
@@ -49,7 +54,11 @@ if (import.meta.main) {
 			const translated = new Set(mine.map((s) => s.source));
 			console.log(`${locale}: ${mine.length} of ${english.length} docs pages translated`);
 			for (const s of mine.filter((s) => s.state !== 'current')) {
-				const why = { stale: 'its English source changed since it was translated', unmarked: 'records no source hash (translatedFrom)', orphan: 'its English source no longer exists' }[s.state];
+				const why = {
+					stale: 'its English source changed since it was translated',
+					unmarked: 'records no source hash (translatedFrom)',
+					orphan: 'its English source no longer exists',
+				}[s.state];
 				console.log(`  ${s.path}: ${why}`);
 			}
 			const missing = english.filter((e) => !translated.has(e));

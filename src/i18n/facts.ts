@@ -7,12 +7,25 @@
 import type { Program, SupportChannel } from '../schemas/program.ts';
 import { factsFrom, type Facts } from '../lib/facts.ts';
 import { factsPlugin } from '../integrations/facts.ts';
-import { formatApproxMinutes, formatCount, formatList, formatMoney, formatMonthlyPrice, formatOrdinal, formatPercent, formatRange } from '../lib/locale-format.ts';
+import {
+	formatApproxMinutes,
+	formatCount,
+	formatList,
+	formatMoney,
+	formatMonthlyPrice,
+	formatOrdinal,
+	formatPercent,
+	formatRange,
+} from '../lib/locale-format.ts';
 import { prefixedLocales } from './locales.ts';
 
 const lang = 'de';
 
-function responseTarget(channel: Pick<SupportChannel, 'firstResponseHours'> & { firstResponseUnit?: SupportChannel['firstResponseUnit'] | undefined }): string {
+function responseTarget(
+	channel: Pick<SupportChannel, 'firstResponseHours'> & {
+		firstResponseUnit?: SupportChannel['firstResponseUnit'] | undefined;
+	},
+): string {
 	const hours = channel.firstResponseHours;
 	if ((channel.firstResponseUnit ?? 'business-hours') === 'hours') return formatCount(hours, 'hour', lang);
 	if (hours >= 8 && hours % 8 === 0) return formatCount(hours / 8, 'business day', lang);
@@ -35,9 +48,17 @@ export function germanFactsFrom(program: Program): Facts {
 		payoutThreshold: money(program.payout.threshold),
 		paymentDay: formatOrdinal(program.payout.paymentDay, lang),
 		lockPeriod: days(lock),
-		paymentMethods: formatList(program.payout.methods.map((m) => m.label), lang),
+		paymentMethods: formatList(
+			program.payout.methods.map((m) => m.label),
+			lang,
+		),
 		cookieWindow: days(program.tracking.cookieWindowDays),
-		attribution: program.tracking.attribution === 'last-click' ? 'Last Click' : program.tracking.attribution === 'first-click' ? 'First Click' : program.tracking.attribution,
+		attribution:
+			program.tracking.attribution === 'last-click'
+				? 'Last Click'
+				: program.tracking.attribution === 'first-click'
+					? 'First Click'
+					: program.tracking.attribution,
 		clickReportingTime: formatApproxMinutes(program.tracking.clickReportingMinutes, lang),
 		returnWindow: days(program.returnWindowDays),
 		deliveryAllowance: days(program.deliveryAllowanceDays),
@@ -46,13 +67,21 @@ export function germanFactsFrom(program: Program): Facts {
 		warrantyLength: formatCount(program.warrantyYears, 'year', lang),
 		trailClubPrice: program.trailClub ? formatMonthlyPrice(program.trailClub.monthlyPrice, program.currency, lang) : '',
 		trailClubTrial: program.trailClub ? days(program.trailClub.trialDays) : '',
-		brandTerms: formatList(program.brandTerms.map((t) => `„${t}“`), lang),
+		brandTerms: formatList(
+			program.brandTerms.map((t) => `„${t}“`),
+			lang,
+		),
 		disputeResponse: formatCount(program.disputeResponseBusinessDays, 'business day', lang),
 		disputeWindow: days(program.disputeWindowDays),
 		taxFormThreshold: money(program.taxFormThreshold),
-		taxFormRequired: program.taxFormThreshold === 0 ? 'vor Ihrer ersten Auszahlung' : `sobald Ihre Auszahlungen in einem Kalenderjahr ${money(program.taxFormThreshold)} erreichen`,
+		taxFormRequired:
+			program.taxFormThreshold === 0
+				? 'vor Ihrer ersten Auszahlung'
+				: `sobald Ihre Auszahlungen in einem Kalenderjahr ${money(program.taxFormThreshold)} erreichen`,
 		form1099NecThreshold: tax ? money(tax.form1099NecThreshold) : '',
-		form1099KThreshold: tax ? `${money(tax.form1099KAmount)} und ${formatCount(tax.form1099KTransactions, 'transaction', lang)}` : '',
+		form1099KThreshold: tax
+			? `${money(tax.form1099KAmount)} und ${formatCount(tax.form1099KTransactions, 'transaction', lang)}`
+			: '',
 		postbackRetryGaps: campaigns ? `${formatList(campaigns.postbackRetryMinutes.map(String), lang)} Minuten` : '',
 		invoiceDay: campaigns ? `${formatOrdinal(campaigns.invoiceBusinessDay, lang)} Werktag` : '',
 		paymentTerms: campaigns ? days(campaigns.paymentTermsDays) : '',
@@ -73,7 +102,11 @@ const factsByLocale: Record<string, (program: Program) => Facts> = { de: germanF
  * file it is left out of the pipeline.
  */
 export function localizedFactsPlugin(program: Program) {
-	const plugins = new Map<string, ReturnType<typeof factsPlugin>>(prefixedLocales.flatMap((locale) => (factsByLocale[locale] ? [[locale, factsPlugin(factsByLocale[locale](program))] as const] : [])));
+	const plugins = new Map<string, ReturnType<typeof factsPlugin>>(
+		prefixedLocales.flatMap((locale) =>
+			factsByLocale[locale] ? [[locale, factsPlugin(factsByLocale[locale](program))] as const] : [],
+		),
+	);
 	return (ctx: { fileURL: URL | undefined }) => {
 		const locale = ctx.fileURL && /\/src\/content\/docs\/([^/]+)\//.exec(ctx.fileURL.pathname)?.[1];
 		return (locale && plugins.get(locale)) || null;

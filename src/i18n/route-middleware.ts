@@ -22,7 +22,9 @@ import { loadContent } from '../data/content.ts';
 import { fillFacts, type Facts } from '../lib/facts.ts';
 import { germanFactsFrom } from './facts.ts';
 
-const factsFor: Partial<Record<LocaleKey, (program: Awaited<ReturnType<typeof loadContent>>['program']) => Facts>> = { de: germanFactsFrom };
+const factsFor: Partial<Record<LocaleKey, (program: Awaited<ReturnType<typeof loadContent>>['program']) => Facts>> = {
+	de: germanFactsFrom,
+};
 
 async function localizeFrontMatterFacts(route: StarlightRouteData, locale: LocaleKey): Promise<void> {
 	const make = factsFor[locale];
@@ -62,10 +64,12 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 		await localizeFrontMatterFacts(route, locale);
 	}
 
-	const isAlternate = (h: (typeof route.head)[number]) => h.tag === 'link' && h.attrs?.['rel'] === 'alternate' && typeof h.attrs?.['hreflang'] === 'string';
+	const isAlternate = (h: (typeof route.head)[number]) =>
+		h.tag === 'link' && h.attrs?.['rel'] === 'alternate' && typeof h.attrs?.['hreflang'] === 'string';
 	// The languages (BCP 47 tags, as in `hreflang`) this page exists in.
 	const existing = new Set<string>();
-	for (const [key, { lang }] of Object.entries(locales)) if (key === locale || (await pageInLocale(pathname, key as LocaleKey))) existing.add(lang);
+	for (const [key, { lang }] of Object.entries(locales))
+		if (key === locale || (await pageInLocale(pathname, key as LocaleKey))) existing.add(lang);
 	if (existing.size === Object.keys(locales).length) return;
 	route.head = route.head.filter((h) => {
 		if (!isAlternate(h)) return true;

@@ -9,7 +9,11 @@ import { localizedPath, prefixedLocales, unlocalizedPath, type LocaleKey } from 
  */
 let docsSlugs: Promise<Set<string>> | undefined;
 
-const slugOf = (pathname: string) => pathname.replace(/^\/+|\/+$/g, '').replace(/(^|\/)index(\.html)?$/, '').replace(/\.html$/, '');
+const slugOf = (pathname: string) =>
+	pathname
+		.replace(/^\/+|\/+$/g, '')
+		.replace(/(^|\/)index(\.html)?$/, '')
+		.replace(/\.html$/, '');
 
 function loadDocsSlugs(): Promise<Set<string>> {
 	docsSlugs ??= getCollection('docs').then((entries) => new Set(entries.map((e) => (e.id === 'index' ? '' : e.id))));

@@ -22,7 +22,11 @@ export type TranslationState =
 	| { locale: string; path: string; source: string; state: 'orphan' };
 
 const markdownFiles = (dir: string): string[] =>
-	existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? markdownFiles(join(dir, d.name)) : /\.mdx?$/.test(d.name) ? [join(dir, d.name)] : [])) : [];
+	existsSync(dir)
+		? readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+				d.isDirectory() ? markdownFiles(join(dir, d.name)) : /\.mdx?$/.test(d.name) ? [join(dir, d.name)] : [],
+			)
+		: [];
 
 function recordedHash(text: string): string | undefined {
 	const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
@@ -46,7 +50,9 @@ export function translationStates(docsDir: string): TranslationState[] {
 			const recorded = recordedHash(readFileSync(file, 'utf8'));
 			if (!recorded) return { locale, path, source, state: 'unmarked' };
 			const actual = sourceHash(readFileSync(sourceFile));
-			return recorded === actual ? { locale, path, source, state: 'current' } : { locale, path, source, state: 'stale', recorded, actual };
+			return recorded === actual
+				? { locale, path, source, state: 'current' }
+				: { locale, path, source, state: 'stale', recorded, actual };
 		}),
 	);
 }

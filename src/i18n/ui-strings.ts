@@ -92,4 +92,6 @@ export const uiStringKeys = [
 export type UiStringKey = (typeof uiStringKeys)[number];
 
 /** Starlight's i18n schema, extended with our keys (all optional there: a missing German text reads the English one). */
-export const uiStringsSchema = z.object(Object.fromEntries(uiStringKeys.map((k) => [k, z.string()])) as Record<UiStringKey, z.ZodString>).partial();
+export const uiStringsSchema = z
+	.object(Object.fromEntries(uiStringKeys.map((k) => [k, z.string()])) as Record<UiStringKey, z.ZodString>)
+	.partial();

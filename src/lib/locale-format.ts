@@ -10,7 +10,8 @@ export const formatLanguages = ['en', 'de'] as const;
 export type FormatLanguage = (typeof formatLanguages)[number];
 
 /** Units a counted quantity can be in. */
-export type CountUnit = 'day' | 'business day' | 'hour' | 'business hour' | 'minute' | 'month' | 'year' | 'transaction' | 'character';
+export type CountUnit =
+	'day' | 'business day' | 'hour' | 'business hour' | 'minute' | 'month' | 'year' | 'transaction' | 'character';
 
 type PluralForms = { one: string; other: string };
 
@@ -71,7 +72,9 @@ const words: Record<FormatLanguage, Words> = {
 export function formatLanguage(tag: string): FormatLanguage {
 	const primary = tag.toLowerCase().split('-')[0] ?? '';
 	if ((formatLanguages as readonly string[]).includes(primary)) return primary as FormatLanguage;
-	throw new RangeError(`No number and date words for language "${tag}": add it to formatLanguages in src/lib/locale-format.ts (known: ${formatLanguages.join(', ')}).`);
+	throw new RangeError(
+		`No number and date words for language "${tag}": add it to formatLanguages in src/lib/locale-format.ts (known: ${formatLanguages.join(', ')}).`,
+	);
 }
 
 const of = (lang: string) => words[formatLanguage(lang)];
@@ -92,7 +95,11 @@ export function formatMoney(amount: number, currency: string, lang: string): str
 
 /** A percentage given in percent (30 → "30%" / "30 %"). */
 export function formatPercent(value: number, lang: string): string {
-	return new Intl.NumberFormat(formatLanguage(lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 }).format(value);
+	return new Intl.NumberFormat(formatLanguage(lang), {
+		style: 'unit',
+		unit: 'percent',
+		maximumFractionDigits: 2,
+	}).format(value);
 }
 
 /** A count with its unit in the right plural: "1 day" / "1 Tag", "30 days" / "30 Tage". */
@@ -122,7 +129,8 @@ export function formatOrdinal(n: number, lang: string): string {
 
 /** A day of every month: "15th of each month" / "am 15. jedes Monats". */
 export function formatMonthlyDay(day: number, lang: string): string {
-	if (!Number.isInteger(day) || day < 1 || day > 31) throw new RangeError(`A day of the month is a whole number from 1 to 31, not ${day}.`);
+	if (!Number.isInteger(day) || day < 1 || day > 31)
+		throw new RangeError(`A day of the month is a whole number from 1 to 31, not ${day}.`);
 	return of(lang).monthlyDay(day);
 }
 

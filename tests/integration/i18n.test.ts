@@ -10,12 +10,22 @@ beforeAll(requireBuild);
 
 const site = 'https://help.tallwood.example';
 const program = loadProgram(new URL('../../', import.meta.url));
-const de = JSON.parse(readFileSync(new URL('../../src/content/i18n/de.json', import.meta.url), 'utf8')) as Record<string, string>;
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const de = JSON.parse(readFileSync(new URL('../../src/content/i18n/de.json', import.meta.url), 'utf8')) as Record<
+	string,
+	string
+>;
+const unescape = (s: string) =>
+	s
+		.replace(/&amp;/g, '&')
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"');
 
 const htmlLang = (html: string) => /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
 /** The `hreflang` alternates of a page's head: language → address. */
-const alternates = (html: string) => Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/?>/g)].map((m) => [m[1]!, m[2]!]));
+const alternates = (html: string) =>
+	Object.fromEntries(
+		[...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/?>/g)].map((m) => [m[1]!, m[2]!]),
+	);
 /** The links of the language choice, as [language, address]. */
 const languageLinks = (html: string) => {
 	const nav = /<nav class="ph-languages[^"]*"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
@@ -25,7 +35,17 @@ const exists = (path: string) => existsSync(join(clientDir, path, 'index.html'))
 /** A built page's address from a full URL on the site. */
 const pathOf = (url: string) => new URL(url).pathname;
 
-const translated = ['/de/', '/de/affiliates/', '/de/customers/', '/de/advertisers/', '/de/affiliates/onboarding/joining/', '/de/affiliates/onboarding/tracking-links/', '/de/affiliates/onboarding/payments/', '/de/affiliates/onboarding/tax-forms/', '/de/affiliates/onboarding/support/'];
+const translated = [
+	'/de/',
+	'/de/affiliates/',
+	'/de/customers/',
+	'/de/advertisers/',
+	'/de/affiliates/onboarding/joining/',
+	'/de/affiliates/onboarding/tracking-links/',
+	'/de/affiliates/onboarding/payments/',
+	'/de/affiliates/onboarding/tax-forms/',
+	'/de/affiliates/onboarding/support/',
+];
 
 describe('German beside English', () => {
 	it('gives every English docs page a German address, marked as German', () => {
@@ -33,7 +53,16 @@ describe('German beside English', () => {
 		// Docs pages are those Starlight builds with an "Edit this page" link or a hub/home template; the
 		// site's own pages (FAQs, terms, tools…) are English only for now, so compare with the docs files.
 		const docsPages = english.filter((p) => exists(`/de${p}`));
-		expect(docsPages).toEqual(expect.arrayContaining(['/', '/affiliates/', '/affiliates/onboarding/joining/', '/glossary/', '/privacy/', '/advertisers/disputes/']));
+		expect(docsPages).toEqual(
+			expect.arrayContaining([
+				'/',
+				'/affiliates/',
+				'/affiliates/onboarding/joining/',
+				'/glossary/',
+				'/privacy/',
+				'/advertisers/disputes/',
+			]),
+		);
 		for (const p of docsPages) {
 			expect(htmlLang(page(p)), p).toBe('en');
 			expect(htmlLang(page(`/de${p}`)), `/de${p}`).toBe('de');
@@ -49,7 +78,8 @@ describe('German beside English', () => {
 	});
 
 	it('gives no alternate to a page that exists in English only, and every alternate leads to a built page', () => {
-		for (const p of ['/faq/', '/terms/', '/commission/', '/disclosures/', '/ask/', '/search/']) expect(alternates(page(p)), p).toEqual({});
+		for (const p of ['/faq/', '/terms/', '/commission/', '/disclosures/', '/ask/', '/search/'])
+			expect(alternates(page(p)), p).toEqual({});
 		for (const p of allPages().filter((p) => !isNotFoundPage(p))) {
 			for (const href of Object.values(alternates(page(p)))) expect(exists(pathOf(href)), `${href} on ${p}`).toBe(true);
 		}
@@ -69,8 +99,12 @@ describe('German beside English', () => {
 			expect(links.length, p).toBe(1);
 			for (const [, href] of links) expect(exists(href), `${href} on ${p}`).toBe(true);
 		}
-		expect(languageLinks(page('/affiliates/onboarding/joining/'))).toEqual([['de', '/de/affiliates/onboarding/joining/']]);
-		expect(languageLinks(page('/de/affiliates/onboarding/joining/'))).toEqual([['en', '/affiliates/onboarding/joining/']]);
+		expect(languageLinks(page('/affiliates/onboarding/joining/'))).toEqual([
+			['de', '/de/affiliates/onboarding/joining/'],
+		]);
+		expect(languageLinks(page('/de/affiliates/onboarding/joining/'))).toEqual([
+			['en', '/affiliates/onboarding/joining/'],
+		]);
 		// The FAQs have no German pages yet: the German choice leads to the German home page, and says so.
 		expect(languageLinks(page('/faq/'))).toEqual([['de', '/de/']]);
 		expect(unescape(page('/faq/'))).toContain(de['languageSelect.homeOnly']);
@@ -78,15 +112,20 @@ describe('German beside English', () => {
 
 	it('keeps the sidebar of German pages on pages that exist, marking English ones', () => {
 		const html = page('/de/affiliates/onboarding/joining/');
-		const sidebar = /<nav[^>]*aria-label="Main"[\s\S]*?<\/nav>|<div[^>]*class="[^"]*sidebar-content[\s\S]*?<\/nav>/.exec(html)?.[0] ?? html;
-		expect(sidebar).toMatch(/href="\/faq\/refunds-returns\/"[^>]*hreflang="en"|hreflang="en"[^>]*href="\/faq\/refunds-returns\/"/);
+		const sidebar =
+			/<nav[^>]*aria-label="Main"[\s\S]*?<\/nav>|<div[^>]*class="[^"]*sidebar-content[\s\S]*?<\/nav>/.exec(html)?.[0] ??
+			html;
+		expect(sidebar).toMatch(
+			/href="\/faq\/refunds-returns\/"[^>]*hreflang="en"|hreflang="en"[^>]*href="\/faq\/refunds-returns\/"/,
+		);
 		expect(sidebar).not.toContain('href="/de/faq/');
 		expect(sidebar).toContain('href="/de/affiliates/onboarding/payments/"');
 	});
 
 	it('lists both languages of a page as alternates in the sitemap', () => {
 		const sitemap = readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8');
-		const entry = (loc: string) => new RegExp(`<url><loc>${loc}</loc>((?:(?!</url>).)*)</url>`).exec(sitemap)?.[1] ?? '';
+		const entry = (loc: string) =>
+			new RegExp(`<url><loc>${loc}</loc>((?:(?!</url>).)*)</url>`).exec(sitemap)?.[1] ?? '';
 		for (const p of ['/affiliates/onboarding/payments/', '/de/affiliates/onboarding/payments/', '/de/glossary/']) {
 			const e = entry(`${site}${p}`);
 			const en = p.replace(/^\/de\//, '/');
@@ -109,7 +148,11 @@ describe('German beside English', () => {
 	});
 
 	it('gives German pages a search index of their own', () => {
-		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-		expect(entry.languages['de']?.page_count).toBe(allPages().filter((p) => p.startsWith('/de/') && !isNotFoundPage(p)).length);
+		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		expect(entry.languages['de']?.page_count).toBe(
+			allPages().filter((p) => p.startsWith('/de/') && !isNotFoundPage(p)).length,
+		);
 	});
 });

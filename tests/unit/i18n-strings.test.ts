@@ -7,18 +7,32 @@ import { locales } from '../../src/i18n/locales.ts';
 import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
 
 const dir = new URL('../../src/content/i18n/', import.meta.url);
-const strings = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Record<string, string>]));
+const strings = Object.fromEntries(
+	readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Record<string, string>]),
+);
 
 describe('interface texts per language', () => {
 	it('has a file for every language of the site', () => {
-		expect(Object.keys(strings).sort()).toEqual(Object.values(locales).map((l) => l.lang).sort());
+		expect(Object.keys(strings).sort()).toEqual(
+			Object.values(locales)
+				.map((l) => l.lang)
+				.sort(),
+		);
 	});
 
 	it('holds every key of ours in every language, and no key it does not declare', () => {
 		for (const [lang, texts] of Object.entries(strings)) {
 			const ours = Object.keys(texts).filter((k) => !k.startsWith('page.') && !k.startsWith('i18n.'));
-			expect(uiStringKeys.filter((k) => !(k in texts)), `${lang}.json is missing`).toEqual([]);
-			expect(ours.filter((k) => !(uiStringKeys as readonly string[]).includes(k)), `${lang}.json has undeclared`).toEqual([]);
+			expect(
+				uiStringKeys.filter((k) => !(k in texts)),
+				`${lang}.json is missing`,
+			).toEqual([]);
+			expect(
+				ours.filter((k) => !(uiStringKeys as readonly string[]).includes(k)),
+				`${lang}.json has undeclared`,
+			).toEqual([]);
 			expect(uiStringsSchema.safeParse(texts).success, lang).toBe(true);
 		}
 	});
@@ -26,7 +40,8 @@ describe('interface texts per language', () => {
 	it('keeps the same placeholders in each translation', () => {
 		const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 		for (const key of uiStringKeys) {
-			for (const [lang, texts] of Object.entries(strings)) expect(placeholders(texts[key]!), `${lang}: ${key}`).toEqual(placeholders(strings['en']![key]!));
+			for (const [lang, texts] of Object.entries(strings))
+				expect(placeholders(texts[key]!), `${lang}: ${key}`).toEqual(placeholders(strings['en']![key]!));
 		}
 	});
 
@@ -45,13 +60,24 @@ describe('translations and their English sources', () => {
 		writeFileSync(join(docs, 'guides', 'joining.md'), source);
 		writeFileSync(join(docs, 'guides', 'payments.md'), '---\ntitle: Payments\n---\nText.\n');
 		writeFileSync(join(docs, 'guides', 'support.md'), '---\ntitle: Support\n---\n');
-		writeFileSync(join(docs, 'de', 'guides', 'joining.md'), `---\ntitle: Teilnehmen\ntranslatedFrom:\n  sha256: ${sourceHash(source)}\n---\nText.\n`);
+		writeFileSync(
+			join(docs, 'de', 'guides', 'joining.md'),
+			`---\ntitle: Teilnehmen\ntranslatedFrom:\n  sha256: ${sourceHash(source)}\n---\nText.\n`,
+		);
 		// Translated from an earlier text of payments.md.
-		writeFileSync(join(docs, 'de', 'guides', 'payments.md'), `---\ntitle: Auszahlungen\ntranslatedFrom:\n  sha256: ${sourceHash('---\ntitle: Payouts\n---\n')}\n---\n`);
+		writeFileSync(
+			join(docs, 'de', 'guides', 'payments.md'),
+			`---\ntitle: Auszahlungen\ntranslatedFrom:\n  sha256: ${sourceHash('---\ntitle: Payouts\n---\n')}\n---\n`,
+		);
 		writeFileSync(join(docs, 'de', 'guides', 'support.md'), '---\ntitle: Support\n---\n');
 		writeFileSync(join(docs, 'de', 'guides', 'gone.md'), '---\ntitle: Weg\n---\n');
 		const states = Object.fromEntries(translationStates(docs).map((s) => [s.path, s.state]));
-		expect(states).toEqual({ 'de/guides/joining.md': 'current', 'de/guides/payments.md': 'stale', 'de/guides/support.md': 'unmarked', 'de/guides/gone.md': 'orphan' });
+		expect(states).toEqual({
+			'de/guides/joining.md': 'current',
+			'de/guides/payments.md': 'stale',
+			'de/guides/support.md': 'unmarked',
+			'de/guides/gone.md': 'orphan',
+		});
 	});
 
 	it('records a source hash on every German page of the site', () => {

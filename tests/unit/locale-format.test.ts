@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatApproxMinutes, formatCount, formatDate, formatLanguage, formatList, formatMoney, formatMonthlyDay, formatMonthlyPrice, formatNumber, formatOrdinal, formatPercent, formatRange } from '../../src/lib/locale-format.ts';
+import {
+	formatApproxMinutes,
+	formatCount,
+	formatDate,
+	formatLanguage,
+	formatList,
+	formatMoney,
+	formatMonthlyDay,
+	formatMonthlyPrice,
+	formatNumber,
+	formatOrdinal,
+	formatPercent,
+	formatRange,
+} from '../../src/lib/locale-format.ts';
 import { germanFactsFrom } from '../../src/i18n/facts.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
@@ -79,13 +92,19 @@ describe('program facts for German pages', () => {
 	});
 
 	it('renders the program file’s numbers the German way', () => {
-		const changed: Program = { ...program, payout: { ...program.payout, threshold: 75.5, paymentDay: 2 }, tracking: { ...program.tracking, cookieWindowDays: 1 } };
+		const changed: Program = {
+			...program,
+			payout: { ...program.payout, threshold: 75.5, paymentDay: 2 },
+			tracking: { ...program.tracking, cookieWindowDays: 1 },
+		};
 		const de = germanFactsFrom(changed);
 		expect(de.payoutThreshold).toBe(nb('75,50 $'));
 		expect(de.paymentDay).toBe('2.');
 		expect(de.cookieWindow).toBe('1 Tag');
 		expect(de.refundTime).toBe(`${program.refundBusinessDays.min}–${program.refundBusinessDays.max} Werktage`);
 		expect(de.programName).toBe(program.name);
-		expect(de.taxFormRequired).toBe(program.taxFormThreshold === 0 ? 'vor Ihrer ersten Auszahlung' : expect.stringContaining('Kalenderjahr'));
+		expect(de.taxFormRequired).toBe(
+			program.taxFormThreshold === 0 ? 'vor Ihrer ersten Auszahlung' : expect.stringContaining('Kalenderjahr'),
+		);
 	});
 });

@@ -10,7 +10,10 @@ function docsWithOneTranslation() {
 	mkdirSync(join(docs, 'de', 'affiliates'), { recursive: true });
 	mkdirSync(join(docs, 'affiliates'), { recursive: true });
 	writeFileSync(join(docs, 'affiliates', 'index.mdx'), '---\ntitle: Help for affiliates\n---\nText.\n');
-	writeFileSync(join(docs, 'de', 'affiliates', 'index.mdx'), '---\ntitle: Hilfe für Affiliates\npageType: hub\n---\nText.\n');
+	writeFileSync(
+		join(docs, 'de', 'affiliates', 'index.mdx'),
+		'---\ntitle: Hilfe für Affiliates\npageType: hub\n---\nText.\n',
+	);
 	return docs;
 }
 
@@ -20,11 +23,15 @@ describe('marking a translation with its source', () => {
 		expect(translationStates(docs).map((s) => s.state)).toEqual(['unmarked']);
 		const hash = markTranslation(docs, 'de/affiliates/index.mdx');
 		const text = readFileSync(join(docs, 'de', 'affiliates', 'index.mdx'), 'utf8');
-		expect(text).toBe(`---\ntitle: Hilfe für Affiliates\npageType: hub\ntranslatedFrom:\n  sha256: ${hash}\n---\nText.\n`);
+		expect(text).toBe(
+			`---\ntitle: Hilfe für Affiliates\npageType: hub\ntranslatedFrom:\n  sha256: ${hash}\n---\nText.\n`,
+		);
 		expect(translationStates(docs).map((s) => s.state)).toEqual(['current']);
 
 		writeFileSync(join(docs, 'affiliates', 'index.mdx'), '---\ntitle: Help for affiliates\n---\nNew text.\n');
-		expect(translationStates(docs)).toEqual([expect.objectContaining({ path: 'de/affiliates/index.mdx', state: 'stale', recorded: hash })]);
+		expect(translationStates(docs)).toEqual([
+			expect.objectContaining({ path: 'de/affiliates/index.mdx', state: 'stale', recorded: hash }),
+		]);
 
 		const again = markTranslation(docs, 'de/affiliates/index.mdx');
 		expect(again).not.toBe(hash);
@@ -36,8 +43,12 @@ describe('marking a translation with its source', () => {
 	it('names what is wrong with a path it cannot mark', () => {
 		const docs = docsWithOneTranslation();
 		expect(() => markTranslation(docs, 'affiliates/index.mdx')).toThrow(/starts with its language \(de\)/);
-		expect(() => markTranslation(docs, 'de/affiliates/missing.mdx')).toThrow(/de\/affiliates\/missing\.mdx: no such file/);
+		expect(() => markTranslation(docs, 'de/affiliates/missing.mdx')).toThrow(
+			/de\/affiliates\/missing\.mdx: no such file/,
+		);
 		writeFileSync(join(docs, 'de', 'only-german.mdx'), '---\ntitle: Nur Deutsch\n---\n');
-		expect(() => markTranslation(docs, 'de/only-german.mdx')).toThrow(/its English source only-german\.mdx does not exist/);
+		expect(() => markTranslation(docs, 'de/only-german.mdx')).toThrow(
+			/its English source only-german\.mdx does not exist/,
+		);
 	});
 });
