@@ -6,6 +6,7 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { loadProgram, programLoader } from './integrations/facts.ts';
 import { factsFrom, fillFacts } from './lib/facts.ts';
 import { articleCollections, loaderOf, programCollection, type ArticleCollectionName } from './collections.ts';
+import { uiStringsSchema } from './i18n/ui-strings.ts';
 
 const root = new URL('../', import.meta.url);
 // Every collection's front matter text gets its facts as the entries load: Starlight renders guide
@@ -20,8 +21,8 @@ export const collections = {
 		loader: loaderOf('docs'),
 		schema: (context) => docsSchema({ extend: docs.starlightExtension! })(context).transform((data) => fillFacts(data, facts)),
 	}),
-	// Our wording of Starlight's interface text, e.g. "Edit this page".
-	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+	// Our wording of Starlight's interface text (e.g. "Edit this page") and our components' own texts, per language.
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStringsSchema }) }),
 	[programCollection.name]: defineCollection({ loader: programLoader(root), schema: programCollection.schema }),
 	...(Object.fromEntries(Object.entries(others).map(([name, c]) => [name, defineCollection({ loader: loaderOf(name as ArticleCollectionName), schema: (c.schema as z.ZodType).transform(fill) })])) as unknown as {
 		[C in keyof typeof others]: { loader: Loader; schema: (typeof others)[C]['schema'] };

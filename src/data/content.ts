@@ -12,6 +12,7 @@ import { articleCollectionNames, describe, programCollection, type ArticleCollec
 import { audiences, type Audience } from '../schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../schemas/faq.ts';
 import type { Program } from '../schemas/program.ts';
+import { localeOfPath } from '../i18n/locales.ts';
 
 /** An entry of a collection, with its facts filled in (checked when it was loaded). */
 export type Filled<C extends ArticleCollectionName> = FilledEntry<CollectionEntry<C>>;
@@ -78,7 +79,9 @@ async function load(): Promise<Content> {
 	const program = programEntry.data;
 	const facts = factsFrom(program);
 	// Every collection's text was filled as it loaded (src/content.config.ts); asFilled checks it.
-	const load = <C extends ArticleCollectionName>(name: C) => getCollection(name).then((entries) => asFilled(entries as CollectionEntry<C>[], facts));
+	// Translations (src/content/docs/<locale>/) are Starlight's pages only; lists, links and checks here are the English site's.
+	const english = <E extends { id: string }>(entries: E[]) => entries.filter((e) => localeOfPath(`/${e.id}/`) === 'root');
+	const load = <C extends ArticleCollectionName>(name: C) => getCollection(name).then((entries) => asFilled(english(entries as CollectionEntry<C>[]), facts));
 	const byCollection = Object.fromEntries(await Promise.all(articleCollectionNames.map(async (name) => [name, await load(name)] as const))) as { [C in ArticleCollectionName]: Filled<C>[] };
 	const { docs, faqs, troubleshooting, disclosures, commission, terms } = byCollection;
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { xmlErrors } from '../helpers/xml.ts';
-import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
+import { allPages, clientDir, isNotFoundPage, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
@@ -151,7 +151,7 @@ describe('the sitemap', () => {
 		// A page whose canonical is another address (the terms version in force is /terms/) is listed there.
 		const canonical = (p: string) => links(page(p)).find((l) => l['rel'] === 'canonical')?.['href'] ?? `${site}${p}`;
 		const expected = allPages()
-			.filter((p) => p !== '/404.html')
+			.filter((p) => !isNotFoundPage(p))
 			.map(canonical);
 		expect(listed.length).toBe(new Set(listed).size);
 		expect(new Set(listed)).toEqual(new Set(expected));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { allPages, clientDir, jsonLd, page, requireBuild } from '../helpers/site.ts';
+import { allPages, clientDir, isNotFoundPage, jsonLd, page, pageLanguage, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
@@ -100,8 +100,9 @@ describe('the built site', () => {
 
 	it('indexes every page except the 404 and search pages for search', async () => {
 		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-		const pageCount = allPages().filter((p) => p !== '/404.html' && p !== '/search/').length;
-		expect(entry.languages.en.page_count).toBe(pageCount);
-		expect(readdirSync(join(clientDir, 'pagefind', 'fragment')).length).toBe(pageCount);
+		// Pagefind keeps one index per language (from each page's `lang`).
+		const indexed = allPages().filter((p) => !isNotFoundPage(p) && p !== '/search/');
+		for (const lang of new Set(indexed.map(pageLanguage))) expect(entry.languages[lang]?.page_count, lang).toBe(indexed.filter((p) => pageLanguage(p) === lang).length);
+		expect(readdirSync(join(clientDir, 'pagefind', 'fragment')).length).toBe(indexed.length);
 	});
 });

@@ -4,6 +4,7 @@ import { proseLines } from './markdown-lines.ts';
 import { sidebar } from '../../../../src/navigation.ts';
 import { urls } from '../../../../src/lib/urls.ts';
 import { describe } from '../../../../src/collections.ts';
+import { prefixedLocales } from '../../../../src/i18n/locales.ts';
 
 interface SidebarItem {
 	link?: string;
@@ -43,8 +44,8 @@ export const reachability: Rule = ({ files, data }) => {
 		if (!edges.has(from)) edges.set(from, new Set());
 		edges.get(from)!.add(to);
 	};
-	// The 404 page is reached by every unknown address.
-	const start = new Set<string>(['/', urls.doc('404')]);
+	// The 404 page is reached by every unknown address; each language's home page by the language choice on every page.
+	const start = new Set<string>(['/', urls.doc('404'), ...prefixedLocales.map((locale) => `/${locale}/`)]);
 	for (const e of entries) if (e.listedOn) start.add(e.page);
 	const walkSidebar = (items: SidebarItem[]) => {
 		for (const item of items) {
