@@ -116,7 +116,8 @@ describe.each(toolSlugs)('the %s tool in Chromium', (slug) => {
 describe('the tool pages in Chromium', () => {
 	it('start the time zone field in the reader’s own zone when JavaScript runs', async () => {
 		const js = await open(withJs, toolUrls.page('payout'));
-		expect(await js.locator(`#${fieldIds('zone').control}`).inputValue()).toBe('Asia/Tokyo');
+		// The module script sets the zone after the page loads: wait for it rather than read once.
+		await expect.poll(() => js.locator(`#${fieldIds('zone').control}`).inputValue()).toBe('Asia/Tokyo');
 		const plain = await open(withoutJs, toolUrls.page('payout'));
 		expect(await plain.locator(`#${fieldIds('zone').control}`).inputValue()).toBe(data.program.payout.cutoffTimeZone);
 		await js.close();
