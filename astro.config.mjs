@@ -18,6 +18,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { buildDate } from './src/data/build-date.ts';
 import { termsInForce } from './src/lib/tools/terms-on-date.ts';
+import { locales, sitemapI18n } from './src/i18n/locales.ts';
+import { localizedFactsPlugin } from './src/i18n/facts.ts';
 
 const program = loadProgram(import.meta.url);
 
@@ -56,13 +58,17 @@ export default defineConfig({
 	},
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	markdown: {
-		processor: satteri({ features: { directive: true }, mdastPlugins: [factsPlugin(factsFrom(program))] }),
+		processor: satteri({ features: { directive: true }, mdastPlugins: [localizedFactsPlugin(program), factsPlugin(factsFrom(program))] }),
 	},
 	integrations: [
 		starlight({
 			title: `${program.name} Help`,
 			description: `Answers for ${program.name} affiliates, their customers and advertisers: commissions, payments, tracking, refunds and disclosure rules.`,
 			sidebar,
+			// English at the root (its addresses unchanged), German under /de/; a docs page without a German
+			// translation is served there in English with Starlight's "not yet translated" notice.
+			defaultLocale: 'root',
+			locales,
 			// The program's look (typeface, colours, type scale) lives in src/styles/theme.css, its logo beside it.
 			logo: { src: './src/styles/logo.svg', alt: '' },
 			customCss: ['./src/styles/theme.css', './src/styles/custom.css'],
@@ -71,7 +77,7 @@ export default defineConfig({
 			pagination: false,
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
 			// Share-image and feed tags in every page's head; in dev, a broken entry's problems on its own page.
-			routeMiddleware: ['./src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts', './src/route-middleware/content-problems.ts'],
+			routeMiddleware: ['./src/i18n/route-middleware.ts', './src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts', './src/route-middleware/content-problems.ts'],
 			pagefind: { ranking: searchRanking },
 			components: {
 				// The search modal offers the search page and the ask form, with the query, under its results.
@@ -84,14 +90,17 @@ export default defineConfig({
 				Sidebar: './src/components/Sidebar.astro',
 				// No canonical address on the 404 page, which answers every unknown address.
 				Head: './src/components/Head.astro',
+				// The language choice leads to the page in that language where one exists, else to that language's home.
+				LanguageSelect: './src/i18n/LanguageSelect.astro',
 			},
 		}),
 		mdx(),
 		// Starlight adds a sitemap of its own unless one is configured: this one leaves out pages
 		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing
 		// to index, and the current terms version's own address, whose page is /terms/.
-		sitemap({ filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
-		shareImages({ program: program.name }),
+		// `i18n` gives each page its language alternates, as Starlight's own sitemap would.
+		sitemap({ i18n: sitemapI18n, filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
+		shareImages(),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),
 		// The feedback API under `astro dev` (the built server answers it in src/server/main.ts).

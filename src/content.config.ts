@@ -1,40 +1,30 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import type { Loader } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { programSchema } from './schemas/program.ts';
-import { faqSchema } from './schemas/faq.ts';
-import { termsSchema } from './schemas/terms.ts';
-import { commissionSchema } from './schemas/commission.ts';
-import { disclosureSchema } from './schemas/disclosure.ts';
-import { troubleshootingSchema } from './schemas/troubleshooting.ts';
-import { docsExtension } from './schemas/docs.ts';
-import { parse as parseYaml } from 'yaml';
-import { loadProgram } from './integrations/facts.ts';
+import { loadProgram, programLoader } from './integrations/facts.ts';
 import { factsFrom, fillFacts } from './lib/facts.ts';
+import { articleCollections, loaderOf, programCollection, type ArticleCollectionName } from './collections.ts';
+import { uiStringsSchema } from './i18n/ui-strings.ts';
 
-// Starlight renders guide titles and descriptions itself, so facts are filled in as the entries load.
-const facts = factsFrom(loadProgram(new URL('../', import.meta.url)));
+const root = new URL('../', import.meta.url);
+// Every collection's front matter text gets its facts as the entries load: Starlight renders guide
+// titles and descriptions itself, and every page then reads entries that are already filled.
+const facts = factsFrom(loadProgram(root));
+const fill = <T>(data: T) => fillFacts(data, facts);
 
-const markdown = (folder: string) => glob({ pattern: '**/[^_]*.{md,mdx}', base: `./src/content/${folder}` });
+const { docs, ...others } = articleCollections;
 
 export const collections = {
 	docs: defineCollection({
-		loader: docsLoader(),
-		schema: (context) => docsSchema({ extend: docsExtension })(context).transform((data) => fillFacts(data, facts)),
+		loader: loaderOf('docs'),
+		schema: (context) => docsSchema({ extend: docs.starlightExtension! })(context).transform((data) => fillFacts(data, facts)),
 	}),
-	// Our wording of Starlight's interface text, e.g. "Edit this page".
-	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
-	program: defineCollection({ loader: file('./src/content/program/program.yaml', {
-			// The file is one object, written for people; the collection holds it as the single entry `program`.
-			parser: (text) => ({ program: parseYaml(text) }),
-		}), schema: programSchema }),
-	faqs: defineCollection({ loader: markdown('faqs'), schema: faqSchema }),
-	terms: defineCollection({ loader: markdown('terms'), schema: termsSchema }),
-	commission: defineCollection({
-		loader: glob({ pattern: '**/[^_]*.yaml', base: './src/content/commission' }),
-		schema: commissionSchema,
+	// Our wording of Starlight's interface text (e.g. "Edit this page") and our components' own texts, per language.
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStringsSchema }) }),
+	[programCollection.name]: defineCollection({ loader: programLoader(root), schema: programCollection.schema }),
+	...(Object.fromEntries(Object.entries(others).map(([name, c]) => [name, defineCollection({ loader: loaderOf(name as ArticleCollectionName), schema: (c.schema as z.ZodType).transform(fill) })])) as unknown as {
+		[C in keyof typeof others]: { loader: Loader; schema: (typeof others)[C]['schema'] };
 	}),
-	disclosures: defineCollection({ loader: markdown('disclosures'), schema: disclosureSchema }),
-	troubleshooting: defineCollection({ loader: markdown('troubleshooting'), schema: troubleshootingSchema }),
 };

@@ -1,58 +1,52 @@
-import type { Audience } from './schemas/common.ts';
+import { audiences, type Audience } from './schemas/common.ts';
+import type { PageMeta } from './data/page-meta.ts';
+import { audienceLabels } from './lib/labels.ts';
+import { urls } from './lib/urls.ts';
 
 /**
  * The sidebar holds hubs and small fixed groups, never one link per entry:
  * a link per article would put every article into every page and make the
  * build grow with the square of the content. Long lists live on hub pages.
  *
- * Each audience has one group, named in `audienceGroups`. On a page written for one audience,
- * src/components/Sidebar.astro puts that audience's group first and open and closes the others
- * (`scopeSidebar`); on pages for everyone the audience groups start closed.
+ * Each audience has one group, named by its label (src/lib/labels.ts) and led by its hub. On a page
+ * written for one audience, src/components/Sidebar.astro puts that audience's group first and open and
+ * closes the others (`scopeSidebar`); on pages for everyone the audience groups start closed.
  */
-export const audienceGroups = { affiliate: 'Affiliates', customer: 'Customers', advertiser: 'Advertisers' } as const satisfies Record<Audience, string>;
+type Item = { label: string; link: string } | { label: string; items: Array<{ autogenerate: { directory: string } }> };
+const hubLabels = { affiliate: 'Affiliate hub', customer: 'Customer hub', advertiser: 'Advertiser hub' } as const satisfies Record<Audience, string>;
+const audienceGroup = (audience: Audience, items: Item[]) => ({
+	label: audienceLabels[audience],
+	collapsed: true,
+	items: [{ label: hubLabels[audience], link: urls.hub(audience) }, ...items],
+});
 
 export const sidebar = [
-	{ label: 'Home', link: '/' },
-	{
-		label: audienceGroups.affiliate,
-		collapsed: true,
-		items: [
-			{ label: 'Affiliate hub', link: '/affiliates/' },
-			{ label: 'Getting started', items: [{ autogenerate: { directory: 'affiliates/onboarding' } }] },
-			{ label: 'Commission rates', link: '/commission/' },
-			{ label: 'Program terms', link: '/terms/' },
-			{ label: 'Disclosure rules', link: '/disclosures/' },
-		],
-	},
-	{
-		label: audienceGroups.customer,
-		collapsed: true,
-		items: [
-			{ label: 'Customer hub', link: '/customers/' },
-			{ label: 'Buying through a partner link', link: '/customers/buying-through-a-partner-link/' },
-			{ label: 'Refunds and returns', link: '/faq/refunds-returns/' },
-			{ label: 'Warranty', link: '/faq/warranty/' },
-			{ label: 'Before you buy', link: '/faq/pre-sale/' },
-		],
-	},
-	{
-		label: audienceGroups.advertiser,
-		collapsed: true,
-		items: [
-			{ label: 'Advertiser hub', link: '/advertisers/' },
-			{ label: 'CPA tracking', link: '/advertisers/cpa-tracking/' },
-			{ label: 'Invalid conversions', link: '/faq/invalid-conversions/' },
-			{ label: 'Disputes', link: '/faq/disputes/' },
-		],
-	},
+	{ label: 'Home', link: urls.home() },
+	audienceGroup('affiliate', [
+		{ label: 'Getting started', items: [{ autogenerate: { directory: 'affiliates/onboarding' } }] },
+		{ label: 'Commission rates', link: urls.commission() },
+		{ label: 'Program terms', link: urls.termsCurrent() },
+		{ label: 'Disclosure rules', link: urls.disclosures() },
+	]),
+	audienceGroup('customer', [
+		{ label: 'Buying through a partner link', link: urls.doc('customers/buying-through-a-partner-link') },
+		{ label: 'Refunds and returns', link: urls.faqTopic('refunds-returns') },
+		{ label: 'Warranty', link: urls.faqTopic('warranty') },
+		{ label: 'Before you buy', link: urls.faqTopic('pre-sale') },
+	]),
+	audienceGroup('advertiser', [
+		{ label: 'CPA tracking', link: urls.doc('advertisers/cpa-tracking') },
+		{ label: 'Invalid conversions', link: urls.faqTopic('invalid-conversions') },
+		{ label: 'Disputes', link: urls.faqTopic('disputes') },
+	]),
 	{
 		label: 'Browse',
 		items: [
-			{ label: 'Search by audience and type', link: '/search/' },
-			{ label: 'Frequently asked questions', link: '/faq/' },
-			{ label: 'Troubleshooting', link: '/troubleshooting/' },
-			{ label: 'Glossary', link: '/glossary/' },
-			{ label: 'Contact support', link: '/ask/' },
+			{ label: 'Search by audience and type', link: urls.search() },
+			{ label: 'Frequently asked questions', link: urls.faqIndex() },
+			{ label: 'Troubleshooting', link: urls.troubleshootingIndex() },
+			{ label: 'Glossary', link: urls.doc('glossary') },
+			{ label: 'Contact support', link: urls.ask() },
 		],
 	},
 ];
@@ -65,11 +59,13 @@ export interface ScopedEntry {
 	entries?: ScopedEntry[];
 }
 
-/** The audience a page is for, from its path (hubs) or its own audiences when it has exactly one. */
-export function audienceOfPage(path: string, audiences: readonly Audience[]): Audience | undefined {
-	const hub = (Object.entries({ '/affiliates/': 'affiliate', '/customers/': 'customer', '/advertisers/': 'advertiser' }) as Array<[string, Audience]>).find(([prefix]) => path.startsWith(prefix));
-	if (hub) return hub[1];
-	return audiences.length === 1 ? audiences[0] : undefined;
+/**
+ * The audience a page's sidebar opens: the page's own audience when it has exactly one; a hub is for
+ * everyone (search files it under every audience) but opens the group of the audience it leads.
+ */
+export function audienceOfPage(path: string, meta: PageMeta): Audience | undefined {
+	if (meta.pageType === 'hub') return audiences.find((a) => urls.hub(a) === (path.endsWith('/') ? path : `${path}/`));
+	return meta.audiences.length === 1 ? meta.audiences[0] : undefined;
 }
 
 /**
@@ -78,7 +74,7 @@ export function audienceOfPage(path: string, audiences: readonly Audience[]): Au
  * is closed and the order is kept. Returns new entries; the input is not changed.
  */
 export function scopeSidebar<E extends ScopedEntry>(entries: readonly E[], audience: Audience | undefined): E[] {
-	const groupOf = new Map(Object.entries(audienceGroups).map(([a, label]) => [label as string, a as Audience]));
+	const groupOf = new Map(Object.entries(audienceLabels).map(([a, label]) => [label as string, a as Audience]));
 	const open = (e: E): E => (e.type === 'group' ? { ...e, collapsed: false, entries: e.entries?.map((c) => open(c as E)) } : e);
 	const scoped = entries.map((e) => {
 		const owner = e.type === 'group' ? groupOf.get(e.label) : undefined;

@@ -5,8 +5,9 @@
  * so that `astro` and `@astrojs/starlight` resolve from the project's
  * node_modules: the same versions, no network.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Facts } from '../../src/lib/facts.ts';
 import { toStarlightFile, type GeneratedFile, type SyntheticArticle } from './generate-articles.ts';
 
@@ -29,7 +30,8 @@ export function writeBareSite(dir: string, projectRoot: string, articles: readon
 			text: [
 				"import { defineConfig } from 'astro/config';",
 				"import starlight from '@astrojs/starlight';",
-				...(sidebar === 'fixed' ? ["import { sidebar } from './src/navigation.ts';"] : []),
+				// The project's own module, imported where it is: it builds its links from src/lib/urls.ts.
+				...(sidebar === 'fixed' ? [`import { sidebar } from ${JSON.stringify(pathToFileURL(join(projectRoot, 'src', 'navigation.ts')).href)};`] : []),
 				'',
 				`export default defineConfig({ integrations: [starlight({ title: 'Bare Starlight'${sidebar === 'fixed' ? ', sidebar' : ''} })] });`,
 				'',
@@ -56,7 +58,6 @@ export function writeBareSite(dir: string, projectRoot: string, articles: readon
 		mkdirSync(dirname(target), { recursive: true });
 		writeFileSync(target, file.text);
 	}
-	if (sidebar === 'fixed') copyFileSync(join(projectRoot, 'src', 'navigation.ts'), join(dir, 'src', 'navigation.ts'));
 }
 
 const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((name) => [name, from[name] ?? '*']));

@@ -6,14 +6,13 @@
  * Target on 2 cores: at least 2,000 events/s, p99 under 50 ms.
  * Options: --seconds 10  --concurrency 8  --batch 20  (DATABASE_URL=postgres://… measures PostgreSQL)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBuilt, load, percentile, serverMain, startProcess } from './load.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '8' }, batch: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } } });
 
 // --serve: the node:http door alone (what a server entry routing /api/search-events/ itself runs), for comparison.
@@ -30,35 +29,7 @@ const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const batch = Math.min(50, Number(values.batch));
 
-if (!existsSync(join(root, 'dist', 'server', 'entry.mjs'))) {
-	console.log('The site is not built yet: building it first (npm run build).');
-	if (spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
-}
-
-function start(env: Record<string, string>, args = [join(root, 'src', 'server', 'main.ts')]): Promise<{ base: string; child: ChildProcess }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let log = '';
-		const onData = (c: Buffer) => {
-			log += c;
-			const m = /listening on (http:\/\/[^\s]+)/i.exec(log);
-			if (m) resolve({ base: m[1]!.replace(/\/$/, ''), child });
-		};
-		child.stdout!.on('data', onData);
-		child.stderr!.on('data', onData);
-		child.once('exit', (code) => reject(new Error(`The server stopped (exit ${code}) before listening:\n${log}`)));
-	});
-}
-
-/** CPU seconds a process has used (user + system), from /proc on Linux; undefined elsewhere. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return undefined;
-	}
-}
+ensureBuilt();
 
 const words = 'payout threshold commission rate cookie window refund return exchange tracking link coupon code tax form dispute conversion postback warranty shipping invoice sub id'.split(' ');
 const audiences = ['affiliate', 'customer', 'advertiser'];
@@ -80,49 +51,24 @@ function makeBatch(seed: number): string {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'partner-help-bench-events-'));
-const astro = await start({ HOST: '127.0.0.1', PORT: '0', FEEDBACK_DB_PATH: join(dir, 'astro.sqlite'), SEARCH_EVENTS_RATE_LIMIT: '1000000' });
-const door = await start({ FEEDBACK_DB_PATH: join(dir, 'node.sqlite'), SEARCH_EVENTS_RATE_LIMIT: '1000000' }, [fileURLToPath(import.meta.url), '--serve']);
+const astro = await startProcess([serverMain], { HOST: '127.0.0.1', PORT: '0', FEEDBACK_DB_PATH: join(dir, 'astro.sqlite'), SEARCH_EVENTS_RATE_LIMIT: '1000000' });
+const door = await startProcess([fileURLToPath(import.meta.url), '--serve'], { FEEDBACK_DB_PATH: join(dir, 'node.sqlite'), SEARCH_EVENTS_RATE_LIMIT: '1000000' });
 
-async function load(base: string, ms: number) {
-	const url = `${base}/api/search-events/`;
-	const latencies: number[] = [];
-	let errors = 0;
-	let n = 0;
-	const started = performance.now();
-	const until = started + ms;
-	await Promise.all(
-		Array.from({ length: concurrency }, async () => {
-			while (performance.now() < until) {
-				const body = makeBatch(n++);
-				const t = performance.now();
-				try {
-					const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base }, body });
-					await response.arrayBuffer();
-					if (response.status === 204) latencies.push(performance.now() - t);
-					else errors++;
-				} catch {
-					errors++;
-				}
-			}
-		}),
-	);
-	return { latencies: latencies.sort((a, b) => a - b), errors, elapsedMs: performance.now() - started };
-}
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+/** Batches of search events, as the browser sends them (text/plain, from the site's own origin). */
+const run = (base: string, ms: number, pid?: number) =>
+	load({ url: `${base}/api/search-events/`, ms, concurrency, expect: 204, pid, request: (n) => ({ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base }, body: makeBatch(n) }) });
 
 try {
 	console.log(`\nSearch-event endpoint: ${seconds} s per server, ${concurrency} requests in flight, ${batch} events a batch, ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)}), ${process.env['DATABASE_URL'] ? 'PostgreSQL' : 'SQLite WAL'}\n`);
 	let met = true;
 	for (const [name, server] of [['server (src/server/main.ts)', astro], ['node:http door (handleSearchEvents)', door]] as const) {
-		await load(server.base, 2000); // warm-up: JIT, prepared statements
-		const before = cpuSeconds(server.child.pid);
-		const r = await load(server.base, seconds * 1000);
-		const after = cpuSeconds(server.child.pid);
+		await run(server.base, 2000); // warm-up: JIT, prepared statements
+		const r = await run(server.base, seconds * 1000, server.child.pid);
 		const requests = r.latencies.length;
 		const events = requests * batch;
 		const eps = (events / r.elapsedMs) * 1000;
 		const p99 = percentile(r.latencies, 99);
-		const cpu = before === undefined || after === undefined ? undefined : ((after - before) / events) * 1e6;
+		const cpu = r.cpu === undefined ? undefined : (r.cpu / events) * 1e6;
 		console.log(`${name.padEnd(38)} ${eps.toFixed(0).padStart(6)} events/s (${((requests / r.elapsedMs) * 1000).toFixed(0)} req/s)   p50 ${percentile(r.latencies, 50).toFixed(2).padStart(6)} ms   p99 ${p99.toFixed(2).padStart(6)} ms   ${cpu === undefined ? '' : `server CPU ${cpu.toFixed(1)} µs/event   `}(${requests} batches ok, ${r.errors} errors)`);
 		if (name.startsWith('server')) met = eps >= 2000 && p99 < 50;
 		if (name.startsWith('server')) console.log(`  target ≥ 2,000 events/s and p99 < 50 ms: ${met ? 'met' : 'NOT met'}`);

@@ -133,8 +133,6 @@ async function main(): Promise<number> {
 				const votes = await store.votes(from);
 				// A vote on an FAQ question carries it as the page's fragment: each question is its own row.
 				const pages = unhelpfulPages(votes, limit);
-				const comments = new Map<string, string[]>();
-				for (const v of votes) if (!v.helpful && v.comment) comments.set(v.page, [...(comments.get(v.page) ?? []), v.comment]);
 				console.log('Most frequent unresolved questions\n');
 				console.log(questions.length ? table(['times', 'last asked', 'question'], questions.map((q) => [String(q.count), new Date(q.lastAskedAt).toISOString().slice(0, 10), q.question.replace(/\s+/g, ' ')])) : '(none)');
 				console.log('\nPages and FAQ questions with the most "not helpful" votes\n');
@@ -142,7 +140,7 @@ async function main(): Promise<number> {
 					pages.length
 						? table(
 								['not helpful', 'helpful', 'page', 'comments'],
-								pages.map((p) => [String(p.notHelpful), String(p.helpful), p.page, (comments.get(p.page) ?? []).map((c) => `"${c.replace(/\s+/g, ' ')}"`).join('; ')]),
+								pages.map((p) => [String(p.notHelpful), String(p.helpful), p.page, p.comments.map((c) => `"${c.replace(/\s+/g, ' ')}"`).join('; ')]),
 							)
 						: '(none)',
 				);

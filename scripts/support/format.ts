@@ -1,4 +1,5 @@
 /** Output formats of the feedback command-line tool: CSV, JSON and a plain text table. */
+import { csvTable } from '../../src/lib/csv.ts';
 import type { StoredSubmission } from '../../src/server/store.ts';
 
 /** The columns of an export, in order. */
@@ -21,32 +22,8 @@ export function exportRow(s: StoredSubmission): Record<(typeof exportColumns)[nu
 	};
 }
 
-/** Characters that start a formula in a spreadsheet. */
-const formulaStart = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell, always quoted (RFC 4180). Readers' text must never execute in the support team's
- * tools, whatever delimiter a spreadsheet guesses: a cell that starts like a formula (=, +, -, @,
- * tab, carriage return) gets a leading apostrophe, and so does every piece of it that would start a
- * cell if the text were split on another delimiter (`;`, tab, `|`) or at a line break.
- */
-export function csvCell(value: string | boolean | null): string {
-	if (value === null) return '';
-	let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
-	if (formulaStart.test(text)) text = `'${text}`;
-	text = text.replace(/([,;\t|\r\n])(?=[=+\-@])/g, "$1'");
-	return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** Submissions as CSV with a header line (the header's names are ours, so they stay unquoted). */
-export function toCsv(submissions: StoredSubmission[]): string {
-	const lines = [exportColumns.join(',')];
-	for (const s of submissions) {
-		const row = exportRow(s);
-		lines.push(exportColumns.map((c) => csvCell(row[c])).join(','));
-	}
-	return `${lines.join('\r\n')}\r\n`;
-}
+/** Submissions as CSV with a header line. */
+export const toCsv = (submissions: StoredSubmission[]) => csvTable(exportColumns, submissions.map(exportRow));
 
 /** Submissions as a JSON array. */
 export const toJson = (submissions: StoredSubmission[]) => `${JSON.stringify(submissions.map(exportRow), null, 2)}\n`;

@@ -15,7 +15,7 @@ if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
 	process.exit(2);
 }
 const started = performance.now();
-const findings = checkContent(resolve(values.root!), day ? { today: new Date(`${day}T00:00:00Z`) } : {});
+const findings = await checkContent(resolve(values.root!), day ? { today: new Date(`${day}T00:00:00Z`) } : {});
 for (const finding of findings) console.log(formatFinding(finding));
 // In GitHub Actions, also as annotations, so that each finding shows on its line in the pull request.
 if (process.env['GITHUB_ACTIONS'] === 'true') for (const finding of findings) console.log(annotation(finding));

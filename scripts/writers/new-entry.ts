@@ -29,7 +29,7 @@ const { values, positionals } = parseArgs({
 const root = resolve(values.root!);
 try {
 	const [type = '', title = ''] = positionals;
-	const plan = planEntry({ ...values, type, title, today: values.today ?? new Date().toISOString().slice(0, 10) }, readContent(root), readProgram(root).result.data);
+	const plan = planEntry({ ...values, type, title, today: values.today ?? new Date().toISOString().slice(0, 10) }, await readContent(root), readProgram(root).result.data);
 	const file = join(root, plan.path);
 	if (existsSync(file)) throw new NewEntryError(`${plan.path} already exists.`, 'Choose another title, or edit the existing file.');
 	mkdirSync(dirname(file), { recursive: true });

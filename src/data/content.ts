@@ -3,15 +3,19 @@
  * program facts filled into front matter text. Pages read content from here.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { checkIntegrity, formatProblems, type EntryLike, type Problem } from '../lib/integrity.ts';
-import { factsFrom, fillFacts, type Facts } from '../lib/facts.ts';
-import { urls } from '../lib/urls.ts';
+import { AstroError } from 'astro/errors';
+import { checkIntegrity, type EntryLike } from '../lib/integrity.ts';
+import { formatProblems, messages, type Problem } from '../lib/errors.ts';
+import { asFilled, factsFrom, type Facts, type Filled as FilledEntry } from '../lib/facts.ts';
 import { byQuestion, faqPageSize, faqPages, paginate } from '../lib/pagination.ts';
+import { articleCollectionNames, describe, programCollection, type ArticleCollectionName } from '../collections.ts';
 import { audiences, type Audience } from '../schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../schemas/faq.ts';
 import type { Program } from '../schemas/program.ts';
+import { localeOfPath } from '../i18n/locales.ts';
 
-type Filled<C extends 'faqs' | 'troubleshooting' | 'disclosures' | 'commission' | 'terms'> = CollectionEntry<C>;
+/** An entry of a collection, with its facts filled in (checked when it was loaded). */
+export type Filled<C extends ArticleCollectionName> = FilledEntry<CollectionEntry<C>>;
 
 /** An FAQ entry and the page of its topic that holds it: 1 is /faq/<topic>/, 2 is /faq/<topic>/2/. */
 export type PlacedFaq = Filled<'faqs'> & { page: number };
@@ -35,13 +39,13 @@ export interface LinkTarget {
 export interface Content {
 	program: Program;
 	facts: Facts;
-	docs: CollectionEntry<'docs'>[];
+	docs: Filled<'docs'>[];
 	/** By question, each with the page of its topic that holds it. */
 	faqs: PlacedFaq[];
 	/** The topics that have questions, in the order of `faqTopics`, with their pages. */
 	faqsByTopic: FaqTopicPages[];
 	/** Guides written for each audience, in hub order: sidebar order, then title. */
-	guides: Record<Audience, CollectionEntry<'docs'>[]>;
+	guides: Record<Audience, Filled<'docs'>[]>;
 	/** By title. */
 	troubleshooting: Filled<'troubleshooting'>[];
 	/** Troubleshooting guides written for each audience, by title. */
@@ -67,32 +71,22 @@ export interface Content {
 const previewing = import.meta.env?.MODE === 'development';
 
 async function load(): Promise<Content> {
-	const programEntry = await getEntry('program', 'program');
-	if (!programEntry) throw new Error('The program facts are missing: src/content/program/program.yaml must exist.');
+	const programEntry = await getEntry(programCollection.name, 'program');
+	if (!programEntry) {
+		const { message, hint } = messages.programMissing(programCollection.file);
+		throw new AstroError(message, hint);
+	}
 	const program = programEntry.data;
 	const facts = factsFrom(program);
-	const fill = <E extends { data: unknown }>(entries: E[]) => entries.map((e) => ({ ...e, data: fillFacts(e.data, facts) }));
+	// Every collection's text was filled as it loaded (src/content.config.ts); asFilled checks it.
+	// Translations (src/content/docs/<locale>/) are Starlight's pages only; lists, links and checks here are the English site's.
+	const english = <E extends { id: string }>(entries: E[]) => entries.filter((e) => localeOfPath(`/${e.id}/`) === 'root');
+	const load = <C extends ArticleCollectionName>(name: C) => getCollection(name).then((entries) => asFilled(english(entries as CollectionEntry<C>[]), facts));
+	const byCollection = Object.fromEntries(await Promise.all(articleCollectionNames.map(async (name) => [name, await load(name)] as const))) as { [C in ArticleCollectionName]: Filled<C>[] };
+	const { docs, faqs, troubleshooting, disclosures, commission, terms } = byCollection;
 
-	const [docs, faqs, troubleshooting, disclosures, commission, terms] = await Promise.all([
-		getCollection('docs'),
-		getCollection('faqs').then(fill),
-		getCollection('troubleshooting').then(fill),
-		getCollection('disclosures').then(fill),
-		getCollection('commission').then(fill),
-		getCollection('terms').then(fill),
-	]);
-
-	const all: EntryLike[] = (
-		[
-			['docs', docs],
-			['faqs', faqs],
-			['troubleshooting', troubleshooting],
-			['disclosures', disclosures],
-			['commission', commission],
-			['terms', terms],
-		] as const
-	).flatMap(([collection, entries]) =>
-		(entries as Array<{ id: string; filePath?: string; body?: string; data: object }>).map((e) => ({
+	const all: EntryLike[] = articleCollectionNames.flatMap((collection) =>
+		(byCollection[collection] as Array<{ id: string; filePath?: string; body?: string; data: object }>).map((e) => ({
 			collection,
 			id: e.id,
 			filePath: e.filePath,
@@ -102,7 +96,8 @@ async function load(): Promise<Content> {
 	);
 	const problems = checkIntegrity(all, facts);
 	if (problems.length && !previewing) {
-		throw new Error(`Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
+		const { message, hint } = messages.contentCheckFailed(problems);
+		throw new AstroError(message, hint);
 	}
 	if (problems.length) console.warn(`[content] ${problems.length} problem${problems.length === 1 ? '' : 's'}, shown on their pages:\n${formatProblems(problems)}`);
 
@@ -114,19 +109,21 @@ async function load(): Promise<Content> {
 		// `questions` are in page order, so cutting them gives the same pages as faqPages().
 		return questions.length > 0 ? [{ topic, label: faqTopics[topic], questions, pages: paginate(questions, faqPageSize) }] : [];
 	});
-	const hubOrder = (a: CollectionEntry<'docs'>, b: CollectionEntry<'docs'>) => (a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
-	const guides = Object.fromEntries(audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)])) as Record<Audience, CollectionEntry<'docs'>[]>;
+	const hubOrder = (a: Filled<'docs'>, b: Filled<'docs'>) => (a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
+	const guides = Object.fromEntries(audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)])) as Record<Audience, Filled<'docs'>[]>;
 
 	troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title));
 	const troubleshootingFor = Object.fromEntries(audiences.map((a) => [a, troubleshooting.filter((t) => t.data.audience === a)])) as Record<Audience, Filled<'troubleshooting'>[]>;
 
+	// Every entry's title and address, as its collection makes them (src/collections.ts).
 	const targets = new Map<string, LinkTarget>();
-	for (const d of docs) targets.set(`docs/${d.id}`, { title: d.data.title, url: urls.doc(d.id), description: d.data.description });
-	for (const f of placed) targets.set(`faqs/${f.id}`, { title: f.data.question, url: urls.faq(f.data.topic, f.id, f.page), description: f.data.description });
-	for (const t of troubleshooting) targets.set(`troubleshooting/${t.id}`, { title: t.data.title, url: urls.troubleshooting(t.id), description: t.data.description });
-	for (const d of disclosures) targets.set(`disclosures/${d.id}`, { title: d.data.title, url: urls.disclosure(d.data.channel), description: d.data.description });
-	for (const c of commission) targets.set(`commission/${c.id}`, { title: c.data.title, url: urls.commission(c.data.offer), description: c.data.description });
-	for (const t of terms) targets.set(`terms/${t.id}`, { title: `${t.data.title} ${t.data.version}`, url: urls.terms(t.data.version), description: t.data.description });
+	const pageOfFaq = new Map(placed.map((f) => [f.id, f.page]));
+	for (const collection of articleCollectionNames) {
+		for (const e of byCollection[collection] as Array<{ id: string; data: { description?: string | undefined } }>) {
+			const { title, url } = describe(collection, e, collection === 'faqs' ? pageOfFaq.get(e.id) : undefined);
+			targets.set(`${collection}/${e.id}`, { title, url, description: e.data.description });
+		}
+	}
 
 	// Where each entry is shown, for the preview's problem notes.
 	const shownAt = new Map<string, string>();
@@ -150,11 +147,12 @@ async function load(): Promise<Content> {
 			if (target) return target;
 			// The preview marks the broken link where it stands; a build has stopped before this.
 			if (previewing) return { title: `Broken link: ${ref}`, url: '#content-problems' };
-			throw new Error(`Unresolved reference "${ref}".`);
+			const { message, hint } = messages.unresolvedReference(ref);
+			throw new AstroError(message, hint);
 		},
 		problemsAt(pathname) {
 			if (!problems.length) return [];
-			return problems.filter((p) => shownAt.get(fileToRef.get(p.file) ?? '') === pathname);
+			return problems.filter((p) => shownAt.get(fileToRef.get(p.where.file ?? '') ?? '') === pathname);
 		},
 	};
 }

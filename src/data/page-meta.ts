@@ -1,9 +1,9 @@
 /**
- * What a page is and who it is for, for search filters and share cards.
- * Guides carry it in front matter; pages built in src/pages are known by their path.
+ * What a page is and who it is for, for search filters, share cards and the sidebar. Every page
+ * says so itself: a docs entry in its front matter (`pageType`, `audience`), a page built in
+ * src/pages through the `page` prop of <HelpPage> (src/components/HelpPage.astro), which keeps it
+ * in `Astro.locals` before Starlight runs the route middleware (src/route-middleware/).
  */
-import { loadContent } from './content.ts';
-import { listAt } from '../lib/urls.ts';
 import type { Audience } from '../schemas/common.ts';
 import type { PageType } from '../schemas/docs.ts';
 
@@ -13,42 +13,26 @@ export interface PageMeta {
 	audiences: Audience[];
 }
 
-const byPrefix: Array<[RegExp, PageType]> = [
-	[/^\/faq\//, 'faq'],
-	[/^\/troubleshooting\//, 'troubleshooting'],
-	[/^\/terms\//, 'terms'],
-	[/^\/commission\//, 'commission'],
-	[/^\/disclosures\//, 'disclosure'],
-	[/^\/ask\//, 'ask'],
-	[/^\/search\//, 'search'],
-];
+/** Where <HelpPage> keeps what its page declared, for the rest of the page's rendering. */
+interface PageLocals {
+	pageMeta?: PageMeta;
+	starlightRoute?: { entry: { data: object } };
+}
 
-/** Describes the page at `pathname`; `data` is the docs entry's front matter where the page has one. */
-export async function pageMeta(pathname: string, data?: { pageType?: PageType; audience?: Audience | undefined }): Promise<PageMeta> {
-	const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
-	// A full list (/guides/for-customers/, /troubleshooting/for-affiliates/2/) is filed like the entries it lists.
-	const list = listAt(path);
-	if (list) return { pageType: list.kind === 'guides' ? 'guide' : 'troubleshooting', audiences: [list.audience] };
-	const fromPath = byPrefix.find(([pattern]) => pattern.test(path))?.[1];
-	if (!fromPath) return { pageType: data?.pageType ?? 'guide', audiences: data?.audience ? [data.audience] : [] };
-	const content = await loadContent();
-	const segment = path.split('/')[2];
-	switch (fromPath) {
-		case 'faq': {
-			// Every page of a topic (/faq/<topic>/, /faq/<topic>/2/, …) is filed under the audiences of the whole topic.
-			const questions = content.faqsByTopic.find((t) => t.topic === segment)?.questions ?? [];
-			return { pageType: 'faq', audiences: [...new Set(questions.map((f) => f.data.audience))].sort() };
-		}
-		case 'troubleshooting': {
-			const guide = content.troubleshooting.find((t) => t.id === segment);
-			return { pageType: 'troubleshooting', audiences: guide ? [guide.data.audience] : [] };
-		}
-		case 'terms':
-		case 'disclosure':
-			return { pageType: fromPath, audiences: ['affiliate'] };
-		case 'commission':
-			return { pageType: 'commission', audiences: ['affiliate', 'advertiser'] };
-		default:
-			return { pageType: fromPath, audiences: [] };
-	}
+/** What a docs entry's front matter says about it (our docs schema extension: src/schemas/docs.ts). */
+export function frontMatterMeta(data: { pageType?: PageType | undefined; audience?: Audience | undefined }): PageMeta {
+	return { pageType: data.pageType ?? 'guide', audiences: data.audience ? [data.audience] : [] };
+}
+
+/** Files the page being rendered: <HelpPage> calls this before it renders Starlight's page. */
+export function declarePage(locals: object, meta: PageMeta): void {
+	(locals as PageLocals).pageMeta = meta;
+}
+
+/** What the Starlight page being rendered is: what it declared, or else what its front matter says. */
+export function pageMetaOf(locals: object): PageMeta {
+	const { pageMeta, starlightRoute } = locals as PageLocals;
+	if (pageMeta) return pageMeta;
+	if (!starlightRoute) throw new Error('pageMetaOf() needs a Starlight page: it reads Astro.locals.starlightRoute, which Starlight sets before the route middleware runs.');
+	return frontMatterMeta(starlightRoute.entry.data);
 }

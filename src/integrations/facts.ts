@@ -1,19 +1,72 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
+import type { Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { programSchema, type Program } from '../schemas/program.ts';
 import { factsFrom, factValue, renderFact, type Facts } from '../lib/facts.ts';
-import { formatIssues } from '../lib/errors.ts';
+import { messages } from '../lib/errors.ts';
+import { programCollection } from '../collections.ts';
 
 /** Where the program's facts live, relative to the project root. */
-export const PROGRAM_FILE = 'src/content/program/program.yaml';
+export const PROGRAM_FILE = programCollection.file;
+
+interface ReadProgram {
+	modified: number;
+	raw: unknown;
+	program: Program;
+}
+
+/**
+ * The program file as read, by path, shared by everything in the process that loads it (the
+ * Astro config, the content config and the program collection are loaded as separate modules):
+ * the file is read once, and again only when it changes.
+ */
+const cache: Map<string, ReadProgram> = ((globalThis as { [key: symbol]: unknown })[Symbol.for('partner-help.program')] ??= new Map()) as Map<string, ReadProgram>;
+
+function read(root: URL | string, file: string): ReadProgram {
+	const path = fileURLToPath(new URL(file, root));
+	if (!existsSync(path)) {
+		const { message, hint } = messages.programMissing(file);
+		throw new AstroError(message, hint);
+	}
+	const modified = statSync(path).mtimeMs;
+	const cached = cache.get(path);
+	if (cached?.modified === modified) return cached;
+	const raw: unknown = parseYaml(readFileSync(path, 'utf8'));
+	const result = programSchema.safeParse(raw);
+	if (!result.success) {
+		const { message, hint } = messages.invalidProgram(file, result.error.issues);
+		throw new AstroError(message, hint);
+	}
+	const entry = { modified, raw, program: result.data };
+	cache.set(path, entry);
+	return entry;
+}
 
 /** Reads and validates the program file; a bad file stops the build with the field that is wrong. */
 export function loadProgram(root: URL | string, file = PROGRAM_FILE): Program {
-	const path = fileURLToPath(new URL(file, root));
-	const result = programSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
-	if (!result.success) throw new Error(`Invalid program facts in ${file}:\n${formatIssues(result.error.issues)}`);
-	return result.data;
+	return read(root, file).program;
+}
+
+/** The program collection's loader: its one entry `program`, from the same read as every fact. */
+export function programLoader(root: URL | string, file = PROGRAM_FILE): Loader {
+	return {
+		name: 'partner-help-program',
+		load: async ({ store, parseData, watcher }) => {
+			const sync = async () => {
+				const data = await parseData({ id: 'program', data: read(root, file).raw as Record<string, unknown> });
+				store.clear();
+				store.set({ id: 'program', data, filePath: file });
+			};
+			await sync();
+			const path = fileURLToPath(new URL(file, root));
+			watcher?.add(path);
+			watcher?.on('change', (changed) => {
+				if (changed === path) void sync();
+			});
+		},
+	};
 }
 
 interface DirectiveNode {

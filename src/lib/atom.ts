@@ -1,4 +1,5 @@
 /** Writes an Atom 1.0 feed (RFC 4287) as text; pure, so tests can check it without a build. */
+import { escapeHtml } from './escape.ts';
 
 /** One item of the feed. */
 export interface AtomEntry {
@@ -36,10 +37,6 @@ export interface AtomFeed {
 	fallbackUpdated: Date;
 }
 
-/** Escapes text for XML element content and attribute values. */
-export const escapeXml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
 /** A date as RFC 3339 in UTC, without milliseconds: 2026-10-01T00:00:00Z. */
 export const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -49,13 +46,13 @@ export const tagUri = (host: string, date: Date, specific: string) => `tag:${hos
 function entryXml(e: AtomEntry): string {
 	return [
 		'  <entry>',
-		`    <id>${escapeXml(e.id)}</id>`,
-		`    <title>${escapeXml(e.title)}</title>`,
+		`    <id>${escapeHtml(e.id)}</id>`,
+		`    <title>${escapeHtml(e.title)}</title>`,
 		`    <updated>${rfc3339(e.updated)}</updated>`,
-		`    <link rel="alternate" type="text/html" href="${escapeXml(e.link)}"/>`,
-		`    <category term="${escapeXml(e.category)}"/>`,
-		`    <summary>${escapeXml(e.summary)}</summary>`,
-		...(e.contentHtml ? [`    <content type="html">${escapeXml(e.contentHtml)}</content>`] : []),
+		`    <link rel="alternate" type="text/html" href="${escapeHtml(e.link)}"/>`,
+		`    <category term="${escapeHtml(e.category)}"/>`,
+		`    <summary>${escapeHtml(e.summary)}</summary>`,
+		...(e.contentHtml ? [`    <content type="html">${escapeHtml(e.contentHtml)}</content>`] : []),
 		'  </entry>',
 	].join('\n');
 }
@@ -66,13 +63,13 @@ export function atomXml(feed: AtomFeed): string {
 	return [
 		'<?xml version="1.0" encoding="utf-8"?>',
 		'<feed xmlns="http://www.w3.org/2005/Atom">',
-		`  <id>${escapeXml(feed.id)}</id>`,
-		`  <title>${escapeXml(feed.title)}</title>`,
-		`  <subtitle>${escapeXml(feed.subtitle)}</subtitle>`,
+		`  <id>${escapeHtml(feed.id)}</id>`,
+		`  <title>${escapeHtml(feed.title)}</title>`,
+		`  <subtitle>${escapeHtml(feed.subtitle)}</subtitle>`,
 		`  <updated>${rfc3339(updated)}</updated>`,
-		`  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.self)}"/>`,
-		`  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternate)}"/>`,
-		`  <author><name>${escapeXml(feed.author)}</name></author>`,
+		`  <link rel="self" type="application/atom+xml" href="${escapeHtml(feed.self)}"/>`,
+		`  <link rel="alternate" type="text/html" href="${escapeHtml(feed.alternate)}"/>`,
+		`  <author><name>${escapeHtml(feed.author)}</name></author>`,
 		...feed.entries.map(entryXml),
 		'</feed>',
 		'',

@@ -39,12 +39,7 @@ export function partitionByDate<T extends Pick<CommissionRule, 'validFrom' | 'va
 	};
 }
 
-/** Commission earned on a month's sales under a tiered rule: the whole month at the tier reached. */
-export function tieredRate(tiers: ReadonlyArray<Tier>, monthlySales: number): number {
-	return tiers[tierIndex(tiers, monthlySales)]!.rate;
-}
-
-/** Which tier (0-based) a month's sales reach: `from` inclusive, `to` exclusive. */
+/** Which tier (0-based) a month's sales reach: `from` inclusive, `to` exclusive. The whole month is paid at that tier's rate. */
 export function tierIndex(tiers: ReadonlyArray<Tier>, monthlySales: number): number {
 	return Math.max(0, tiers.findIndex((t) => monthlySales >= t.from && (t.to === undefined || monthlySales < t.to)));
 }

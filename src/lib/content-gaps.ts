@@ -10,6 +10,8 @@ export interface AskedQuestion {
 export interface PageVote {
 	page: string;
 	helpful: boolean;
+	/** What the voter wrote, if anything. */
+	comment?: string | null | undefined;
 }
 
 /** Questions that are the same once case, punctuation and spacing are ignored. */
@@ -22,9 +24,12 @@ export interface QuestionGap {
 
 /** A page with its votes, most "not helpful" first. */
 export interface PageGap {
+	/** The page, or the FAQ question (page#question) when the vote named one. */
 	page: string;
 	notHelpful: number;
 	helpful: number;
+	/** What "not helpful" voters wrote, in the order the votes came. */
+	comments: string[];
 }
 
 /** Folds a question so that "How do I get paid?" and "how do i get PAID" count together. */
@@ -55,9 +60,12 @@ export function frequentQuestions(questions: Iterable<AskedQuestion>, limit: num
 export function unhelpfulPages(votes: Iterable<PageVote>, limit: number): PageGap[] {
 	const pages = new Map<string, PageGap>();
 	for (const v of votes) {
-		const gap = pages.get(v.page) ?? { page: v.page, notHelpful: 0, helpful: 0 };
+		const gap = pages.get(v.page) ?? { page: v.page, notHelpful: 0, helpful: 0, comments: [] };
 		if (v.helpful) gap.helpful += 1;
-		else gap.notHelpful += 1;
+		else {
+			gap.notHelpful += 1;
+			if (v.comment) gap.comments.push(v.comment);
+		}
 		pages.set(v.page, gap);
 	}
 	return [...pages.values()]

@@ -1,4 +1,5 @@
 import type { Program, SupportChannel } from '../schemas/program.ts';
+import { messages } from './errors.ts';
 
 /** Units a counted fact can be in; each knows its singular and plural. */
 export type Unit = 'day' | 'business day' | 'hour' | 'business hour' | 'minute' | 'month' | 'year' | 'transaction' | 'character';
@@ -164,13 +165,16 @@ export function factsFrom(program: Program) {
 export type Facts = ReturnType<typeof factsFrom>;
 export type FactName = keyof Facts;
 
-/** Raised when a text names a fact the program does not hold. */
+/** Raised when a text names a fact the program does not hold; the message is the content check's. */
 export class UnknownFactError extends Error {
 	readonly fact: string;
+	readonly hint: string;
 	constructor(fact: string, known: string[]) {
-		super(`Unknown fact "${fact}". Known facts: ${known.join(', ')}.`);
+		const { message, hint } = messages.unknownFact(fact, known);
+		super(message);
 		this.name = 'UnknownFactError';
 		this.fact = fact;
+		this.hint = hint;
 	}
 }
 
@@ -207,6 +211,8 @@ export function interpolateFacts(text: string, facts: Facts): string {
 /**
  * Fills `:fact[name]` in every string of a front-matter value. Unknown names
  * stay as written so that the content check can report them with their field.
+ * Every collection's front matter is filled with it as the entries load (src/content.config.ts),
+ * and every Markdown body by the Markdown plugin (src/integrations/facts.ts), both through renderFact().
  */
 export function fillFacts<T>(value: T, facts: Facts): T {
 	if (typeof value === 'string') {
@@ -219,4 +225,28 @@ export function fillFacts<T>(value: T, facts: Facts): T {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillFacts(v, facts)])) as T;
 	}
 	return value;
+}
+
+declare const filledMark: unique symbol;
+
+/**
+ * An entry whose front matter text has its facts filled in. Only `asFilled()` makes one, after
+ * checking that no known fact is left as written, so a page cannot show `:fact[…]` by taking an
+ * entry from elsewhere.
+ */
+export type Filled<E> = E & { readonly [filledMark]: true };
+
+/** Whether any string in `value` still holds a `:fact[name]` the program knows. */
+function holdsKnownFact(value: unknown, facts: Facts): boolean {
+	if (typeof value === 'string') return [...value.matchAll(FACT_PATTERN)].some((m) => Object.hasOwn(facts, m[1]!));
+	if (Array.isArray(value)) return value.some((v) => holdsKnownFact(v, facts));
+	if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).some((v) => holdsKnownFact(v, facts));
+	return false;
+}
+
+/** Marks entries as filled, failing on one whose front matter still holds a known fact as written. */
+export function asFilled<E extends { id: string; data: unknown }>(entries: E[], facts: Facts): Filled<E>[] {
+	const unfilled = entries.find((e) => holdsKnownFact(e.data, facts));
+	if (unfilled) throw new Error(`Entry "${unfilled.id}" was loaded without its facts filled in: its collection's schema in src/content.config.ts must fill them.`);
+	return entries as Filled<E>[];
 }

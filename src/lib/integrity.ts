@@ -1,7 +1,11 @@
 import { FACT_PATTERN, type Facts } from './facts.ts';
-import { formatPath } from './errors.ts';
-import { listAt, urls } from './urls.ts';
+import { messages, type Problem } from './errors.ts';
+import { editDistance } from './spelling.ts';
+import { listAt } from './urls.ts';
 import { audienceNames } from '../schemas/common.ts';
+import { articleCollectionNames, describe, isArticleCollection } from '../collections.ts';
+
+export type { Problem };
 
 /** An entry as the integrity rules see it, whichever loader produced it. */
 export interface EntryLike {
@@ -12,20 +16,14 @@ export interface EntryLike {
 	data: Record<string, unknown>;
 	/** Markdown body, where the entry has one. */
 	body?: string | undefined;
+	/** The line of the file where the body starts, where the loader knows it (1-based). */
+	bodyLine?: number | undefined;
 	/**
 	 * The entry failed its schema and `data` is its front matter as written: only the rules that
 	 * read a field on its own (references, fact names) look at it, so its other problems are
 	 * reported in the same run as the schema error.
 	 */
 	partial?: boolean;
-}
-
-/** One broken rule: where, which field, what is wrong and how to fix it. */
-export interface Problem {
-	file: string;
-	field: string;
-	message: string;
-	hint: string;
 }
 
 const where = (e: EntryLike) => e.filePath ?? `${e.collection}/${e.id}`;
@@ -39,17 +37,14 @@ function checkRelated(entries: EntryLike[]): Problem[] {
 		const related = entry.data['related'];
 		if (!Array.isArray(related)) continue;
 		related.forEach((ref, i) => {
-			if (typeof ref === 'string' && !known.has(ref)) {
-				const sameCollection = [...known].filter((k) => k.startsWith(`${ref.split('/')[0]}/`));
-				problems.push({
-					file: where(entry),
-					field: `related[${i}]`,
-					message: `"${ref}" does not match any article.`,
-					hint: sameCollection.length
-						? `Check the spelling; it must be "collection/file-name-without-extension". Similar: ${closest(ref, sameCollection)}.`
-						: 'Write it as "collection/file-name-without-extension".',
-				});
+			if (typeof ref !== 'string' || known.has(ref)) return;
+			const at = { file: where(entry), path: ['related', i] };
+			if (!isArticleCollection(ref.split('/')[0]!)) {
+				problems.push({ ...messages.unknownCollection(ref, articleCollectionNames), where: at });
+				return;
 			}
+			const sameCollection = [...known].filter((k) => k.startsWith(`${ref.split('/')[0]}/`));
+			problems.push({ ...messages.unknownReference(ref, sameCollection.length ? closest(ref, sameCollection) : undefined), where: at });
 		});
 	}
 	return problems;
@@ -65,25 +60,20 @@ function checkTerms(entries: EntryLike[]): Problem[] {
 		const version = String(entry.data['version']);
 		const other = versions.get(version);
 		if (other) {
-			problems.push({ file: where(entry), field: 'version', message: `Version ${version} is also used by ${where(other)}.`, hint: 'Give each version of the terms its own number.' });
+			problems.push({ ...messages.versionTaken(version, where(other)), where: { file: where(entry), path: ['version'] } });
 		}
 		versions.set(version, entry);
 		const date = day(entry.data['effectiveDate']);
 		const clash = byDate.get(date);
 		if (clash) {
-			problems.push({
-				file: where(entry),
-				field: 'effectiveDate',
-				message: `${date} is also the effective date of version ${String(clash.data['version'])} (${where(clash)}).`,
-				hint: 'Two versions of the terms cannot take effect on the same day: change one of the dates.',
-			});
+			problems.push({ ...messages.effectiveDateTaken(date, String(clash.data['version']), where(clash)), where: { file: where(entry), path: ['effectiveDate'] } });
 		}
 		byDate.set(date, entry);
 	}
 	for (const entry of terms) {
 		const supersedes = entry.data['supersedes'];
 		if (typeof supersedes === 'string' && !versions.has(supersedes)) {
-			problems.push({ file: where(entry), field: 'supersedes', message: `Version ${supersedes} does not exist.`, hint: `Known versions: ${[...versions.keys()].join(', ')}.` });
+			problems.push({ ...messages.unknownVersion(supersedes, [...versions.keys()]), where: { file: where(entry), path: ['supersedes'] } });
 		}
 	}
 	return problems;
@@ -103,12 +93,8 @@ function checkCommissionOverlap(entries: EntryLike[]): Problem[] {
 			if (start(a) <= end(b) && start(b) <= end(a)) {
 				const later = start(b) >= start(a) ? b : a;
 				const earlier = later === a ? b : a;
-				problems.push({
-					file: where(later),
-					field: 'validFrom',
-					message: `Offer "${String(a.data['offer'])}" already has a rule valid from ${day(earlier.data['validFrom'])} to ${earlier.data['validTo'] ? day(earlier.data['validTo']) : 'open end'} (${where(earlier)}).`,
-					hint: `End the earlier rule (validTo) the day before this one starts, or start this one after it ends.`,
-				});
+				const to = earlier.data['validTo'] ? day(earlier.data['validTo']) : undefined;
+				problems.push({ ...messages.overlappingRules(String(a.data['offer']), day(earlier.data['validFrom']), to, where(earlier)), where: { file: where(later), path: ['validFrom'] } });
 			}
 		}
 	}
@@ -122,24 +108,21 @@ function checkAlternatives(entries: EntryLike[]): Problem[] {
 	return rules.flatMap((e) => {
 		const other = e.data['alternativeTo'];
 		if (typeof other !== 'string' || offers.has(other)) return [];
-		return [{ file: where(e), field: 'alternativeTo', message: `No commission rule pays on offer "${other}".`, hint: `Name the offer this rule replaces for affiliates who join it; offers with rules: ${[...offers].sort().join(', ')}.` }];
+		return [{ ...messages.unknownAlternative(other, [...offers].sort()), where: { file: where(e), path: ['alternativeTo'] } }];
 	});
 }
 
-/** `:fact[name]` written in front matter text must name a fact the program holds. */
+/**
+ * `:fact[name]` written in front matter text or a Markdown body must name a fact the program
+ * holds: the one check of fact names, for the build and the content check alike.
+ */
 function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 	const problems: Problem[] = [];
+	const known = Object.keys(facts);
 	const visit = (entry: EntryLike, value: unknown, path: PropertyKey[]) => {
 		if (typeof value === 'string') {
 			for (const match of value.matchAll(FACT_PATTERN)) {
-				if (!Object.hasOwn(facts, match[1]!)) {
-					problems.push({
-						file: where(entry),
-						field: formatPath(path),
-						message: `Unknown fact ":fact[${match[1]}]".`,
-						hint: `Known facts: ${Object.keys(facts).join(', ')}.`,
-					});
-				}
+				if (!Object.hasOwn(facts, match[1]!)) problems.push({ ...messages.unknownFact(match[1]!, known), where: { file: where(entry), path } });
 			}
 		} else if (Array.isArray(value)) value.forEach((v, i) => visit(entry, v, [...path, i]));
 		else if (value && typeof value === 'object' && !(value instanceof Date)) {
@@ -150,9 +133,9 @@ function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 		visit(entry, entry.data, []);
 		entry.body?.split('\n').forEach((line, i) => {
 			for (const match of line.matchAll(FACT_PATTERN)) {
-				if (!Object.hasOwn(facts, match[1]!)) {
-					problems.push({ file: where(entry), field: `body, line ${i + 1} of the text`, message: `Unknown fact ":fact[${match[1]}]".`, hint: `Known facts: ${Object.keys(facts).join(', ')}.` });
-				}
+				if (Object.hasOwn(facts, match[1]!)) continue;
+				const at = entry.bodyLine !== undefined ? { line: entry.bodyLine + i } : { path: ['body'], textLine: i + 1 };
+				problems.push({ ...messages.unknownFact(match[1]!, known), where: { file: where(entry), ...at } });
 			}
 		});
 	}
@@ -163,15 +146,13 @@ function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 function checkListAddresses(entries: EntryLike[]): Problem[] {
 	const problems: Problem[] = [];
 	for (const entry of entries) {
-		const url = entry.collection === 'docs' ? urls.doc(entry.id) : entry.collection === 'troubleshooting' ? urls.troubleshooting(entry.id) : undefined;
-		const list = url ? listAt(url) : undefined;
+		// Only addresses made from the file name can take a list's; others come from fields.
+		if (entry.collection !== 'docs' && entry.collection !== 'troubleshooting') continue;
+		const url = describe(entry.collection, entry).url;
+		const list = listAt(url);
 		if (!list) continue;
-		problems.push({
-			file: where(entry),
-			field: 'file name',
-			message: `${url} is the address of the list of ${list.kind === 'guides' ? 'guides' : 'troubleshooting guides'} for ${audienceNames[list.audience]}${list.page > 1 ? ` (page ${list.page})` : ''}.`,
-			hint: 'Rename the file (or its folder) so that the article gets an address of its own.',
-		});
+		const what = `${list.kind === 'guides' ? 'guides' : 'troubleshooting guides'} for ${audienceNames[list.audience]}${list.page > 1 ? ` (page ${list.page})` : ''}`;
+		problems.push({ ...messages.listAddress(url, what), where: { file: where(entry), path: ['file name'] } });
 	}
 	return problems;
 }
@@ -185,24 +166,8 @@ export function checkIntegrity(entries: EntryLike[], facts?: Facts): Problem[] {
 	return [...checkRelated(entries), ...checkTerms(whole), ...checkCommissionOverlap(whole), ...checkAlternatives(whole), ...(facts ? checkFactNames(entries, facts) : []), ...checkListAddresses(entries)];
 }
 
-/** Formats problems for a build log: `file › field: message` then the hint. */
-export function formatProblems(problems: Problem[]): string {
-	return problems.map((p) => `${p.file} › ${p.field}: ${p.message}\n  Hint: ${p.hint}`).join('\n');
-}
-
+/** The three candidates closest in spelling to `target`. */
 function closest(target: string, candidates: string[]): string {
-	const distance = (a: string, b: string) => {
-		const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-		for (let i = 1; i <= a.length; i++) {
-			let prev = row[0]!;
-			row[0] = i;
-			for (let j = 1; j <= b.length; j++) {
-				const tmp = row[j]!;
-				row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-				prev = tmp;
-			}
-		}
-		return row[b.length]!;
-	};
-	return [...candidates].sort((x, y) => distance(target, x) - distance(target, y)).slice(0, 3).join(', ');
+	const distance = (candidate: string) => editDistance(target, candidate, Math.max(target.length, candidate.length));
+	return [...candidates].sort((x, y) => distance(x) - distance(y)).slice(0, 3).join(', ');
 }

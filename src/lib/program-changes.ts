@@ -4,6 +4,7 @@
  */
 import type { AtomEntry } from './atom.ts';
 import { tagUri } from './atom.ts';
+import { escapeHtml } from './escape.ts';
 import { describeRate, modelLabels } from './commission.ts';
 import { formatDate, isoDay } from './dates.ts';
 import { urls } from './urls.ts';
@@ -23,7 +24,6 @@ export interface ChangeSources {
 }
 
 const list = (items: readonly string[]) => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function termsEntries({ terms, site }: ChangeSources): AtomEntry[] {
 	return terms.map(({ data: t }) => ({

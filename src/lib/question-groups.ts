@@ -1,18 +1,23 @@
 /**
  * Groups what readers asked and searched for the way they meant it: "exchange my tent", "swap my
- * boots" and "how do exchanges work" are one group. Each text is folded (case, accents,
- * punctuation, the placeholders of masking), its filler words dropped, the rest stemmed and mapped
- * through a small synonym map; items are then grouped by the content words they share — the pair
- * of stems most items share, else the single stem most items share, else the item alone.
+ * boots" and "how do exchanges work" are one group. Each text is folded (accents, the placeholders
+ * of masking) and split into words as search splits a query (`queryWords`: "didn't" is "didnt"),
+ * search's filler words and a few more are dropped, the rest stemmed and mapped through a small
+ * synonym map; items are then grouped by the content words they share — the pair of stems most
+ * items share, else the single stem most items share, else the item alone.
+ *
+ * The stemmer and synonyms are this module's own, not search's: a group's key (its stems) is what
+ * the team's "answered by" marks are stored under and what the search box matches queries against,
+ * so it must not change when search's tuning does; and search's synonyms are a WordNet table
+ * loaded in shards, which grouping here (synchronous, on the server and in the browser) cannot wait for.
  * Pure: the dashboard groups with it, and `answerFor` lets the search box and the ask form's
  * suggestions use the groups the team marked as answered.
  */
 import { fillerWords } from './filler-words.ts';
+import { queryWords } from './search-words.ts';
 
 /** Words that carry no subject in a question, beyond search's filler words. */
-const moreFillers = new Set(
-	'about after all any as at be been before being but by could did doing get gets got had has have if into its just more most need needs no not our so some still than that their them then there these they this too up us very want wants we were would yours please help hi hello anyone why'.split(' '),
-);
+const moreFillers = new Set(['get', 'gets', 'got', 'needs', 'wants', 'anyone']);
 
 /** Irregular forms the suffix rules cannot reach. */
 const irregular: Record<string, string> = { paid: 'pay', bought: 'buy', sent: 'send', went: 'go', gone: 'go', made: 'make', took: 'take', lost: 'lose', was: 'be', won: 'win', children: 'child', men: 'man', women: 'woman' };
@@ -76,14 +81,12 @@ const synonyms: ReadonlyMap<string, string> = new Map(
 
 /** The content stems of a text, in order, without repeats. Placeholders such as "[email]" are dropped. */
 export function contentStems(text: string): string[] {
-	const words = text
+	const folded = text
 		.normalize('NFKD')
 		.replace(/\p{M}+/gu, '')
 		.toLowerCase()
-		.replace(/\[[a-z ]+\]/g, ' ')
-		.split(/[^\p{L}\p{N}-]+/u)
-		.map((w) => w.replace(/^-+|-+$/g, ''))
-		.filter((w) => w.length > 1 && !fillerWords.has(w) && !moreFillers.has(w));
+		.replace(/\[[a-z ]+\]/g, ' ');
+	const words = queryWords(folded).filter((w) => w.length > 1 && !fillerWords.has(w) && !moreFillers.has(w));
 	const out: string[] = [];
 	for (const w of words) {
 		const s = stem(w);
@@ -150,7 +153,7 @@ export function groupQuestions(items: readonly GroupItem[]): QuestionGroup[] {
 	// The surface word most used for each stem, for labels.
 	const surface = new Map<string, Map<string, number>>();
 	for (const e of entries) {
-		for (const w of e.text.toLowerCase().split(/[^\p{L}\p{N}-]+/u)) {
+		for (const w of queryWords(e.text)) {
 			const s = synonyms.get(stem(w)) ?? stem(w);
 			if (!e.stems.includes(s)) continue;
 			const forms = surface.get(s) ?? new Map<string, number>();

@@ -17,11 +17,7 @@ export const searchTypes = {
 export type SearchType = keyof typeof searchTypes;
 
 /** Audiences a reader can filter by, with the label the search page shows. */
-export const searchAudiences = {
-	affiliate: 'Affiliates',
-	customer: 'Customers',
-	advertiser: 'Advertisers',
-} as const satisfies Record<Audience, string>;
+export { audienceLabels as searchAudiences } from './labels.ts';
 
 /** The Pagefind filter names; `data-pagefind-filter` uses them and so does every search query. */
 export const filterNames = { audience: 'audience', type: 'type' } as const;

@@ -1,10 +1,12 @@
 /**
  * What a page's share card (Open Graph / Twitter image) shows, and where the image lives.
- * Pure: the route middleware writes these facts into each page's head, the image
- * renderer reads them back from the built HTML, so the picture always matches the page.
+ * Pure: the route middleware makes each page's card from the data the page passed and writes it
+ * into the page's head (og:image:alt, article:section, article:tag); the image renderer draws the
+ * same card, so the picture always matches the page.
  */
 import type { Audience } from '../schemas/common.ts';
 import type { PageType } from '../schemas/docs.ts';
+import { audienceLabels, pageTypeLabels } from './labels.ts';
 
 /** Pixel size of every share image: the 1.91:1 size Open Graph and Twitter cards expect. */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
@@ -21,27 +23,15 @@ export interface ShareCard {
 	audiences: string[];
 }
 
-/** Labels for kinds of page, as the card and `article:section` show them. */
-export const pageTypeLabels: Record<PageType, string> = {
-	home: 'Help centre',
-	hub: 'Overview',
-	guide: 'Guide',
-	faq: 'FAQ',
-	troubleshooting: 'Troubleshooting',
-	terms: 'Program terms',
-	commission: 'Commission rates',
-	disclosure: 'Disclosure rules',
-	glossary: 'Glossary',
-	search: 'Search',
-	ask: 'Ask a question',
-};
-
-/** Labels for audiences, as the card and `article:tag` show them. */
-export const audienceLabels: Record<Audience, string> = {
-	affiliate: 'Affiliates',
-	customer: 'Customers',
-	advertiser: 'Advertisers',
-};
+/** The card of a page, from what the page says it is; the not-found page says so instead of its kind. */
+export function shareCard(page: { program: string; title: string; meta: { pageType: PageType; audiences: readonly Audience[] }; notFound?: boolean }): ShareCard {
+	return {
+		program: page.program,
+		title: page.title,
+		type: page.notFound ? 'Page not found' : pageTypeLabels[page.meta.pageType],
+		audiences: page.meta.audiences.map((a) => audienceLabels[a]),
+	};
+}
 
 /**
  * Site path of a page's share image: "/" → "/og/index.png", "/faq/payments/" → "/og/faq/payments.png".

@@ -1,17 +1,17 @@
 /**
  * Adds what Starlight's head leaves out for sharing and following: the share image
  * (`og:image…`, `twitter:image…`), what the page is and who it is for (`article:section`,
- * `article:tag`, which the image renderer reads back), and the link to the changes feed.
+ * `article:tag`), and the link to the changes feed. The card it links is drawn from the data the
+ * page passed (src/data/page-meta.ts): it is recorded here (src/og/cards.ts) for the image renderer.
  * Starlight already writes og:title, og:description, og:url, og:site_name and twitter:card.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { loadContent } from '../data/content.ts';
-import { pageMeta } from '../data/page-meta.ts';
-import { audienceLabels, pageTypeLabels, SHARE_IMAGE, shareImageAlt, shareImagePath, type ShareCard } from '../lib/share-card.ts';
+import { pageMetaOf } from '../data/page-meta.ts';
+import { SHARE_IMAGE, shareCard, shareImageAlt, shareImagePath } from '../lib/share-card.ts';
 import { urls } from '../lib/urls.ts';
+import { recordShareCard } from '../og/cards.ts';
 import { shareImagesEnabled } from '../og/config.ts';
-import type { Audience } from '../schemas/common.ts';
-import type { PageType } from '../schemas/docs.ts';
 
 const withImages = shareImagesEnabled();
 
@@ -19,19 +19,13 @@ const withImages = shareImagesEnabled();
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	const { program } = await loadContent();
-	const { pathname } = context.url;
-	// Guides carry pageType and audience in front matter (our docs schema extension).
-	const meta = await pageMeta(pathname, route.entry.data as { pageType?: PageType; audience?: Audience });
-	const card: ShareCard = {
-		program: program.name,
-		title: route.entry.data.title,
-		type: /^\/404(\.html|\/)?$/.test(pathname) ? 'Page not found' : pageTypeLabels[meta.pageType],
-		audiences: meta.audiences.map((a) => audienceLabels[a]),
-	};
-	const isHome = pathname === '/' || meta.pageType === 'home';
+	const meta = pageMetaOf(context.locals);
+	// Starlight's own test for its not-found page.
+	const notFound = route.entry.id === '404';
+	const card = shareCard({ program: program.name, title: route.entry.data.title, meta, notFound });
 	const head = route.head;
 	const type = head.find((h) => h.tag === 'meta' && h.attrs?.['property'] === 'og:type');
-	if (type?.attrs && isHome) type.attrs['content'] = 'website';
+	if (type?.attrs && meta.pageType === 'home') type.attrs['content'] = 'website';
 
 	const add = (key: 'property' | 'name', name: string, content: string) => head.push({ tag: 'meta', attrs: { [key]: name, content } });
 	add('property', 'article:section', card.type);
@@ -39,7 +33,11 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	// A page that names its own image in front matter (`head`) keeps it.
 	const ownImage = head.some((h) => h.tag === 'meta' && h.attrs?.['property'] === 'og:image');
 	if (withImages && !ownImage) {
-		const image = new URL(shareImagePath(pathname), context.site ?? context.url).href;
+		const path = shareImagePath(context.url.pathname);
+		// Images are drawn for the pages a build writes and for any page in `astro dev`; a page
+		// rendered on demand links the image its build drew, if any, and keeps no record in the server.
+		if (context.isPrerendered || import.meta.env.DEV) recordShareCard(path, card);
+		const image = new URL(path, context.site ?? context.url).href;
 		const alt = shareImageAlt(card);
 		add('property', 'og:image', image);
 		add('property', 'og:image:type', 'image/png');

@@ -1,8 +1,6 @@
 import { z } from 'astro/zod';
 import { audienceSchema } from './common.ts';
-
-/** Collections whose entries are articles that someone keeps accurate. */
-export const stewardedCollections = ['docs', 'faqs', 'troubleshooting', 'disclosures', 'commission'] as const;
+import { stewardedCollections } from '../collections.ts';
 
 /**
  * Settings of `npm run check:content`, read from `content-check.yaml` at the project root.
@@ -23,7 +21,7 @@ export const contentCheckSchema = z
 		 * Collections whose entries need a description, an owner and a last-reviewed date.
 		 * Terms are left out by default: a version of the terms is a dated legal record, not an article that is re-reviewed.
 		 */
-		stewardship: z.array(z.enum(stewardedCollections)).default([...stewardedCollections]),
+		stewardship: z.array(z.enum(stewardedCollections as [string, ...string[]])).default([...stewardedCollections]),
 		/** Who each topic and folder is for; an entry whose audience does not fit is reported. */
 		audiences: z
 			.object({

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
 import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
 
-/** Fields our guides add to Starlight's own front matter. */
 /** Kinds of page, for search filters and share cards. */
 export const pageTypes = ['home', 'hub', 'guide', 'faq', 'troubleshooting', 'terms', 'commission', 'disclosure', 'glossary', 'search', 'ask'] as const;
 export type PageType = (typeof pageTypes)[number];
 
+/** Fields our guides add to Starlight's own front matter. */
 export const docsExtension = stewardshipSchema.extend({
 	/** Who the guide is written for; hub and home pages leave it out. */
 	audience: audienceSchema.optional(),
@@ -13,6 +13,14 @@ export const docsExtension = stewardshipSchema.extend({
 	pageType: z.enum(pageTypes).default('guide'),
 	/** Other articles worth reading next, written "collection/id", e.g. "faqs/payout-threshold". */
 	related: z.array(relatedRefSchema).default([]),
+	/** On a translation (src/content/docs/<locale>/…): the English source it was translated from, by content hash (src/i18n/translations.ts). */
+	translatedFrom: z
+		.object({
+			/** The first 16 hex digits of the SHA-256 of the English file when it was translated; a different hash now means the translation is behind. */
+			sha256: z.string().regex(/^[0-9a-f]{16}$/, 'the first 16 hex digits of the source file’s SHA-256'),
+		})
+		.strict()
+		.optional(),
 });
 
 /**

@@ -35,8 +35,8 @@ function send(res: ServerResponse, response: FeedbackResponse, close: boolean): 
 }
 
 /**
- * node:http's parsed headers behind the Headers interface, read in place: copying every header into a
- * web Headers (and building a web Request round it) cost more than the rest of the endpoint.
+ * node:http's parsed headers behind the Headers interface, read in place, so that no request copies
+ * every header into a web Headers or has a web Request built round it.
  */
 class NodeHeaders extends Headers {
 	readonly #raw: IncomingMessage['headers'];

@@ -80,7 +80,7 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
 		}
 		if (path === '/api/search-events/' || path === '/api/search-events') {
 			setSecurityHeaders(res, resourcePolicy);
-			serveSearchEvents(req, res).catch((error: Error) => (console.error(`[support] The answer could not be sent: ${error.message}`), res.destroy()));
+			serveSearchEvents(req, res, limits.bodyTimeoutMs).catch((error: Error) => (console.error(`[support] The answer could not be sent: ${error.message}`), res.destroy()));
 			return;
 		}
 		if (path === '/api/health/' || path === '/api/health') {

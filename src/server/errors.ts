@@ -74,8 +74,8 @@ export const refusals = {
 } as const;
 
 /**
- * An answer of the endpoint as plain data, which the server writes to node:http as it is: building a
- * web Response per request cost more than validating the submission.
+ * An answer of the endpoint as plain data, which the server writes to node:http as it is, without a
+ * web Response built per request.
  */
 export interface FeedbackResponse {
 	status: number;

@@ -1,4 +1,4 @@
-/** Checks made before a submission's body is read: who sent it, from where, and how often. */
+/** Checks made before a request's body is read: who sent it, from where, and how often (submissions, search events, sign-ins). */
 import { refusals, type Refusal } from './errors.ts';
 import { StoreBusyError, type FeedbackStore } from './store.ts';
 
@@ -32,7 +32,7 @@ export function checkOrigin(headers: Headers, allowedOrigins: ReadonlySet<string
 
 /**
  * The client's address for rate limiting. X-Forwarded-For is believed only as far as the configured
- * number of proxies: each trusted proxy appends one address, so the client is that many from the right.
+ * number of proxies (FEEDBACK_TRUSTED_PROXIES): each appends one address, so the client is that many from the right.
  */
 export function clientKey(headers: Headers, socketAddress: string, trustedProxies: number): string {
 	if (trustedProxies === 0) return socketAddress;
@@ -43,7 +43,10 @@ export function clientKey(headers: Headers, socketAddress: string, trustedProxie
 	return hops[hops.length - trustedProxies] ?? hops[0] ?? socketAddress;
 }
 
-/** A token bucket per client: `perMinute` submissions, refilled evenly over the minute. */
+/**
+ * A token bucket per key (a client's address, held in this process's memory only, never in a table):
+ * `perMinute` tokens, refilled evenly over the minute. A bucket that has refilled is forgotten.
+ */
 export class RateLimiter {
 	readonly #buckets = new Map<string, { tokens: number; at: number }>();
 	readonly perMinute: number;

@@ -63,7 +63,7 @@ export type ReadResult = { ok: true; value: unknown; form: boolean } | { ok: fal
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Reads at most `limit` bytes of the body; a longer body is refused without reading the rest. */
-async function readLimited(request: FeedbackRequest, limit: number): Promise<Uint8Array | Refusal> {
+export async function readLimited(request: FeedbackRequest, limit: number): Promise<Uint8Array | Refusal> {
 	const declared = request.headers.get('content-length');
 	if (declared !== null) {
 		if (!/^\d+$/.test(declared.trim())) return refusals.badLength();

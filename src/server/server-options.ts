@@ -13,7 +13,7 @@ export const serverOptionsSchema = z.object({
 	PORT: int('PORT', 0, 65_535, 4321),
 	/** Time a client has to send its request headers (default 10000 ms). */
 	SERVER_HEADERS_TIMEOUT_MS: int('SERVER_HEADERS_TIMEOUT_MS', 1000, 600_000, 10_000),
-	/** Time a client has to send a feedback body once its headers are in (default 10000 ms); later, 408. */
+	/** Time a client has to send a feedback body or a batch of search events once its headers are in (default 10000 ms); later, 408. */
 	SERVER_BODY_TIMEOUT_MS: int('SERVER_BODY_TIMEOUT_MS', 1000, 600_000, 10_000),
 	/** Time a whole request may take to arrive, whatever the route (default 30000 ms). */
 	SERVER_REQUEST_TIMEOUT_MS: int('SERVER_REQUEST_TIMEOUT_MS', 1000, 600_000, 30_000),

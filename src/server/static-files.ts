@@ -119,7 +119,7 @@ export class StaticFiles {
 			entries = JSON.parse(readFileSync(headersFile, 'utf8'));
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return policies;
-			throw new Error(`${headersFile} cannot be read: ${(error as Error).message}`);
+			throw new Error(`${headersFile} cannot be read: ${(error as Error).message}`, { cause: error });
 		}
 		for (const { pathname, headers } of entries) {
 			const csp = headers.find((h) => h.key.toLowerCase() === 'content-security-policy');

@@ -16,6 +16,8 @@ interface AxeViolation {
 	nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
+const germanPages = { home: '/de/', hub: '/de/customers/', guide: '/de/affiliates/onboarding/payments/', untranslated: '/de/glossary/' };
+
 let site: E2eSite;
 let fixture: PaginatedSite;
 const contexts: Partial<Record<'light' | 'dark', BrowserContext>> = {};
@@ -59,6 +61,11 @@ async function violationsOf(base: string, path: string, theme: 'light' | 'dark')
 
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) => {
 	it.each(Object.entries(pageTypes))('finds no violation on the %s page (%s)', async (_kind, path) => {
+		expect(await violationsOf(site.base, path, theme)).toEqual([]);
+	});
+
+	// German pages: a translated home page, hub and guide, and an English page served under /de/ with its notice.
+	it.each(Object.entries(germanPages))('finds no violation on the German %s page (%s)', async (_kind, path) => {
 		expect(await violationsOf(site.base, path, theme)).toEqual([]);
 	});
 

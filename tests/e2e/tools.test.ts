@@ -16,7 +16,7 @@ let site: E2eSite;
 let withJs: BrowserContext;
 let withoutJs: BrowserContext;
 const problems: string[] = [];
-const data = loadToolData();
+const data = await loadToolData();
 
 beforeAll(async () => {
 	site = await startE2e('tools');
@@ -116,7 +116,8 @@ describe.each(toolSlugs)('the %s tool in Chromium', (slug) => {
 describe('the tool pages in Chromium', () => {
 	it('start the time zone field in the reader’s own zone when JavaScript runs', async () => {
 		const js = await open(withJs, toolUrls.page('payout'));
-		expect(await js.locator(`#${fieldIds('zone').control}`).inputValue()).toBe('Asia/Tokyo');
+		// The module script sets the zone after the page loads: wait for it rather than read once.
+		await expect.poll(() => js.locator(`#${fieldIds('zone').control}`).inputValue()).toBe('Asia/Tokyo');
 		const plain = await open(withoutJs, toolUrls.page('payout'));
 		expect(await plain.locator(`#${fieldIds('zone').control}`).inputValue()).toBe(data.program.payout.cutoffTimeZone);
 		await js.close();
@@ -139,7 +140,7 @@ describe('the tool pages in Chromium', () => {
 		await page.close();
 	});
 
-	it('report no console error, exception or failed request', () => {
+	it('report no console error, exception or failed request', async () => {
 		expect(problems).toEqual([]);
 	});
 });

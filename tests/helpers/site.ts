@@ -24,6 +24,16 @@ export function allPages(): string[] {
 	return walk(clientDir).map((f) => `/${relative(clientDir, f).split(sep).join('/')}`.replace(/index\.html$/, ''));
 }
 
+/** Whether a built page is a page-not-found page: /404.html, or a language's copy of it (/de/404/), which nothing links to. */
+export function isNotFoundPage(urlPath: string): boolean {
+	return urlPath === '/404.html' || /^\/[a-z]{2}(-[A-Za-z]+)?\/404\/$/.test(urlPath);
+}
+
+/** The language prefix of a built page ("de" for /de/…), or "en" for the English root. */
+export function pageLanguage(urlPath: string): string {
+	return /^\/([a-z]{2}(?:-[A-Za-z]+)?)\//.exec(urlPath)?.[1] ?? 'en';
+}
+
 /** Every JSON-LD block of a page, parsed. */
 export function jsonLd(html: string): Array<Record<string, unknown>> {
 	return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));

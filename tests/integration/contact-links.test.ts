@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { allPages, page, requireBuild } from '../helpers/site.ts';
+import { allPages, page, pageLanguage, requireBuild } from '../helpers/site.ts';
+import { projectRoot } from '../helpers/fixtures.ts';
 import { startServer, tempDir, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 
@@ -26,11 +27,13 @@ afterAll(async () => {
 });
 
 const pages = () => [...allPages(), '/ask/thanks/?ref=FB-7K2M-9QXD&kind=vote'];
+/** "Contact support" in the page's language (src/content/i18n/<lang>.json). */
+const contactLabel = (p: string) => String(JSON.parse(readFileSync(join(projectRoot, 'src/content/i18n', `${pageLanguage(p)}.json`), 'utf8'))['header.contactSupport']);
 
 describe('the contact link', () => {
 	it('is in the header of every built page and carries the page to the ask form', () => {
 		const problems = allPages().flatMap((p) => {
-			const link = /<a class="ph-contact[^"]*" href="([^"]+)" data-contact-link[^>]*>[\s\S]*?<span[^>]*>Contact support<\/span>/.exec(page(p));
+			const link = new RegExp(`<a class="ph-contact[^"]*" href="([^"]+)" data-contact-link[^>]*>\\s*<svg[\\s\\S]*?</svg>\\s*<span[^>]*>${contactLabel(p)}</span>`).exec(page(p));
 			if (!link) return [`${p}: no "Contact support" link`];
 			const href = link[1]!.replace(/&amp;/g, '&');
 			const expected = p === '/404.html' || p.startsWith('/ask/') ? '/ask/' : `/ask/?from=${encodeURIComponent(p)}`;
@@ -57,7 +60,7 @@ describe('the contact link', () => {
 				const box = (await link.boundingBox())!;
 				const text = (await link.innerText()).trim();
 				if (box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) problems.push(`${p}: outside the screen (${JSON.stringify(box)})`);
-				if (text !== 'Contact support') problems.push(`${p}: reads "${text}"`);
+				if (text !== contactLabel(p)) problems.push(`${p}: reads "${text}"`);
 			}
 		} finally {
 			await context.close();

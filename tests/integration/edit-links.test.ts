@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { allPages, page, requireBuild } from '../helpers/site.ts';
+import { allPages, isNotFoundPage, page, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { editBaseUrl } from '../../src/integrations/repository.ts';
@@ -12,13 +12,16 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 beforeAll(requireBuild);
 
-const content = readContent(projectRoot);
+const content = await readContent(projectRoot);
 const of = (collection: string) => content.filter((f) => f.collection === collection);
 const raw = (f: { raw: unknown }) => f.raw as Record<string, string | Date>;
 const day = (value: string | Date) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
-/** The targets of "Edit this page" on a page (Starlight's link, with its pencil icon). */
-const pageEditLinks = (html: string) => [...html.matchAll(/<a href="([^"]+)"[^>]*>\s*<svg[\s\S]*?<\/svg>\s*Edit this page\s*<\/a>/g)].map((m) => m[1]!);
+/** "Edit this page" in each language the site has (src/content/i18n/<lang>.json). */
+const editLabels = readdirSync(join(projectRoot, 'src/content/i18n')).map((f) => String(JSON.parse(readFileSync(join(projectRoot, 'src/content/i18n', f), 'utf8'))['page.editLink']));
+/** The targets of "Edit this page" on a page (Starlight's link, with its pencil icon), in the page's language. */
+const pageEditLinks = (html: string) =>
+	[...html.matchAll(/<a href="([^"]+)"[^>]*>\s*<svg[\s\S]*?<\/svg>\s*([^<]*?)\s*<\/a>/g)].filter((m) => editLabels.includes(m[2]!)).map((m) => m[1]!);
 /** The "Last updated" date of a page, as its datetime attribute. */
 const lastUpdated = (html: string) => /Last updated:?\s*<time datetime="([^"]+)"/.exec(html)?.[1];
 const pageOf = (f: { collection: string; id: string; raw: unknown }) =>
@@ -30,7 +33,7 @@ const landings = of('docs')
 	.map((f) => urls.doc(f.id));
 
 describe('edit links and last-updated dates', () => {
-	it('shows no edit link and no last-updated date on the home page and the hubs', () => {
+	it('shows no edit link and no last-updated date on the home page and the hubs', async () => {
 		expect(landings).toEqual(expect.arrayContaining(['/', '/affiliates/', '/customers/', '/advertisers/']));
 		for (const p of landings) {
 			expect(pageEditLinks(page(p)), p).toEqual([]);
@@ -38,9 +41,9 @@ describe('edit links and last-updated dates', () => {
 		}
 	});
 
-	it('every article links "Edit this page" to a source file that exists in the repository', () => {
+	it('every article links "Edit this page" to a source file that exists in the repository', async () => {
 		const problems = allPages()
-			.filter((p) => p !== '/404.html' && !landings.includes(p))
+			.filter((p) => !isNotFoundPage(p) && !landings.includes(p))
 			.flatMap((p) => {
 				const links = pageEditLinks(page(p));
 				if (links.length !== 1) return [`${p}: ${links.length} edit links`];
@@ -50,14 +53,14 @@ describe('edit links and last-updated dates', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('a page built from one entry links to that entry’s file', () => {
+	it('a page built from one entry links to that entry’s file', async () => {
 		// The 404 page is not an article: it offers no edit link on purpose.
-		const single = [...of('docs').filter((f) => f.id !== '404' && !landings.includes(urls.doc(f.id))), ...of('troubleshooting'), ...of('disclosures'), ...of('terms')];
+		const single = [...of('docs').filter((f) => !/(^|\/)404$/.test(f.id) && !landings.includes(urls.doc(f.id))), ...of('troubleshooting'), ...of('disclosures'), ...of('terms')];
 		const wrong = single.filter((f) => pageEditLinks(page(pageOf(f)))[0] !== `${editBaseUrl}${f.path}`).map((f) => f.path);
 		expect(wrong).toEqual([]);
 	});
 
-	it('every FAQ answer and commission rule has an edit link of its own, named for screen readers', () => {
+	it('every FAQ answer and commission rule has an edit link of its own, named for screen readers', async () => {
 		for (const faq of of('faqs')) {
 			// Any further attributes (the link is kept out of search snippets) may follow the address.
 			expect(page(`/faq/${raw(faq)['topic']}/`)).toMatch(new RegExp(`<a class="ph-edit" href="${escapeRegExp(`${editBaseUrl}${faq.path}`)}"[^>]*>Edit this answer<span class="sr-only">: `));
@@ -78,7 +81,7 @@ describe('edit links and last-updated dates', () => {
 		if (newestFaq) expect(lastUpdated(page('/faq/payments/'))).toBe(newestFaq.toISOString());
 	});
 
-	it('terms pages show their effective date and commission rules their validity dates', () => {
+	it('terms pages show their effective date and commission rules their validity dates', async () => {
 		for (const terms of of('terms')) {
 			expect(page(pageOf(terms))).toMatch(new RegExp(`<dt>Effective date</dt>\\s*<dd><time datetime="${day(raw(terms)['effectiveDate']!)}">`));
 		}

@@ -93,10 +93,10 @@ describe('delivery to Freshdesk', () => {
 		expect(tickets[0]!.body).toMatchObject({ email: 'feedback@example.com', status: 2, priority: 1 });
 		expect(tickets[0]!.body['tags']).toContain(`feedback-${reference.toLowerCase()}`);
 		// Freshdesk renders descriptions as HTML: the reader's text arrives escaped.
-		expect(tickets[0]!.body['description']).toContain('&#60;script&#62;');
+		expect(tickets[0]!.body['description']).toContain('&lt;script&gt;');
 		expect(tickets[0]!.body['description']).not.toContain('<script>');
 		// And so does the subject.
-		expect(tickets[0]!.body['subject']).toBe(`[${reference}] Is &#60;script&#62;alert(1)&#60;/script&#62; allowed in my bio?`);
+		expect(tickets[0]!.body['subject']).toBe(`[${reference}] Is &lt;script&gt;alert(1)&lt;/script&gt; allowed in my bio?`);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { LinkChecker } from 'linkinator';
-import { allPages, clientDir, requireBuild } from '../helpers/site.ts';
+import { allPages, clientDir, isNotFoundPage, requireBuild } from '../helpers/site.ts';
 
 beforeAll(requireBuild);
 
@@ -19,7 +19,7 @@ describe('links in the built site', () => {
 		// Every page but the 404 page is reached by following links from the home page.
 		const reached = new Set(result.links.filter((l) => l.state === 'OK' && !/\.\w+$/.test(l.url)).map((l) => l.url.replace(/\/$/, '')));
 		const unreached = allPages()
-			.filter((p) => p !== '/404.html')
+			.filter((p) => !isNotFoundPage(p))
 			.filter((p) => !reached.has(`${clientDir}${p}`.replace(/\/$/, '')));
 		expect(unreached).toEqual([]);
 	});

@@ -112,7 +112,7 @@ describe('a topic with more questions than a page holds', () => {
 	/** Question ids in reading order: "How does payout rule 01 work?" … 60, then "When do I get paid?". */
 	const inOrder = [...Array.from({ length: questions }, (_, i) => ruleId(i + 1)), 'when-paid'];
 
-	it('builds, with one page per 25 questions and the first at the topic address', () => {
+	it('builds, with one page per 25 questions and the first at the topic address', async () => {
 		expect(build.code, build.output).toBe(0);
 		expect(faqPageSize).toBe(25);
 		expect(pages.map(built)).toEqual([true, true, true]);
@@ -121,11 +121,11 @@ describe('a topic with more questions than a page holds', () => {
 		expect(pages.map((p) => questionIds(html(p)).length)).toEqual([25, 25, 11]);
 	});
 
-	it('puts each question on exactly one page, in the order of the questions, whatever the file names', () => {
+	it('puts each question on exactly one page, in the order of the questions, whatever the file names', async () => {
 		expect(pages.flatMap((p) => questionIds(html(p)))).toEqual(inOrder);
 	});
 
-	it('lists each page’s own questions in its FAQPage JSON-LD, with deep links to that page', () => {
+	it('lists each page’s own questions in its FAQPage JSON-LD, with deep links to that page', async () => {
 		for (const path of pages) {
 			const page = html(path);
 			const [ld] = jsonLd(page);
@@ -135,7 +135,7 @@ describe('a topic with more questions than a page holds', () => {
 		}
 	});
 
-	it('gives every page its own title, description and canonical address', () => {
+	it('gives every page its own title, description and canonical address', async () => {
 		expect(pages.map((p) => title(html(p)))).toEqual([
 			'FAQ: Payments and payouts (page 1 of 3) | Tallwood Partners Help',
 			'FAQ: Payments and payouts (page 2 of 3) | Tallwood Partners Help',
@@ -149,7 +149,7 @@ describe('a topic with more questions than a page holds', () => {
 		expect(pages.map((p) => canonicalPath(html(p)))).toEqual(pages);
 	});
 
-	it('links the pages with a labelled nav: previous, next, the page numbers and the current page marked', () => {
+	it('links the pages with a labelled nav: previous, next, the page numbers and the current page marked', async () => {
 		const navs = pages.map((p) => pagination(html(p))!);
 		for (const nav of navs) expect(nav.label).toBe('Pages of Payments and payouts');
 		const describe = (nav: NonNullable<ReturnType<typeof pagination>>) => nav.links.map((l) => `${l.text}${l.rel ? ` (${l.rel})` : ''}${l.current ? ' [current]' : ''} → ${l.href}`);
@@ -158,19 +158,19 @@ describe('a topic with more questions than a page holds', () => {
 		expect(describe(navs[2]!)).toEqual(['Previous page (prev) → /faq/payments/2/', 'Page 1 → /faq/payments/', 'Page 2 → /faq/payments/2/', 'Page 3 [current] → /faq/payments/3/']);
 	});
 
-	it('files every page of the topic under the search filters of page 1', () => {
+	it('files every page of the topic under the search filters of page 1', async () => {
 		expect(filters(html('/faq/payments/'))).toEqual({ audience: ['affiliate', 'customer'], type: ['faq'] });
 		for (const path of pages.slice(1)) expect(filters(html(path)), path).toEqual(filters(html('/faq/payments/')));
 	});
 
-	it('leaves a topic that fits one page as it was: no page number, no nav', () => {
+	it('leaves a topic that fits one page as it was: no page number, no nav', async () => {
 		const page = html('/faq/account/');
 		expect(title(page)).toBe('FAQ: Your account | Tallwood Partners Help');
 		expect(description(page)).toBe('2 questions about your account, answered.');
 		expect(pagination(page)).toBeUndefined();
 	});
 
-	it('sends every deep link on the site to the page that holds the question', () => {
+	it('sends every deep link on the site to the page that holds the question', async () => {
 		const holder = new Map(pages.flatMap((p) => questionIds(html(p)).map((id) => [id, p] as const)));
 		const everywhere = ['/', '/faq/', '/affiliates/', '/faq/account/', ...pages].flatMap((p) => hrefs(html(p)).filter((h) => /^\/faq\/payments\/(\d+\/)?#/.test(h)));
 		const wrong = everywhere.filter((h) => h.startsWith('/faq/payments/') && !h.endsWith('#_top') && holder.get(h.split('#')[1]!) !== h.split('#')[0]);
@@ -182,7 +182,7 @@ describe('a topic with more questions than a page holds', () => {
 		expect(hubQuestions.slice(0, previewSize)).toEqual(Array.from({ length: previewSize }, (_, i) => `/faq/payments/2/#${ruleId(26 + i)}`));
 	});
 
-	it('publishes where each question of the topic is, for links to a question that has moved page', () => {
+	it('publishes where each question of the topic is, for links to a question that has moved page', async () => {
 		const holder = Object.fromEntries(pages.flatMap((p) => questionIds(html(p)).map((id) => [id, `${p}#${id}`] as const)));
 		const places = JSON.parse(readFileSync(join(client(), 'faq', 'payments', 'questions.json'), 'utf8')) as Record<string, string>;
 		expect(places).toEqual(holder);
@@ -223,14 +223,14 @@ describe('a topic with more questions than a page holds', () => {
 		}
 	});
 
-	it('lists every page in the sitemap', () => {
+	it('lists every page in the sitemap', async () => {
 		const sitemap = readFileSync(join(client(), 'sitemap-0.xml'), 'utf8');
 		for (const path of [...pages, '/troubleshooting/for-affiliates/2/', '/guides/for-affiliates/']) expect(sitemap).toContain(`${path}</loc>`);
 	});
 });
 
 describe('index and hub pages with more entries than they show', () => {
-	it('show the first questions of a topic and link to the topic for the rest', () => {
+	it('show the first questions of a topic and link to the topic for the rest', async () => {
 		const payments = section(html('/faq/'), 'payments', 2);
 		expect(hrefs(payments)).toEqual([
 			'/faq/payments/',
@@ -240,7 +240,7 @@ describe('index and hub pages with more entries than they show', () => {
 		expect(payments).toContain('All 61 questions about payments and payouts</a>');
 	});
 
-	it('show the first troubleshooting guides of an audience and link to all of them, a page at a time', () => {
+	it('show the first troubleshooting guides of an audience and link to all of them, a page at a time', async () => {
 		const index = html('/troubleshooting/');
 		const affiliates = section(index, 'affiliate', 2);
 		expect(hrefs(affiliates)).toEqual([...Array.from({ length: previewSize }, (_, i) => `/troubleshooting/report-${pad(i + 1)}/`), '/troubleshooting/for-affiliates/']);
@@ -259,7 +259,7 @@ describe('index and hub pages with more entries than they show', () => {
 		for (const path of lists) expect(filters(html(path)), path).toEqual({ audience: ['affiliate'], type: ['troubleshooting'] });
 	});
 
-	it('show the first guides on the hub and link to all of them', () => {
+	it('show the first guides on the hub and link to all of them', async () => {
 		const hub = html('/affiliates/');
 		const cards = section(hub, 'guides', 2);
 		expect(hrefs(cards)).toEqual([...Array.from({ length: previewSize }, (_, i) => `/affiliates/guides/guide-${pad(i + 1)}/`), '/guides/for-affiliates/']);
@@ -273,8 +273,8 @@ describe('index and hub pages with more entries than they show', () => {
 		expect(filters(list)).toEqual({ audience: ['affiliate'], type: ['guide'] });
 	});
 
-	it('pass the content check: every question is reached from the navigation, on whichever page it is', () => {
-		const findings = checkContent(root, { today: new Date('2026-11-23T00:00:00Z') });
+	it('pass the content check: every question is reached from the navigation, on whichever page it is', async () => {
+		const findings = await checkContent(root, { today: new Date('2026-11-23T00:00:00Z') });
 		expect(findings.filter((f) => f.severity === 'error').map(formatFinding)).toEqual([]);
 	});
 });

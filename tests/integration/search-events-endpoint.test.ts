@@ -117,6 +117,32 @@ describe('limits and settings', () => {
 		}
 	});
 
+	it('answers 408 and closes the connection when a batch does not arrive within the body deadline, as for feedback', async () => {
+		const slowDir = tempDir('search-events-slow');
+		const slow = await startServer({ FEEDBACK_DB_PATH: join(slowDir, 'f.sqlite'), SERVER_BODY_TIMEOUT_MS: '1000' });
+		try {
+			const { hostname, port } = new URL(slow.base);
+			const started = performance.now();
+			const answer = await new Promise<string>((resolve, reject) => {
+				let text = '';
+				// Half the declared body, and then nothing.
+				const socket = connect(Number(port), hostname, () => socket.write(`POST /api/search-events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 40\r\n\r\n{"events": [`));
+				socket.setEncoding('utf8');
+				socket.on('data', (c: string) => (text += c));
+				socket.on('close', () => resolve(text));
+				socket.on('error', reject);
+				socket.setTimeout(10_000, () => (socket.destroy(), reject(new Error('No answer within 10 s'))));
+			});
+			expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+			expect(answer).toMatch(/connection: close/i);
+			expect(answer).toContain('"code":"request_timeout"');
+			expect(performance.now() - started).toBeLessThan(5000);
+		} finally {
+			await slow.stop();
+			rmSync(slowDir, { recursive: true, force: true });
+		}
+	});
+
 	it('is absent with SEARCH_EVENTS=off (404), as on a static-only site', async () => {
 		const offDir = tempDir('search-events-off');
 		const off = await startServer({ FEEDBACK_DB_PATH: join(offDir, 'f.sqlite'), SEARCH_EVENTS: 'off' });

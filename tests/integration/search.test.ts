@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { allPages, clientDir, page, requireBuild } from '../helpers/site.ts';
+import { allPages, clientDir, page, pageLanguage, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { openSearchIndex, type SearchIndex } from '../../scripts/bench/search-index.ts';
@@ -10,7 +10,7 @@ import { searchTypes } from '../../src/lib/search-filters.ts';
 import { resultTitle } from '../../src/lib/search-landing.ts';
 import { urls } from '../../src/lib/urls.ts';
 
-const content = readContent(projectRoot);
+const content = await readContent(projectRoot);
 const entries = (collection: string) => content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
 
 /** The filter values a built page declares, as Pagefind reads them (`<span hidden data-pagefind-filter="audience:customer">`). */
@@ -30,13 +30,13 @@ beforeAll(async () => {
 afterAll(() => index?.close());
 
 describe('search filters on every page', () => {
-	it('files each troubleshooting guide under its own audience and the troubleshooting type', () => {
+	it('files each troubleshooting guide under its own audience and the troubleshooting type', async () => {
 		for (const { id, data } of entries('troubleshooting')) {
 			expect(declaredFilters(`/troubleshooting/${id}/`), id).toEqual({ audience: [data['audience']], type: ['troubleshooting'] });
 		}
 	});
 
-	it('files each FAQ topic page under the audiences of its questions', () => {
+	it('files each FAQ topic page under the audiences of its questions', async () => {
 		const faqs = entries('faqs');
 		for (const topic of new Set(faqs.map((f) => f.data['topic'] as string))) {
 			const expected = [...new Set(faqs.filter((f) => f.data['topic'] === topic).map((f) => f.data['audience'] as string))].sort();
@@ -44,7 +44,7 @@ describe('search filters on every page', () => {
 		}
 	});
 
-	it('files guides by their front matter, and pages for everyone under every audience', () => {
+	it('files guides by their front matter, and pages for everyone under every audience', async () => {
 		// The 404 page is left out of the index (pagefind: false), so it declares no filters.
 		for (const { id, data } of entries('docs').filter((e) => e.id !== '404')) {
 			const path = urls.doc(id);
@@ -53,7 +53,7 @@ describe('search filters on every page', () => {
 		}
 	});
 
-	it('files terms, disclosure and commission pages under their types', () => {
+	it('files terms, disclosure and commission pages under their types', async () => {
 		for (const { data } of entries('disclosures')) expect(declaredFilters(`/disclosures/${data['channel']}/`)).toEqual({ audience: ['affiliate'], type: ['disclosure'] });
 		expect(declaredFilters('/terms/')).toEqual({ audience: ['affiliate'], type: ['terms'] });
 		expect(declaredFilters('/terms/changes/')).toEqual({ audience: ['affiliate'], type: ['terms'] });
@@ -61,18 +61,19 @@ describe('search filters on every page', () => {
 		expect(declaredFilters('/ask/')).toEqual({ audience: everyone, type: [] });
 	});
 
-	it('declares them with valid HTML: no <meta> without a name', () => {
+	it('declares them with valid HTML: no <meta> without a name', async () => {
 		for (const path of allPages()) expect(page(path), path).not.toMatch(/<meta data-pagefind-filter/);
 	});
 
-	it('gives every indexed page an audience, so filtering by audience hides nothing for everyone', () => {
+	it('gives every indexed page an audience, so filtering by audience hides nothing for everyone', async () => {
 		const missing = allPages().filter((p) => p !== '/404.html' && declaredFilters(p).audience.length === 0);
 		expect(missing).toEqual([]);
 	});
 
 	it('puts the filters into the Pagefind index with the number of pages under each', async () => {
 		const filters = await index.filters();
-		const pages = allPages().filter((p) => p !== '/404.html' && p !== '/search/');
+		// The index opened here is the English one; German pages have their own (tests/integration/i18n.test.ts).
+		const pages = allPages().filter((p) => p !== '/404.html' && p !== '/search/' && pageLanguage(p) === 'en');
 		for (const audience of audiences) {
 			expect(filters['audience']?.[audience], audience).toBe(pages.filter((p) => declaredFilters(p).audience.includes(audience)).length);
 		}
@@ -176,7 +177,7 @@ describe("the site's words, by first letter", () => {
 });
 
 describe('the header search box', () => {
-	it('is on every page: a dialog with a labelled search box, a live status, and the search page and the ask form under its results', () => {
+	it('is on every page: a dialog with a labelled search box, a live status, and the search page and the ask form under its results', async () => {
 		for (const path of allPages().filter((p) => p !== '/404.html')) {
 			const html = page(path);
 			expect(html, path).toMatch(/<dialog aria-labelledby="ph-modal-label"/);
@@ -189,7 +190,7 @@ describe('the header search box', () => {
 		}
 	});
 
-	it('runs the one search pipeline the search page and the ask form run, in one module', () => {
+	it('runs the one search pipeline the search page and the ask form run, in one module', async () => {
 		const dir = join(clientDir, '_astro');
 		const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
 		const engine = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes('/search/words/'));
@@ -207,25 +208,25 @@ describe('the header search box', () => {
 describe('the search page', () => {
 	const html = () => page('/search/');
 
-	it('is a GET form on /search/ whose query is q, so a search can be linked', () => {
+	it('is a GET form on /search/ whose query is q, so a search can be linked', async () => {
 		expect(html()).toMatch(/<form class="ph-search[^"]*" action="\/search\/" method="get" role="search"/);
 		expect(html()).toMatch(/<input id="ph-search-q" name="q" type="search"/);
 	});
 
-	it('labels every control and announces results in a live region', () => {
+	it('labels every control and announces results in a live region', async () => {
 		const ids = [...html().matchAll(/<(?:input|select) id="([^"]+)"/g)].map((m) => m[1]!);
 		expect(ids).toEqual(expect.arrayContaining(['ph-search-q', 'ph-search-audience', 'ph-search-type']));
 		for (const id of ids) expect(html(), id).toContain(`<label for="${id}"`);
 		expect(html()).toMatch(/<p id="ph-search-status"[^>]*role="status"[^>]*aria-live="polite"/);
 	});
 
-	it('offers every audience and content type as a filter', () => {
+	it('offers every audience and content type as a filter', async () => {
 		const options = (name: string) => [...html().match(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`))![1]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
 		expect(options('audience')).toEqual(['', ...audiences]);
 		expect(options('type')).toEqual(['', ...Object.keys(searchTypes)]);
 	});
 
-	it('without JavaScript, explains and holds the ask form, which posts the question straight to the endpoint', () => {
+	it('without JavaScript, explains and holds the ask form, which posts the question straight to the endpoint', async () => {
 		const noscript = html().match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
 		expect(noscript).toContain('needs JavaScript');
 		expect(noscript).toMatch(/<form class="ph-feedback ph-ask" method="post" action="\/api\/feedback\/"/);
@@ -234,12 +235,12 @@ describe('the search page', () => {
 		expect(noscript).toContain('href="/faq/"');
 	});
 
-	it('is valid HTML around its scripts: nothing after </html>', () => {
+	it('is valid HTML around its scripts: nothing after </html>', async () => {
 		expect(html().trimEnd().endsWith('</html>')).toBe(true);
 		expect(html()).not.toMatch(/<script>\s*\S{100,}/); // its own code is a module, not inline
 	});
 
-	it('links "none of these helped" to the ask form', () => {
+	it('links "none of these helped" to the ask form', async () => {
 		expect(html()).toContain('href="/ask/?from=search"');
 		expect(html()).toContain('None of these helped?');
 	});

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { allPages, clientDir, jsonLd, page, requireBuild } from '../helpers/site.ts';
+import { allPages, clientDir, isNotFoundPage, jsonLd, page, pageLanguage, requireBuild } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { readContent } from '../../scripts/writers/lib/content-files.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
@@ -13,14 +13,14 @@ import { faqTopics } from '../../src/schemas/faq.ts';
 
 const program = loadProgram(new URL('../../', import.meta.url));
 const facts = factsFrom(program);
-const content = readContent(projectRoot);
+const content = await readContent(projectRoot);
 const of = (collection: string) => content.filter((f) => f.collection === collection);
 const data = (f: { raw: unknown }) => f.raw as Record<string, any>;
 
 beforeAll(requireBuild);
 
 describe('the built site', () => {
-	it('has a page for every hub, collection page and entry', () => {
+	it('has a page for every hub, collection page and entry', async () => {
 		const pages = new Set(allPages());
 		const expected = [
 			'/', '/affiliates/', '/customers/', '/advertisers/', '/faq/', '/troubleshooting/', '/commission/', '/terms/', '/terms/changes/', '/disclosures/', '/glossary/', '/404.html',
@@ -33,7 +33,7 @@ describe('the built site', () => {
 		expect(expected.filter((p) => !pages.has(p))).toEqual([]);
 	});
 
-	it('has the content the product promises', () => {
+	it('has the content the product promises', async () => {
 		expect(of('faqs').length).toBeGreaterThanOrEqual(20);
 		expect(new Set(of('faqs').map((f) => data(f)['audience']))).toEqual(new Set(['affiliate', 'customer', 'advertiser']));
 		expect(of('troubleshooting').length).toBeGreaterThanOrEqual(10);
@@ -41,7 +41,7 @@ describe('the built site', () => {
 		expect(of('terms').length).toBeGreaterThanOrEqual(2);
 	});
 
-	it('gives every question a deep link on its topic page, with FAQPage JSON-LD that lists it', () => {
+	it('gives every question a deep link on its topic page, with FAQPage JSON-LD that lists it', async () => {
 		for (const topic of Object.keys(faqTopics)) {
 			const questions = of('faqs').filter((f) => data(f)['topic'] === topic);
 			if (questions.length === 0) continue;
@@ -58,7 +58,7 @@ describe('the built site', () => {
 		}
 	});
 
-	it('renders troubleshooting guides as symptom, cause and steps, with HowTo JSON-LD', () => {
+	it('renders troubleshooting guides as symptom, cause and steps, with HowTo JSON-LD', async () => {
 		for (const guide of of('troubleshooting')) {
 			const html = page(`/troubleshooting/${guide.id}/`);
 			const [ld] = jsonLd(html);
@@ -70,14 +70,14 @@ describe('the built site', () => {
 		}
 	});
 
-	it('states program facts as the program file has them, and never the raw directive', () => {
+	it('states program facts as the program file has them, and never the raw directive', async () => {
 		expect(page('/affiliates/onboarding/payments/')).toContain(facts.payoutThreshold);
 		expect(page('/affiliates/')).toContain(`once your balance reaches ${facts.payoutThreshold}`);
 		for (const method of program.payout.methods) expect(page('/affiliates/onboarding/payments/')).toContain(method.label);
 		for (const path of allPages()) expect(page(path), path).not.toContain(':fact[');
 	});
 
-	it('renders every current commission rate from the data files', () => {
+	it('renders every current commission rate from the data files', async () => {
 		const html = page('/commission/');
 		const dir = join(projectRoot, 'src', 'content', 'commission');
 		for (const file of readdirSync(dir)) {
@@ -87,7 +87,7 @@ describe('the built site', () => {
 		}
 	});
 
-	it('shows each terms version with its effective date and what changed between versions', () => {
+	it('shows each terms version with its effective date and what changed between versions', async () => {
 		const changes = page('/terms/changes/');
 		for (const t of of('terms')) {
 			const version = String(data(t)['version']);
@@ -98,10 +98,11 @@ describe('the built site', () => {
 		expect(changes).toMatch(/<del>/);
 	});
 
-	it('indexes every page except the 404 and search pages for search', () => {
+	it('indexes every page except the 404 and search pages for search', async () => {
 		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-		const pageCount = allPages().filter((p) => p !== '/404.html' && p !== '/search/').length;
-		expect(entry.languages.en.page_count).toBe(pageCount);
-		expect(readdirSync(join(clientDir, 'pagefind', 'fragment')).length).toBe(pageCount);
+		// Pagefind keeps one index per language (from each page's `lang`).
+		const indexed = allPages().filter((p) => !isNotFoundPage(p) && p !== '/search/');
+		for (const lang of new Set(indexed.map(pageLanguage))) expect(entry.languages[lang]?.page_count, lang).toBe(indexed.filter((p) => pageLanguage(p) === lang).length);
+		expect(readdirSync(join(clientDir, 'pagefind', 'fragment')).length).toBe(indexed.length);
 	});
 });

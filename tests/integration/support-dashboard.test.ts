@@ -168,6 +168,21 @@ describe('forms of a signed-in team member', () => {
 		expect(csv).not.toMatch(/(^|,)[=@]/m);
 	});
 
+	it('refuse an unknown view in the format of the endpoint, and a method other than GET or HEAD', async () => {
+		const json = await c.fetch('/support/data/nothing.json');
+		expect(json.status).toBe(404);
+		expect((await json.json()).error).toMatchObject({ code: 'unknown_view', message: expect.stringMatching(/^There is no view "nothing"; the views are .*questions/) });
+		const csv = await c.fetch('/support/export/nothing.csv');
+		expect(csv.status).toBe(404);
+		expect(csv.headers.get('content-type')).toContain('text/plain');
+		expect(await csv.text()).toMatch(/^There is no view "nothing"; the views are .+\.\n$/);
+		for (const path of ['/support/data/questions.json', '/support/export/trend.csv']) {
+			const posted = await c.fetch(path, { method: 'DELETE' });
+			expect(posted.status, path).toBe(405);
+			expect(posted.headers.get('allow'), path).toBe('GET, HEAD');
+		}
+	});
+
 	it('sign out with the token, which ends the session', async () => {
 		const other = new Client(server.base);
 		await other.signIn('agent@example.com', 'a very long password');

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEventBatchSchema } from '../../src/schemas/search-event.ts';
 import { openSqliteStore } from '../../src/server/stores/sqlite.ts';
 import { createSupportRuntime, type SupportRuntime } from '../../src/server/search-events/runtime.ts';
-import { csvCell, deliveryStatus, toCsv, unhelpfulPages, weekStart, weeklyTrend, type ViewSources } from '../../src/server/search-events/views.ts';
+import { csvCell } from '../../src/lib/csv.ts';
+import { deliveryStatus, toCsv, unhelpfulPages, weekStart, weeklyTrend, type ViewSources } from '../../src/server/search-events/views.ts';
 import type { FeedbackStore } from '../../src/server/store.ts';
 import { tempDir } from '../helpers/server.ts';
 
@@ -67,7 +68,9 @@ describe('the dashboard views', () => {
 	});
 
 	it('neutralises cells a spreadsheet would run, and quotes what CSV needs quoted', () => {
-		expect(['=1+1', '+1', '-1', '@A1', '\tx', ' =x', 'plain', 'a,b', 'say "hi"'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "' =x", 'plain', '"a,b"', '"say ""hi"""']);
+		expect(['=1+1', '+1', '-1', '@A1', '\tx', ' =x', 'plain', 'a,b', 'say "hi"'].map(csvCell)).toEqual([`"'=1+1"`, `"'+1"`, `"'-1"`, `"'@A1"`, `"'\tx"`, `"' =x"`, '"plain"', '"a,b"', '"say ""hi"""']);
+		// As strict as the CLI's export: a formula after another delimiter is defused too.
+		expect(toCsv([{ query: 'x;=cmd|calc', searches: 3 }])).toBe(`query,searches\r\n"x;'=cmd|calc",3\r\n`);
 		expect(csvCell(-3)).toBe('-3');
 		expect(toCsv([], ['a', 'b'])).toBe('a,b\r\n');
 	});

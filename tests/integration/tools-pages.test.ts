@@ -14,11 +14,11 @@ import { loadToolData } from '../fixtures/tools/data.ts';
  * The commission page, the terms pages and the payments guide show figures the tools' functions
  * compute, and no other code does the arithmetic.
  */
-const data = loadToolData();
+const data = await loadToolData();
 requireBuild();
 
 describe('pages built from the tools’ functions', () => {
-	it('the payments guide’s worked example is what the payout function answers for each order', () => {
+	it('the payments guide’s worked example is what the payout function answers for each order', async () => {
 		const html = page('/affiliates/onboarding/payments/');
 		const table = /<caption>Worked example[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
 		const rows = [...table.matchAll(/<tr><td><time datetime="([\d-]+)">[\s\S]*?<\/tr>/g)];
@@ -33,7 +33,7 @@ describe('pages built from the tools’ functions', () => {
 		expect(months[1]).not.toBe(months[2]);
 	});
 
-	it('the commission page’s example column is the earnings calculator’s answer for a $100 sale', () => {
+	it('the commission page’s example column is the earnings calculator’s answer for a $100 sale', async () => {
 		const html = page('/commission/');
 		const examples = [...html.matchAll(/<td data-example="([^"]+)">([^<]*)<\/td>/g)];
 		expect(examples.length).toBeGreaterThanOrEqual(3);
@@ -44,7 +44,7 @@ describe('pages built from the tools’ functions', () => {
 		}
 	});
 
-	it('the terms pages call "in force" the version the terms-on-a-date function finds', () => {
+	it('the terms pages call "in force" the version the terms-on-a-date function finds', async () => {
 		const inForce = termsInForce(data.terms, toUtcDate(new Date().toISOString().slice(0, 10)))!;
 		expect(page('/terms/')).toContain(`<dd>${inForce.version}</dd>`);
 		for (const t of data.terms) {
@@ -63,7 +63,7 @@ describe('one copy of the arithmetic', () => {
 	const owners = ['src/lib/tools/', 'src/lib/commission.ts'];
 	// Code (not articles): rate percentages, day arithmetic on lock periods and payment days, cookie windows in milliseconds, tier lookups.
 	const arithmetic = /\brate\s*[*/]|[*/]\s*[\w.]*\brate\b|\/\s*100\b|lockPeriodDays\s*[-+*]|[-+*]\s*[\w.]*lockPeriodDays|paymentDay\s*[-+]|(?:cookieWindowDays|windowDays)\s*\*|\.tiers\.find\(/;
-	it('lives in src/lib/tools and src/lib/commission.ts only', () => {
+	it('lives in src/lib/tools and src/lib/commission.ts only', async () => {
 		const offenders = files(join(projectRoot, 'src'))
 			.map((f) => relative(projectRoot, f).split(sep).join('/'))
 			.filter((f) => !owners.some((o) => f.startsWith(o)))
@@ -77,7 +77,7 @@ describe('one copy of the arithmetic', () => {
 		for (const f of ['src/lib/tools/earnings.ts', 'src/lib/tools/status.ts', 'src/lib/tools/payout.ts']) expect(readFileSync(join(projectRoot, f), 'utf8'), f).toMatch(arithmetic);
 	});
 
-	it('the pages that show rates and dates import the tools', () => {
+	it('the pages that show rates and dates import the tools', async () => {
 		for (const f of ['src/pages/commission/index.astro', 'src/components/TermsVersion.astro', 'src/pages/terms/index.astro', 'src/components/tools/PayoutExample.astro']) {
 			expect(readFileSync(join(projectRoot, f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/tools\//);
 		}

@@ -16,7 +16,7 @@ import { loadToolData } from '../fixtures/tools/data.ts';
  */
 let server: RunningServer;
 let dir: string;
-const data = loadToolData();
+const data = await loadToolData();
 
 beforeAll(async () => {
 	requireBuild();

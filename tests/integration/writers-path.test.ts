@@ -28,15 +28,15 @@ const entries = [
 ];
 
 describe("a writer's path: new entry, check, preview build", () => {
-	it('scaffolds every kind of entry; the check lists only the placeholders to fill', () => {
+	it('scaffolds every kind of entry; the check lists only the placeholders to fill', async () => {
 		for (const { args, file } of entries) expect(newEntry(...args)).toContain(`Created ${file}`);
-		const findings = checkContent(root);
+		const findings = await checkContent(root);
 		expect(findings.length).toBeGreaterThan(0);
 		expect(findings.filter((f) => !f.message.startsWith('Placeholder left')).map(formatFinding)).toEqual([]);
-		expect(new Set(findings.map((f) => f.file))).toEqual(new Set(entries.map((e) => e.file)));
+		expect(new Set(findings.map((f) => f.where.file))).toEqual(new Set(entries.map((e) => e.file)));
 	});
 
-	it('refuses the same title a second time and leaves the first file as it was', () => {
+	it('refuses the same title a second time and leaves the first file as it was', async () => {
 		const before = readFileSync(join(root, entries[1]!.file), 'utf8');
 		expect(() => newEntry('faq', 'Can I promote on TikTok?', '--topic', 'account')).toThrow(/already the title of src\/content\/faqs\/can-i-promote-on-tiktok\.md/);
 		expect(readFileSync(join(root, entries[1]!.file), 'utf8')).toBe(before);
@@ -47,7 +47,7 @@ describe("a writer's path: new entry, check, preview build", () => {
 			const path = join(root, file);
 			writeFileSync(path, readFileSync(path, 'utf8').replaceAll('https://example.com/TODO', 'https://example.com/rules').replaceAll('TODO: ', ''));
 		}
-		expect(checkContent(root).map(formatFinding)).toEqual([]);
+		expect((await checkContent(root)).map(formatFinding)).toEqual([]);
 		const { code, output } = await buildAt(root);
 		expect(code, output).toBe(0);
 		for (const { page, text } of entries) expect(readFileSync(join(root, 'dist', 'client', page), 'utf8')).toContain(text);

@@ -3,6 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
 import { materializeFixture, projectRoot, removeFixture } from '../helpers/fixtures.ts';
+import { pathToFileURL } from 'node:url';
+import { messages } from '../../src/lib/errors.ts';
+import { factsFrom } from '../../src/lib/facts.ts';
+import { loadProgram } from '../../src/integrations/facts.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeFixture));
@@ -11,20 +15,20 @@ afterAll(() => roots.forEach(removeFixture));
 const today = new Date('2026-11-23T00:00:00Z');
 
 /** The content check's report for a fixture scenario, one finding per line. */
-function report(scenario: string): string {
+async function report(scenario: string): Promise<string> {
 	const root = materializeFixture(scenario);
 	roots.push(root);
-	return checkContent(root, { today }).map(formatFinding).join('\n');
+	return (await checkContent(root, { today })).map(formatFinding).join('\n');
 }
 
 describe('npm run check:content', () => {
-	it('passes the real content with no errors', () => {
-		const errors = checkContent(projectRoot).filter((f) => f.severity === 'error');
+	it('passes the real content with no errors', async () => {
+		const errors = (await checkContent(projectRoot)).filter((f) => f.severity === 'error');
 		expect(errors.map(formatFinding)).toEqual([]);
 	});
 
-	it('passes the base fixture', () => {
-		expect(report('changed-facts')).toBe('');
+	it('passes the base fixture', async () => {
+		expect(await report('changed-facts')).toBe('');
 	});
 
 	it.each([
@@ -37,14 +41,14 @@ describe('npm run check:content', () => {
 		['duplicate-terms-date', 'src/content/terms/v2.md:4: error effectiveDate: 2025-01-01 is also the effective date of version 1.0 (src/content/terms/v1.md).'],
 		['overlapping-validity', 'src/content/commission/gear-new.yaml:7: error validFrom: Offer "gear" already has a rule valid from 2025-01-01 to open end (src/content/commission/gear-old.yaml).'],
 		['unknown-fact', 'src/content/faqs/bad.md:8: error: Unknown fact ":fact[minimumPayout]".'],
-	])('reports %s with file, line and field', (scenario, expected) => {
-		expect(report(scenario).split('\n')).toContain(expected);
+	])('reports %s with file, line and field', async (scenario, expected) => {
+		expect((await report(scenario)).split('\n')).toContain(expected);
 	});
 });
 
 describe('content rules beyond the schemas', () => {
-	it('requires a description, an owner and a last-reviewed date on every article', () => {
-		expect(report('missing-stewardship')).toMatchInlineSnapshot(`
+	it('requires a description, an owner and a last-reviewed date on every article', async () => {
+		expect(await report('missing-stewardship')).toMatchInlineSnapshot(`
 			"src/content/docs/affiliates/onboarding/first-steps.mdx:2: error description: Every article needs "description".
 			    hint: Add \`description:\` with one sentence (20–200 characters) that says what the reader finds here; search results and share cards show it.
 			src/content/docs/affiliates/onboarding/first-steps.mdx:2: error owner: Every article needs "owner".
@@ -54,8 +58,8 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('warns about a stale review and fails a far older one', () => {
-		expect(report('stale-review')).toMatchInlineSnapshot(`
+	it('warns about a stale review and fails a far older one', async () => {
+		expect(await report('stale-review')).toMatchInlineSnapshot(`
 			"src/content/faqs/old-answer.md:7: error lastReviewed: Last reviewed 2024-06-01, 905 days ago (the limit is 365).
 			    hint: Check the article against the program and the current terms, fix what changed, then set \`lastReviewed: 2026-11-23\`.
 			src/content/faqs/aging-answer.md:7: warning lastReviewed: Last reviewed 2026-03-01, 267 days ago (reviews are due after 180).
@@ -63,22 +67,22 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('fails two articles with the same title, ignoring case and spacing', () => {
-		expect(report('duplicate-title')).toMatchInlineSnapshot(`
+	it('fails two articles with the same title, ignoring case and spacing', async () => {
+		expect(await report('duplicate-title')).toMatchInlineSnapshot(`
 			"src/content/faqs/when-paid.md:2: error question: "When do I get paid?" is also the question of src/content/faqs/paid-when.md.
 			    hint: Readers tell pages apart by their titles in search and navigation: make this one say what is different about it, or merge the two."
 		`);
 	});
 
-	it('fails a guide that no navigation, hub or page links to', () => {
-		expect(report('unreachable-page')).toMatchInlineSnapshot(`
+	it('fails a guide that no navigation, hub or page links to', async () => {
+		expect(await report('unreachable-page')).toMatchInlineSnapshot(`
 			"src/content/docs/orphan.mdx:2: error: No page of the navigation leads to /orphan/: readers can only find it by search.
 			    hint: Give it an \`audience\` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts."
 		`);
 	});
 
-	it('fails program facts typed by hand, in prose and in data, but not other numbers', () => {
-		expect(report('hand-typed-fact')).toMatchInlineSnapshot(`
+	it('fails program facts typed by hand, in prose and in data, but not other numbers', async () => {
+		expect(await report('hand-typed-fact')).toMatchInlineSnapshot(`
 			"src/content/commission/gear.yaml:11: error notes[0]: "30 days" is typed by hand; it is the program's cookieWindow.
 			    hint: Write :fact[cookieWindow] instead, so that the text follows src/content/program/program.yaml when it changes.
 			src/content/faqs/minimum.md:10: error: "$50" is typed by hand; it is the program's payoutThreshold.
@@ -94,8 +98,8 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('names the fact for a typed refund time and a typed amount, and reports a figure that contradicts a fact', () => {
-		expect(report('hand-typed-figures')).toMatchInlineSnapshot(`
+	it('names the fact for a typed refund time and a typed amount, and reports a figure that contradicts a fact', async () => {
+		expect(await report('hand-typed-figures')).toMatchInlineSnapshot(`
 			"src/content/faqs/refunds.md:10: error: "5–10 business days" is typed by hand; it is the program's refundTime.
 			    hint: Write :fact[refundTime] instead, so that the text follows src/content/program/program.yaml when it changes.
 			src/content/faqs/refunds.md:12: error: "$50" is typed by hand; it is the program's payoutThreshold.
@@ -105,8 +109,8 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('reports problems of different kinds in one run: a schema error does not hide the broken link beside it', () => {
-		expect(report('problems-in-one-run')).toMatchInlineSnapshot(`
+	it('reports problems of different kinds in one run: a schema error does not hide the broken link beside it', async () => {
+		expect(await report('problems-in-one-run')).toMatchInlineSnapshot(`
 			"src/content/faqs/broken.md:2: error question: A question ends with "?".
 			src/content/faqs/broken.md:9: error related[0]: "troubleshooting/no-such-guide" does not match any article.
 			    hint: Write it as "collection/file-name-without-extension".
@@ -115,30 +119,28 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('fails an audience that does not fit the folder, warns about a title in another audience\'s words', () => {
-		expect(report('audience-misfit')).toMatchInlineSnapshot(`
-			"src/content/docs/customers/payouts.mdx:2: error: No page of the navigation leads to /customers/payouts/: readers can only find it by search.
-			    hint: Give it an \`audience\` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts.
-			src/content/docs/customers/payouts.mdx:4: error audience: Guides under src/content/docs/customers/ are for customers, but this one says audience: affiliate.
+	it('fails an audience that does not fit the folder, warns about a title in another audience\'s words', async () => {
+		expect(await report('audience-misfit')).toMatchInlineSnapshot(`
+			"src/content/docs/customers/payouts.mdx:4: error audience: Guides under src/content/docs/customers/ are for customers, but this one says audience: affiliate.
 			    hint: Set \`audience: customer\`, or move the file to the folder for affiliates.
 			src/content/faqs/postback.md:4: warning audience: "Why did my postback fail?" reads as a question for advertisers ("postback"), but the audience is affiliate.
 			    hint: If it is for advertisers, set \`audience: advertiser\`; if not, name the affiliate's side of it in the title."
 		`);
 	});
 
-	it('goes on past a broken program file, reporting the content problems as well', () => {
+	it('goes on past a broken program file, reporting the content problems as well', async () => {
 		const root = materializeFixture('problems-in-one-run');
 		roots.push(root);
 		const file = join(root, 'src/content/program/program.yaml');
 		writeFileSync(file, readFileSync(file, 'utf8').replace('currency: USD', 'currency: dollars'));
-		const found = checkContent(root, { today }).map(formatFinding);
+		const found = (await checkContent(root, { today })).map(formatFinding);
 		expect(found).toContain('src/content/program/program.yaml:6: error currency: Expected an ISO 4217 currency code such as USD.');
 		expect(found).toContain('src/content/faqs/broken.md:2: error question: A question ends with "?".');
 		expect(found.some((f) => f.startsWith('src/content/faqs/broken.md:9: error related[0]: "troubleshooting/no-such-guide"'))).toBe(true);
 	});
 
-	it('fails headings that skip a level or climb above the body\'s first level, ignoring code', () => {
-		expect(report('heading-order')).toMatchInlineSnapshot(`
+	it('fails headings that skip a level or climb above the body\'s first level, ignoring code', async () => {
+		expect(await report('heading-order')).toMatchInlineSnapshot(`
 			"src/content/docs/affiliates/onboarding/outline.mdx:10: error: Heading "Details" jumps from level 2 to level 4.
 			    hint: Screen reader users navigate by heading level: write it with ###, or add the missing level above it.
 			src/content/docs/affiliates/onboarding/outline.mdx:16: error: Heading "A second title" is level 1; headings in this article start at level 2.
@@ -148,8 +150,8 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('fails images without alt text, in Markdown and HTML', () => {
-		expect(report('missing-alt')).toMatchInlineSnapshot(`
+	it('fails images without alt text, in Markdown and HTML', async () => {
+		expect(await report('missing-alt')).toMatchInlineSnapshot(`
 			"src/content/docs/affiliates/onboarding/screenshots.mdx:8: error: Image "/dashboard.png" has no alt text.
 			    hint: Describe what the image shows for readers who cannot see it, e.g. ![Dashboard with the Payments tab open](…). If the image only decorates, leave it out.
 			src/content/docs/affiliates/onboarding/screenshots.mdx:10: error: Image "/payments.png" has no alt text.
@@ -157,8 +159,8 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('fails placeholders that npm run new left, in front matter and body', () => {
-		expect(report('placeholder-left')).toMatchInlineSnapshot(`
+	it('fails placeholders that npm run new left, in front matter and body', async () => {
+		expect(await report('placeholder-left')).toMatchInlineSnapshot(`
 			"src/content/faqs/draft.md:3: error description: Placeholder left: "TODO: one sentence that says what the reader finds here.".
 			    hint: Replace the TODO text that \`npm run new\` left with the real words; the text after "TODO:" says what belongs there.
 			src/content/faqs/draft.md:10: error: Placeholder left: "TODO: the answer, starting with the short version.".
@@ -166,17 +168,42 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('reports bad settings in content-check.yaml', () => {
-		expect(report('bad-check-config')).toMatchInlineSnapshot(`
+	it('reports bad settings in content-check.yaml', async () => {
+		expect(await report('bad-check-config')).toMatchInlineSnapshot(`
 			"content-check.yaml:3: error review.failAfterDays: failAfterDays must be greater than warnAfterDays.
 			    hint: See src/schemas/content-check.ts for the settings and their defaults."
 		`);
 	});
 
-	it('ages reviews against the day it is given', () => {
+	it('ages reviews against the day it is given', async () => {
 		const root = materializeFixture('stale-review');
 		roots.push(root);
-		const onTheDay = checkContent(root, { today: new Date('2026-03-01T00:00:00Z') });
-		expect(onTheDay.filter((f) => f.field === 'lastReviewed').map((f) => f.file)).toEqual(['src/content/faqs/old-answer.md']);
+		const onTheDay = await checkContent(root, { today: new Date('2026-03-01T00:00:00Z') });
+		expect(onTheDay.filter((f) => f.where.path?.[0] === 'lastReviewed').map((f) => f.where.file)).toEqual(['src/content/faqs/old-answer.md']);
+	});
+});
+
+describe('the content check reads files as the build does', () => {
+	const faq = (extra: string, body: string) =>
+		`---\nquestion: Is there a second payout date?\ndescription: No, payouts run once a month on the same day.\naudience: affiliate\ntopic: payments\nowner: partner-support\nlastReviewed: 2026-11-01\n${extra}---\n\n${body}\n`;
+
+	it('names an entry by its `slug` when the front matter gives one, as Astro’s loader does', async () => {
+		const root = materializeFixture('changed-facts');
+		roots.push(root);
+		writeFileSync(join(root, 'src/content/faqs/second-payout.md'), faq('slug: one-payout-date\n', 'No.'));
+		writeFileSync(join(root, 'src/content/faqs/links.md'), faq('related: [faqs/one-payout-date, faqs/second-payout]\n', 'See the others.').replace('Is there a second payout date?', 'Where are the other answers?'));
+		const found = (await checkContent(root, { today })).map(formatFinding);
+		expect(found.filter((f) => f.includes('related'))).toEqual([
+			expect.stringMatching(/^src\/content\/faqs\/links\.md:\d+: error related\[1\]: "faqs\/second-payout" does not match any article\./),
+		]);
+	});
+
+	it('reports an unknown fact in a body on its line of the file, with the build’s message', async () => {
+		const root = materializeFixture('changed-facts');
+		roots.push(root);
+		writeFileSync(join(root, 'src/content/faqs/second-payout.md'), faq('', 'First line.\n\nPaid from :fact[payoutTreshold].'));
+		expect((await checkContent(root, { today })).map(formatFinding)).toContain(
+			`src/content/faqs/second-payout.md:12: error: Unknown fact ":fact[payoutTreshold]".\n    hint: ${messages.unknownFact('payoutTreshold', Object.keys(factsFrom(loadProgram(pathToFileURL(`${root}/`))))).hint}`,
+		);
 	});
 });

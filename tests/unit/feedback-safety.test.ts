@@ -4,7 +4,8 @@ import { mentionsEmail } from '../../src/lib/email-mention.ts';
 import { checkOrigin, originAllowed, submissionLimiter } from '../../src/server/guards.ts';
 import { ticketHtml, ticketSubject, ticketSubjectHtml } from '../../src/server/helpdesk/ticket-text.ts';
 import { StoreBusyError, type StoredSubmission } from '../../src/server/store.ts';
-import { csvCell, table, terminalSafe } from '../../scripts/support/format.ts';
+import { table, terminalSafe } from '../../scripts/support/format.ts';
+import { csvCell } from '../../src/lib/csv.ts';
 
 const issues = (value: unknown) => {
 	const result = feedbackSubmissionSchema.safeParse(value);
@@ -135,7 +136,7 @@ describe('safe output', () => {
 	it('escapes the subject for helpdesks that render it as HTML, and says the address is unverified', () => {
 		const s = stored('<img src=x onerror=alert(1)> & "quotes"');
 		expect(ticketSubject(s)).toContain('<img');
-		expect(ticketSubjectHtml(s)).toBe('[FB-0000-0001] &#60;img src=x onerror=alert(1)&#62; &#38; &#34;quotes&#34;');
+		expect(ticketSubjectHtml(s)).toBe('[FB-0000-0001] &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
 		expect(ticketHtml(s)).toContain('Reply to: ana@example.com (typed by the reader, not verified)');
 	});
 });

@@ -5,7 +5,8 @@ import { checkOrigin, clientKey, RateLimiter } from '../../src/server/guards.ts'
 import { parseRetryAfter, retryDelay } from '../../src/lib/backoff.ts';
 import { formatReference, referencePattern } from '../../src/lib/feedback-reference.ts';
 import { frequentQuestions, normalizeQuestion, unhelpfulPages } from '../../src/lib/content-gaps.ts';
-import { csvCell, parseSince } from '../../scripts/support/format.ts';
+import { parseSince } from '../../scripts/support/format.ts';
+import { csvCell } from '../../src/lib/csv.ts';
 
 const issues = (value: unknown) => {
 	const result = feedbackSubmissionSchema.safeParse(value);
@@ -122,8 +123,11 @@ describe('references and reports', () => {
 	});
 
 	it('ranks pages by "not helpful" votes and leaves out pages nobody found unhelpful', () => {
-		const votes = [{ page: '/a/', helpful: false }, { page: '/b/', helpful: false }, { page: '/b/', helpful: false }, { page: '/c/', helpful: true }];
-		expect(unhelpfulPages(votes, 5)).toEqual([{ page: '/b/', notHelpful: 2, helpful: 0 }, { page: '/a/', notHelpful: 1, helpful: 0 }]);
+		const votes = [{ page: '/a/', helpful: false }, { page: '/b/', helpful: false, comment: 'No fees listed.' }, { page: '/b/', helpful: false }, { page: '/c/', helpful: true, comment: 'Great' }];
+		expect(unhelpfulPages(votes, 5)).toEqual([
+			{ page: '/b/', notHelpful: 2, helpful: 0, comments: ['No fees listed.'] },
+			{ page: '/a/', notHelpful: 1, helpful: 0, comments: [] },
+		]);
 	});
 
 	it('quotes CSV cells and defuses spreadsheet formulas', () => {

@@ -14,18 +14,18 @@ afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: tr
 const articles = generateArticles(400, 3);
 
 describe('synthetic benchmark articles', () => {
-	it('are the same for the same seed and differ for another seed', () => {
+	it('are the same for the same seed and differ for another seed', async () => {
 		expect(generateArticles(400, 3)).toEqual(articles);
 		expect(generateArticles(400, 4).map((a) => a.id)).not.toEqual(articles.map((a) => a.id));
 	});
 
-	it('spread over docs guides, troubleshooting guides and FAQ entries, for every audience', () => {
+	it('spread over docs guides, troubleshooting guides and FAQ entries, for every audience', async () => {
 		const count = (collection: string) => articles.filter((a) => a.collection === collection).length;
 		expect([count('docs'), count('troubleshooting'), count('faqs')]).toEqual([160, 120, 120]);
 		expect(new Set(articles.map((a) => a.data['audience']))).toEqual(new Set(['affiliate', 'customer', 'advertiser']));
 	});
 
-	it('pass the content check: schemas, related references and facts', () => {
+	it('pass the content check: schemas, related references and facts', async () => {
 		mkdirSync(join(projectRoot, '.fixture-builds'), { recursive: true });
 		const root = mkdtempSync(join(projectRoot, '.fixture-builds', 'synthetic-'));
 		roots.push(root);
@@ -37,11 +37,11 @@ describe('synthetic benchmark articles', () => {
 			mkdirSync(dirname(join(root, file.path)), { recursive: true });
 			writeFileSync(join(root, file.path), file.text);
 		}
-		expect(checkContent(root, { today: reviewedUpTo }).map(formatFinding)).toEqual([]);
+		expect((await checkContent(root, { today: reviewedUpTo })).map(formatFinding)).toEqual([]);
 		expect(articles.filter((a) => (a.data['related'] as string[]).length > 0).length).toBeGreaterThan(300);
 	});
 
-	it('become plain Starlight pages with facts filled in and links to pages that exist', () => {
+	it('become plain Starlight pages with facts filled in and links to pages that exist', async () => {
 		const facts = factsFrom(loadProgram(pathToFileURL(projectRoot)));
 		const all = new Map(articles.map((a) => [`${a.collection}/${a.id}`, a]));
 		const slugs = new Set(articles.map((a) => `/${starlightSlug(a)}/`));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, formatProblems, type EntryLike } from '../../src/lib/integrity.ts';
+import { checkIntegrity, type EntryLike } from '../../src/lib/integrity.ts';
+import { fieldOf, formatProblems } from '../../src/lib/errors.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
 
@@ -43,7 +44,7 @@ describe('checkIntegrity', () => {
 
 	it('reports a version that supersedes a version that does not exist', () => {
 		const problems = checkIntegrity([terms('v2', '2.0', '2026-01-01', '1.5')], facts);
-		expect(problems).toEqual([expect.objectContaining({ field: 'supersedes', message: 'Version 1.5 does not exist.' })]);
+		expect(problems).toEqual([expect.objectContaining({ where: { file: 'src/content/terms/v2.md', path: ['supersedes'] }, message: 'Version 1.5 does not exist.' })]);
 	});
 
 	it('reports commission rules for one offer whose validity overlaps', () => {
@@ -61,12 +62,12 @@ describe('checkIntegrity', () => {
 
 	it('reports an unknown fact in front matter text with its field', () => {
 		const entry: EntryLike = { collection: 'troubleshooting', id: 't', filePath: 'src/content/troubleshooting/t.md', data: { steps: [{ title: 'Wait', text: 'Wait until :fact[payoutTreshold].' }] } };
-		expect(checkIntegrity([entry], facts)).toEqual([expect.objectContaining({ field: 'steps[0].text', message: 'Unknown fact ":fact[payoutTreshold]".' })]);
+		expect(checkIntegrity([entry], facts)).toEqual([expect.objectContaining({ where: { file: 'src/content/troubleshooting/t.md', path: ['steps', 0, 'text'] }, message: 'Unknown fact ":fact[payoutTreshold]".' })]);
 	});
 
 	it('reports a rule that is an alternative to an offer no rule pays on', () => {
 		const cpa: EntryLike = { ...rule('club-cpa', 'club-cpa', '2026-01-01'), data: { ...rule('club-cpa', 'club-cpa', '2026-01-01').data, alternativeTo: 'club' } };
-		expect(checkIntegrity([cpa], facts)).toEqual([expect.objectContaining({ file: 'src/content/commission/club-cpa.yaml', field: 'alternativeTo', message: 'No commission rule pays on offer "club".' })]);
+		expect(checkIntegrity([cpa], facts)).toEqual([expect.objectContaining({ where: { file: 'src/content/commission/club-cpa.yaml', path: ['alternativeTo'] }, message: 'No commission rule pays on offer "club".' })]);
 		expect(checkIntegrity([cpa, rule('club', 'club', '2026-01-01')], facts)).toEqual([]);
 	});
 
@@ -74,11 +75,24 @@ describe('checkIntegrity', () => {
 		const broken: EntryLike = { ...faq('broken', ['faqs/missing']), partial: true };
 		const loose: EntryLike = { ...rule('loose', 'gear', '2026-01-01'), data: { offer: 'gear', validFrom: '2026-01-01' }, partial: true };
 		const problems = checkIntegrity([broken, loose, rule('gear', 'gear', '2025-01-01')], facts);
-		expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['src/content/faqs/broken.md related[0]']);
+		expect(problems.map((p) => `${p.where.file} ${fieldOf(p.where)}`)).toEqual(['src/content/faqs/broken.md related[0]']);
 	});
 
 	it('checks references without facts, when the program file itself is broken', () => {
 		const entry: EntryLike = { ...faq('a', ['faqs/nope']), body: 'See :fact[nothing].' };
-		expect(checkIntegrity([entry]).map((p) => p.field)).toEqual(['related[0]']);
+		expect(checkIntegrity([entry]).map((p) => fieldOf(p.where))).toEqual(['related[0]']);
+	});
+
+	it('reports a reference into a collection that does not exist, naming the collections', () => {
+		expect(formatProblems(checkIntegrity([faq('a', ['faq/when'])], facts))).toMatchInlineSnapshot(`
+			"src/content/faqs/a.md › related[0]: "faq/when" does not name a collection.
+			  Hint: Write it "collection/id" with collection one of docs, faqs, troubleshooting, disclosures, commission, terms, for example "faqs/when-do-i-get-paid"."
+		`);
+	});
+
+	it('reports an unknown fact in a body on its line: of the file where the loader knows it, of the text where not', () => {
+		const body = 'First line.\nPaid from :fact[payoutTreshold].';
+		expect(checkIntegrity([{ ...faq('a'), body, bodyLine: 7 }], facts).map((p) => p.where)).toEqual([{ file: 'src/content/faqs/a.md', line: 8 }]);
+		expect(formatProblems(checkIntegrity([{ ...faq('a'), body }], facts)).split('\n')[0]).toBe('src/content/faqs/a.md › body, line 2 of the text: Unknown fact ":fact[payoutTreshold]".');
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRate, isActive, partitionByDate, tieredRate, tierRange } from '../../src/lib/commission.ts';
+import { describeRate, isActive, partitionByDate, tierIndex, tierRange } from '../../src/lib/commission.ts';
 import { diffTerms } from '../../src/lib/terms-diff.ts';
 import { faqPageJsonLd, howToJsonLd, htmlToText, serializeJsonLd } from '../../src/lib/jsonld.ts';
 import { describeHours, describeResponse } from '../../src/lib/hours.ts';
@@ -22,8 +22,9 @@ const tiered = commissionSchema.parse({
 describe('commission math', () => {
 	it('picks the tier a month of sales reaches, boundaries included', () => {
 		if (tiered.model !== 'tiered') throw new Error('expected a tiered rule');
-		expect(tieredRate(tiered.tiers, 4999.99)).toBe(5);
-		expect(tieredRate(tiered.tiers, 5000)).toBe(7.5);
+		expect(tierIndex(tiered.tiers, 0)).toBe(0);
+		expect(tierIndex(tiered.tiers, 4999.99)).toBe(0);
+		expect(tierIndex(tiered.tiers, 5000)).toBe(1);
 		expect(tierRange(tiered.tiers[0]!, 'USD')).toBe('Under $5,000');
 		expect(tierRange(tiered.tiers[1]!, 'USD')).toBe('$5,000 and above');
 		expect(tierRange({ from: 5000, to: 20000 }, 'USD')).toBe('$5,000 to under $20,000');

@@ -10,7 +10,7 @@ import { materializeFixture, removeFixture } from '../helpers/fixtures.ts';
 
 const root = materializeFixture('changed-facts');
 afterAll(() => removeFixture(root));
-const existing = readContent(root);
+const existing = await readContent(root);
 const program = readProgram(root).result.data;
 const plan = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => planEntry({ today: '2026-11-23', ...args }, existing, program);
 const refusal = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => {
@@ -25,13 +25,13 @@ const refusal = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'titl
 const frontMatter = (text: string) => parse(text.split('---\n')[1]!);
 
 describe('npm run new', () => {
-	it('makes slugs from titles: lower case, ASCII, hyphens, no trailing punctuation', () => {
+	it('makes slugs from titles: lower case, ASCII, hyphens, no trailing punctuation', async () => {
 		expect(slugify('Can I promote on TikTok?')).toBe('can-i-promote-on-tiktok');
 		expect(slugify('Réglages d’équipe & “quotes”')).toBe('reglages-dequipe-quotes');
 		expect(slugify('a '.repeat(50)).length).toBeLessThanOrEqual(60);
 	});
 
-	it('puts an FAQ in its collection with front matter its schema accepts', () => {
+	it('puts an FAQ in its collection with front matter its schema accepts', async () => {
 		const faq = plan({ type: 'faq', title: 'Can I promote on TikTok?', topic: 'account' });
 		expect(faq.path).toBe('src/content/faqs/can-i-promote-on-tiktok.md');
 		expect(faq.url).toBe('/faq/account/#can-i-promote-on-tiktok');
@@ -40,7 +40,7 @@ describe('npm run new', () => {
 		expect(data.lastReviewed?.toISOString().slice(0, 10)).toBe('2026-11-23');
 	});
 
-	it('gives a new question the deep link of the page of its topic it will be on', () => {
+	it('gives a new question the deep link of the page of its topic it will be on', async () => {
 		const like = existing.find((f) => f.collection === 'faqs')!;
 		const earlier = Array.from({ length: faqPageSize }, (_, i) => ({ ...like, id: `any-${i}`, path: `src/content/faqs/any-${i}.md`, raw: { question: `Any question ${i}?`, topic: 'payments' } }));
 		// 25 questions sort before it, and "When do I get paid?" too: it is the 27th, on page 2.
@@ -48,18 +48,18 @@ describe('npm run new', () => {
 		expect(plan({ type: 'faq', title: 'Where does my payout go?', topic: 'payments' }).url).toBe('/faq/payments/#where-does-my-payout-go');
 	});
 
-	it('puts a guide in the folder of its audience', () => {
+	it('puts a guide in the folder of its audience', async () => {
 		expect(plan({ type: 'guide', title: 'Returns for gift orders', audience: 'customer' }).path).toBe('src/content/docs/customers/returns-for-gift-orders.mdx');
 	});
 
-	it('starts a commission rule with the program’s lock period, not a fixed one', () => {
+	it('starts a commission rule with the program’s lock period, not a fixed one', async () => {
 		// The fixture's program: a 30-day return window plus the default 15-day delivery allowance = 45.
 		const rule = parse(plan({ type: 'commission', title: 'Camp kitchen', rate: '7' }).text) as Record<string, unknown>;
 		expect(rule['lockPeriodDays']).toBe(45);
 		expect(rule['rate']).toBe(7);
 	});
 
-	it('starts a new terms version from the text of the newest, superseding it, 30 days ahead', () => {
+	it('starts a new terms version from the text of the newest, superseding it, 30 days ahead', async () => {
 		const terms = plan({ type: 'terms', title: 'Program terms' });
 		expect(terms.path).toBe('src/content/terms/v1-1.md');
 		const data = termsSchema.parse(frontMatter(terms.text));

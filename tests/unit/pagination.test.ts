@@ -5,6 +5,7 @@ import { checkIntegrity, type EntryLike } from '../../src/lib/integrity.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
 import { audiences } from '../../src/schemas/common.ts';
+import { fieldOf } from '../../src/lib/errors.ts';
 import { reachability } from '../../scripts/writers/lib/rules/reachability.ts';
 import type { SourceFile } from '../../scripts/writers/lib/content-files.ts';
 
@@ -95,7 +96,7 @@ describe('addresses of paginated pages', () => {
 			{ collection: 'docs', id: 'guides/for-customers/2', filePath: 'src/content/docs/guides/for-customers/2.md', data: {} },
 			{ collection: 'docs', id: 'guides/for-customers-too', filePath: 'src/content/docs/guides/for-customers-too.md', data: {} },
 		];
-		expect(checkIntegrity(entries, facts).map((p) => `${p.file} › ${p.field}: ${p.message}`)).toEqual([
+		expect(checkIntegrity(entries, facts).map((p) => `${p.where.file} › ${fieldOf(p.where)}: ${p.message}`)).toEqual([
 			'src/content/troubleshooting/for-affiliates.md › file name: /troubleshooting/for-affiliates/ is the address of the list of troubleshooting guides for affiliates.',
 			'src/content/docs/guides/for-customers/2.md › file name: /guides/for-customers/2/ is the address of the list of guides for customers (page 2).',
 		]);

@@ -26,6 +26,12 @@ describe('contentStems', () => {
 		expect(contentStems('When do I get paid?')).toEqual(['pay']);
 		expect(contentStems('Rückerstattung für Schuhe')).toEqual(['ruckerstattung', 'fur', 'schuh']);
 	});
+
+	it('splits words as search does, so a contraction is one filler word and not a stray stem', () => {
+		expect(contentStems("I didn't get paid")).toEqual(['pay']);
+		expect(contentStems('Why doesn’t my link track?')).toEqual(['link', 'track']);
+		expect(contentStems("can't find my W-9")).toEqual(['find', 'tax']);
+	});
 });
 
 describe('groupQuestions', () => {

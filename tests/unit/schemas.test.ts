@@ -48,10 +48,10 @@ describe('faq schema', () => {
 	});
 
 	it('rejects wrong types, an unknown topic and a malformed reference, one line per field', () => {
-		expect(problems(faqSchema, { ...faq, question: 42, topic: 'billing', related: ['faq/when'] })).toMatchInlineSnapshot(`
+		expect(problems(faqSchema, { ...faq, question: 42, topic: 'billing', related: ['when'] })).toMatchInlineSnapshot(`
 			"- question: Invalid input: expected string, received number
 			- topic: Unknown topic "billing": expected one of commissions, payments, tracking, refunds-returns, warranty, pre-sale, invalid-conversions, disputes, account.
-			- related[0]: Expected a reference written "collection/id" with collection one of docs, faqs, troubleshooting, disclosures, commission, terms, for example "faqs/when-do-i-get-paid"."
+			- related[0]: Expected a reference written "collection/id", for example "faqs/when-do-i-get-paid"."
 		`);
 	});
 });

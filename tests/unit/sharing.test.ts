@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { xmlErrors } from '../helpers/xml.ts';
 import { audiencePhrase, pageOfShareImage, shareImageAlt, shareImagePath, SHARE_IMAGE } from '../../src/lib/share-card.ts';
-import { attributes, decodeEntities, metaTags } from '../../src/lib/html-meta.ts';
+import { attributes, decodeEntities, metaTags } from '../helpers/html-meta.ts';
 import { atomXml, rfc3339, tagUri } from '../../src/lib/atom.ts';
 import { programChanges } from '../../src/lib/program-changes.ts';
-import { cardFromHtml } from '../../src/integrations/og-images.ts';
 import { shareImagesEnabled } from '../../src/og/config.ts';
 import { cardKey, openImageCache } from '../../src/og/cache.ts';
 import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
@@ -49,7 +48,7 @@ describe('share card paths and text', () => {
 	});
 });
 
-describe('reading meta tags from built HTML', () => {
+describe('reading meta tags from built HTML (the tests\' helper)', () => {
 	it('decodes the character references serializers write', () => {
 		expect(decodeEntities('Tom &amp; Jerry&#39;s &quot;deal&quot; &#x2014; &lt;b&gt; &unknown;')).toBe('Tom & Jerry\'s "deal" \u2014 <b> &unknown;');
 		expect(attributes('<meta property="og:title" content=\'A &amp; B\'/>')).toEqual({ property: 'og:title', content: 'A & B' });
@@ -62,20 +61,6 @@ describe('reading meta tags from built HTML', () => {
 			['x', '1'],
 			['article:tag', 'Customers'],
 		]);
-	});
-
-	it('builds a card from a page head, and says which tag is missing', () => {
-		const head = (extra: string) =>
-			`<head><meta property="og:image" content="https://example.test/og/faq/a.png"/>${extra}</head>`;
-		expect(cardFromHtml(head('<meta property="og:title" content="Q &amp; A"/><meta property="article:section" content="FAQ"/><meta property="article:tag" content="Affiliates"/>'), 'P', 'faq/a/index.html')).toEqual({
-			card: { program: 'P', title: 'Q & A', type: 'FAQ', audiences: ['Affiliates'] },
-			imagePath: '/og/faq/a.png',
-		});
-		expect(cardFromHtml('<head><meta property="og:title" content="x"/></head>', 'P', 'a.html')).toBeUndefined();
-		expect(() => cardFromHtml(head('<meta property="og:title" content="x"/>'), 'P', 'faq/a/index.html')).toThrow(
-			'faq/a/index.html links a share image but has no article:section meta tag',
-		);
-		expect(cardFromHtml('<head><meta property="og:image" content="/img/own.jpg"/><meta property="og:title" content="x"/></head>', 'P', 'b.html')).toBeUndefined();
 	});
 });
 

@@ -15,19 +15,19 @@ const roots: string[] = [];
 afterAll(() => roots.forEach(removeFixture));
 
 /** The social channel's rule as a fixture scenario's data file holds it, read and validated as the build does. */
-function socialRuleOf(scenario: string): ToolDisclosure {
+async function socialRuleOf(scenario: string): Promise<ToolDisclosure> {
 	const root = materializeFixture(scenario);
 	roots.push(root);
-	const file = readSourceFile(root, 'disclosures', join(root, 'src', 'content', 'disclosures', 'social.md'));
+	const file = await readSourceFile(root, 'disclosures', join(root, 'src', 'content', 'disclosures', 'social.md'));
 	return collectionSources.disclosures.schema.parse(file.raw) as Disclosure;
 }
 
 describe('disclosure checks are data', () => {
 	const text = '#ad New tent day at the lake.';
 
-	it('a check added to the channel file changes the answer, with no code change', () => {
-		const before = checkDisclosure({ disclosures: [socialRuleOf('disclosure-checks')] }, { channel: 'social', text });
-		const after = checkDisclosure({ disclosures: [socialRuleOf('disclosure-extra-check')] }, { channel: 'social', text });
+	it('a check added to the channel file changes the answer, with no code change', async () => {
+		const before = checkDisclosure({ disclosures: [await socialRuleOf('disclosure-checks')] }, { channel: 'social', text });
+		const after = checkDisclosure({ disclosures: [await socialRuleOf('disclosure-extra-check')] }, { channel: 'social', text });
 		expect(before.passed).toBe(true);
 		expect(before.results.map((r) => r.check.id)).toEqual(['label-at-start']);
 		expect(after.passed).toBe(false);
@@ -37,15 +37,15 @@ describe('disclosure checks are data', () => {
 		]);
 	});
 
-	it('the content check refuses a check with an unknown place or source, naming file, line and field', () => {
+	it('the content check refuses a check with an unknown place or source, naming file, line and field', async () => {
 		const root = materializeFixture('disclosure-bad-check');
 		roots.push(root);
-		const lines = checkContent(root, { today: new Date('2026-11-23T00:00:00Z') }).map(formatFinding).join('\n');
+		const lines = (await checkContent(root, { today: new Date('2026-11-23T00:00:00Z') })).map(formatFinding).join('\n');
 		expect(lines).toContain('src/content/disclosures/social.md:25: error checks[1].where: Unknown place "below-the-fold": expected one of anywhere, start, first-line, before-more, before-link.');
 	});
 
-	it('the schema ties each check to a source of the rule and refuses wording listed both ways', () => {
-		const rule = socialRuleOf('disclosure-checks');
+	it('the schema ties each check to a source of the rule and refuses wording listed both ways', async () => {
+		const rule = await socialRuleOf('disclosure-checks');
 		const bad = { ...rule, lastReviewed: '2026-11-01', checks: [{ ...rule.checks[0]!, source: 'Somebody', doesNotCount: ['#ad'] }, rule.checks[0]!] };
 		const messages = disclosureSchema.safeParse(bad).error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 		expect(messages).toEqual([
@@ -56,14 +56,15 @@ describe('disclosure checks are data', () => {
 	});
 });
 
-describe('every channel’s checks', () => {
-	const program = programSchema.parse(readProgram(projectRoot).raw);
-	const facts = factsFrom(program);
-	const rules = readContent(projectRoot)
-		.filter((f) => f.collection === 'disclosures')
-		.map((f) => fillFacts(disclosureSchema.parse(f.raw), facts));
+const everyRule = await (async () => {
+	const facts = factsFrom(programSchema.parse(readProgram(projectRoot).raw));
+	return (await readContent(projectRoot)).filter((f) => f.collection === 'disclosures').map((f) => fillFacts(disclosureSchema.parse(f.raw), facts));
+})();
 
-	it('cover all seven channels', () => {
+describe('every channel’s checks', () => {
+	const rules = everyRule;
+
+	it('cover all seven channels', async () => {
 		expect(rules.filter((r) => r.checks.length > 0).map((r) => r.channel).sort()).toEqual(Object.keys(disclosureChannels).sort());
 	});
 

@@ -4,13 +4,13 @@ import { answerHtml } from '../../src/lib/tools/answer.ts';
 import { casesToday, toolCases } from '../fixtures/tools/cases.ts';
 import { loadToolData } from '../fixtures/tools/data.ts';
 
-const data = loadToolData();
+const data = await loadToolData();
 
 /** data-key → data-value of every figure of an answer's HTML. */
 export const figures = (html: string) => Object.fromEntries([...html.matchAll(/<dd data-key="([^"]+)"(?: data-value="([^"]*)")?>/g)].map((m) => [m[1]!, m[2] ?? '']));
 
 describe.each(toolSlugs)('the %s tool', (slug) => {
-	it(`has at least 15 hand-computed cases`, () => {
+	it(`has at least 15 hand-computed cases`, async () => {
 		expect(toolCases[slug].length).toBeGreaterThanOrEqual(15);
 	});
 

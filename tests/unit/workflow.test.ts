@@ -54,7 +54,7 @@ describe('the pull-request workflow', () => {
 
 describe('content check annotations', () => {
 	it('put each finding on its file and line, escaped as workflow commands require', () => {
-		expect(annotation({ severity: 'error', file: 'src/content/faqs/a,b.md', line: 7, field: 'related[0]', message: 'Not found: 100%.', hint: 'Check it.' })).toBe(
+		expect(annotation({ severity: 'error', where: { file: 'src/content/faqs/a,b.md', line: 7, path: ['related', 0] }, message: 'Not found: 100%.', hint: 'Check it.' })).toBe(
 			'::error file=src/content/faqs/a%2Cb.md,line=7,title=Content check%3A related[0]::Not found: 100%25.%0ACheck it.',
 		);
 	});

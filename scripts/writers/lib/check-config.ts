@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import { contentCheckSchema, type ContentCheckConfig } from '../../../src/schemas/content-check.ts';
-import { formatPath } from '../../../src/lib/errors.ts';
+import { messages } from '../../../src/lib/errors.ts';
 import type { Finding } from './finding.ts';
 
 /** Where the check's settings live, relative to the project root. */
@@ -20,11 +20,9 @@ export function readCheckConfig(root: string): { config: ContentCheckConfig; fin
 		const node = doc.getIn(issue.path as unknown[], true) as { range?: [number, number, number] } | undefined;
 		return {
 			severity: 'error',
-			file: CONFIG_FILE,
-			line: node?.range ? lineCounter.linePos(node.range[0]).line : 1,
-			field: formatPath(issue.path) || '(file)',
+			where: { file: CONFIG_FILE, line: node?.range ? lineCounter.linePos(node.range[0]).line : 1, path: issue.path.length ? issue.path : ['(file)'] },
 			message: issue.message,
-			hint: 'See src/schemas/content-check.ts for the settings and their defaults.',
+			...messages.badCheckSetting(),
 		};
 	});
 	return { config: contentCheckSchema.parse({}), findings };

@@ -1,7 +1,8 @@
+import type { z } from 'astro/zod';
 import { collectionSources, readContent, readProgram, type SourceFile } from './content-files.ts';
 import { checkIntegrity, type EntryLike } from '../../../src/lib/integrity.ts';
-import { factsFrom, FACT_PATTERN, type Facts } from '../../../src/lib/facts.ts';
-import { formatPath } from '../../../src/lib/errors.ts';
+import { factsFrom } from '../../../src/lib/facts.ts';
+import { fieldOf, messages } from '../../../src/lib/errors.ts';
 import type { Finding } from './finding.ts';
 import { readCheckConfig } from './check-config.ts';
 import type { Rule } from './rules/context.ts';
@@ -27,33 +28,16 @@ export interface CheckOptions {
 
 /** Schema problems of one file, one finding per field. */
 function schemaFindings(file: SourceFile): { findings: Finding[]; data?: Record<string, unknown> } {
-	if (file.syntaxError) {
-		return { findings: [{ severity: 'error', file: file.path, line: 1, message: `The YAML cannot be read: ${file.syntaxError}`, hint: 'Check indentation and quotes; values with ":" need quotes.' }] };
-	}
-	const result = collectionSources[file.collection].schema.safeParse(file.raw);
+	if (file.syntaxError) return { findings: [{ severity: 'error', where: { file: file.path, line: 1 }, ...messages.unreadableYaml(file.syntaxError) }] };
+	const result = (collectionSources[file.collection].schema as z.ZodType).safeParse(file.raw);
 	if (result.success) return { findings: [], data: result.data as Record<string, unknown> };
 	return {
 		findings: result.error.issues.map((issue) => ({
 			severity: 'error',
-			file: file.path,
-			line: file.lineOf(issue.path),
-			field: formatPath(issue.path) || '(front matter)',
+			where: { file: file.path, line: file.lineOf(issue.path), path: issue.path.length ? issue.path : ['(front matter)'] },
 			message: issue.message,
 		})),
 	};
-}
-
-/** `:fact[name]` in a Markdown body must name a known fact (the build stops on it too). */
-function bodyFactFindings(file: SourceFile, facts: Facts): Finding[] {
-	const findings: Finding[] = [];
-	file.body.split('\n').forEach((text, i) => {
-		for (const match of text.matchAll(FACT_PATTERN)) {
-			if (!Object.hasOwn(facts, match[1]!)) {
-				findings.push({ severity: 'error', file: file.path, line: file.bodyLine + i, message: `Unknown fact ":fact[${match[1]}]".`, hint: `Known facts: ${Object.keys(facts).join(', ')}.` });
-			}
-		}
-	});
-	return findings;
 }
 
 /**
@@ -61,7 +45,7 @@ function bodyFactFindings(file: SourceFile, facts: Facts): Finding[] {
  * run, errors first: a broken program file or a schema error in one entry does not hide the
  * other problems (that entry's references and fact names are still checked, from what is written).
  */
-export function checkContent(root: string, { today = new Date() }: CheckOptions = {}): Finding[] {
+export async function checkContent(root: string, { today = new Date() }: CheckOptions = {}): Promise<Finding[]> {
 	const { config, findings: configFindings } = readCheckConfig(root);
 	const program = readProgram(root);
 	const findings: Finding[] = [...configFindings];
@@ -69,45 +53,46 @@ export function checkContent(root: string, { today = new Date() }: CheckOptions 
 		findings.push(
 			...program.result.error.issues.map((issue): Finding => ({
 				severity: 'error',
-				file: program.path,
-				line: program.lineOf(issue.path),
-				field: formatPath(issue.path),
+				where: { file: program.path, line: program.lineOf(issue.path), path: issue.path },
 				message: issue.message,
 			})),
 		);
 	}
 	const facts = program.result.success ? factsFrom(program.result.data) : undefined;
-	const files = readContent(root);
+	const files = await readContent(root);
 	const data = new Map<string, Record<string, unknown>>();
 	const entries: EntryLike[] = [];
 	const byPath = new Map<string, SourceFile>();
 	for (const file of files) {
 		byPath.set(file.path, file);
 		const { findings: schemaProblems, data: valid } = schemaFindings(file);
-		findings.push(...schemaProblems, ...(facts ? bodyFactFindings(file, facts) : []));
+		findings.push(...schemaProblems);
+		const body = file.body ? { body: file.body, bodyLine: file.bodyLine } : {};
 		if (valid) {
-			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: valid });
+			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: valid, ...body });
 			data.set(file.path, valid);
 		} else if (!file.syntaxError && file.raw && typeof file.raw === 'object') {
-			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: file.raw as Record<string, unknown>, partial: true });
+			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: file.raw as Record<string, unknown>, partial: true, ...body });
 		}
 	}
+	// The rules across entries, fact names among them, are the build's own (src/lib/integrity.ts).
 	for (const problem of checkIntegrity(entries, facts)) {
-		const file = byPath.get(problem.file);
-		const path = problem.field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-		findings.push({ severity: 'error', file: problem.file, line: file?.lineOf(path) ?? 1, field: problem.field, message: problem.message, hint: problem.hint });
+		const file = problem.where.file ?? '';
+		const line = problem.where.line ?? byPath.get(file)?.lineOf(problem.where.path ?? []) ?? 1;
+		findings.push({ severity: 'error', ...problem, where: { ...problem.where, file, line } });
 	}
 	// The writing rules compare with the program's facts; with a broken program file they wait for the fix.
 	if (program.result.success && facts) {
 		const context = { files, data, program: program.result.data, facts, config, today };
 		for (const rule of Object.values(rules)) findings.push(...rule(context));
 	}
-	return findings.sort((a, b) => (a.severity === b.severity ? a.file.localeCompare(b.file) || a.line - b.line : a.severity === 'error' ? -1 : 1));
+	return findings.sort((a, b) => (a.severity === b.severity ? a.where.file.localeCompare(b.where.file) || a.where.line - b.where.line : a.severity === 'error' ? -1 : 1));
 }
 
 /** `file:line: severity field: message` then an indented hint, as editors and CI annotations read it. */
 export function formatFinding(f: Finding): string {
-	const head = `${f.file}:${f.line}: ${f.severity}${f.field ? ` ${f.field}` : ''}: ${f.message}`;
+	const field = fieldOf(f.where);
+	const head = `${f.where.file}:${f.where.line}: ${f.severity}${field ? ` ${field}` : ''}: ${f.message}`;
 	return f.hint ? `${head}\n    hint: ${f.hint}` : head;
 }
 
@@ -116,6 +101,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 /** A GitHub Actions workflow command that shows the finding on its line of the pull request. */
 export function annotation(f: Finding): string {
-	const title = `Content check${f.field ? `: ${f.field}` : ''}`;
-	return `::${f.severity} file=${escapeProperty(f.file)},line=${f.line},title=${escapeProperty(title)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`;
+	const field = fieldOf(f.where);
+	const title = `Content check${field ? `: ${field}` : ''}`;
+	return `::${f.severity} file=${escapeProperty(f.where.file)},line=${f.where.line},title=${escapeProperty(title)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`;
 }

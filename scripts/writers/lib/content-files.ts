@@ -1,25 +1,16 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, extname, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parseDocument, LineCounter } from 'yaml';
-import type { z } from 'astro/zod';
-import { faqSchema } from '../../../src/schemas/faq.ts';
-import { termsSchema } from '../../../src/schemas/terms.ts';
-import { commissionSchema } from '../../../src/schemas/commission.ts';
-import { disclosureSchema } from '../../../src/schemas/disclosure.ts';
-import { troubleshootingSchema } from '../../../src/schemas/troubleshooting.ts';
-import { docsLiteSchema } from '../../../src/schemas/docs.ts';
-import { programSchema } from '../../../src/schemas/program.ts';
+import type { LoaderContext } from 'astro/loaders';
+import { articleCollectionNames, articleCollections, loaderOf, programCollection, type ArticleCollectionName } from '../../../src/collections.ts';
+import { messages } from '../../../src/lib/errors.ts';
 
-/** How each collection is stored on disk and which schema checks it. */
-export const collectionSources = {
-	docs: { extensions: ['.md', '.mdx'], schema: docsLiteSchema },
-	faqs: { extensions: ['.md', '.mdx'], schema: faqSchema },
-	terms: { extensions: ['.md', '.mdx'], schema: termsSchema },
-	disclosures: { extensions: ['.md', '.mdx'], schema: disclosureSchema },
-	troubleshooting: { extensions: ['.md', '.mdx'], schema: troubleshootingSchema },
-	commission: { extensions: ['.yaml', '.yml'], schema: commissionSchema },
-} satisfies Record<string, { extensions: string[]; schema: z.ZodType }>;
-export type CollectionName = keyof typeof collectionSources;
+export type CollectionName = ArticleCollectionName;
+
+/** The schema each collection's entries are checked against outside a build. */
+export const collectionSources = articleCollections;
 
 /** One content file, read but not yet validated. */
 export interface SourceFile {
@@ -39,19 +30,8 @@ export interface SourceFile {
 	syntaxError?: string;
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
-
-function walk(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-		const full = join(dir, d.name);
-		if (d.isDirectory()) return walk(full);
-		return d.name.startsWith('_') ? [] : [full];
-	});
-}
-
-/** Parses YAML text that starts at `firstLine` in its file, keeping field positions. */
-function parseYaml(text: string, firstLine: number) {
+/** Where each field of YAML text that starts at `firstLine` of its file stands. */
+function fieldLines(text: string, firstLine: number) {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
 	const lineOf = (path: ReadonlyArray<PropertyKey>) => {
@@ -62,40 +42,95 @@ function parseYaml(text: string, firstLine: number) {
 		}
 		return firstLine;
 	};
-	const syntaxError = doc.errors[0]?.message;
-	return { raw: doc.toJS() as unknown, lineOf, ...(syntaxError ? { syntaxError } : {}) };
+	return { doc, lineOf, syntaxError: doc.errors[0]?.message };
 }
 
-/** Reads one file of a collection into a SourceFile. */
-export function readSourceFile(root: string, collection: CollectionName, file: string): SourceFile {
-	const base = join(root, 'src', 'content', collection);
-	const text = readFileSync(file, 'utf8');
-	const path = relative(root, file).split(sep).join('/');
-	const id = relative(base, file).split(sep).join('/').replace(/\.[^.]+$/, '').replace(/\/index$/, '') || 'index';
-	if (collection === 'commission') {
-		return { collection, id, path, body: '', bodyLine: 1, ...parseYaml(text, 1) };
+/** Parses a YAML data file (a commission rule), keeping field positions. */
+function readYaml(text: string) {
+	const { doc, lineOf, syntaxError } = fieldLines(text, 1);
+	return { raw: doc.toJS() as unknown, body: '', bodyLine: 1, lineOf, ...(syntaxError ? { syntaxError } : {}) };
+}
+
+/**
+ * Parses a Markdown file with the front matter parser Astro's Markdown and MDX entries use, so
+ * that the check reads each field as the build does; field lines come from the same YAML text.
+ */
+function readMarkdown(text: string) {
+	let parsed: ReturnType<typeof parseFrontmatter>;
+	try {
+		parsed = parseFrontmatter(text, { frontmatter: 'empty-with-lines' });
+	} catch (error) {
+		const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+		return { raw: {}, body: text, bodyLine: 1, lineOf: () => 1, syntaxError: reason };
 	}
-	const match = FRONT_MATTER.exec(text);
-	if (!match) {
-		return { collection, id, path, raw: {}, body: text, bodyLine: 1, lineOf: () => 1, syntaxError: 'The file has no front matter: it must start with a line "---", the fields, and another "---".' };
-	}
-	const bodyLine = match[0].split('\n').length;
-	return { collection, id, path, body: text.slice(match[0].length), bodyLine, ...parseYaml(match[1]!, 2) };
+	if (!parsed.rawFrontmatter) return { raw: {}, body: text, bodyLine: 1, lineOf: () => 1, syntaxError: messages.noFrontMatter() };
+	const { lineOf, syntaxError } = fieldLines(parsed.rawFrontmatter, 1 + (text.slice(0, text.indexOf(parsed.rawFrontmatter)).match(/\n/g)?.length ?? 0));
+	// The front matter is replaced by as many empty lines: the body keeps its lines, starting after the closing "---".
+	const bodyLine = parsed.rawFrontmatter.split('\n').length + 1;
+	const body = parsed.content.split('\n').slice(bodyLine - 1).join('\n');
+	return { raw: parsed.frontmatter as unknown, body, bodyLine, lineOf, ...(syntaxError ? { syntaxError } : {}) };
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/**
+ * Every file of one collection under `root`, found and named by the collection's own loader
+ * (src/collections.ts): the same pattern, the same ids, `slug` in front matter honoured.
+ */
+async function readCollection(root: string, collection: CollectionName): Promise<SourceFile[]> {
+	const files: SourceFile[] = [];
+	const rootUrl = pathToFileURL(`${root}${sep}`);
+	// Each file as the loader hands it over, parsed once, by absolute path.
+	const parsedAt = new Map<string, ReturnType<typeof readYaml> | ReturnType<typeof readMarkdown>>();
+	const getEntryInfo = async ({ contents, fileUrl }: { contents: string; fileUrl: URL }) => {
+		const parsed = /\.ya?ml$/.test(fileUrl.pathname) ? readYaml(contents) : readMarkdown(contents);
+		parsedAt.set(fileURLToPath(fileUrl), parsed);
+		return { data: (parsed.raw && typeof parsed.raw === 'object' ? parsed.raw : {}) as Record<string, unknown>, body: parsed.body, slug: '', rawData: '' };
+	};
+	const entryType = { getEntryInfo };
+	const quiet = () => {};
+	const context = {
+		collection,
+		config: { root: rootUrl, srcDir: new URL('src/', rootUrl), integrations: [] },
+		logger: { warn: quiet, error: quiet, info: quiet, debug: quiet, label: 'content-check', options: {}, fork: () => context.logger },
+		entryTypes: new Map(['.md', '.mdx', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn', '.yaml', '.yml'].map((ext) => [ext, entryType])),
+		generateDigest: (data: unknown) => String(typeof data === 'string' ? data.length : 0),
+		parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+		store: {
+			keys: () => [],
+			get: () => undefined,
+			delete: quiet,
+			clear: quiet,
+			has: () => false,
+			addModuleImport: quiet,
+			addAssetImports: quiet,
+			set: (entry: { id: string; filePath?: string }) => {
+				const path = toPosix(entry.filePath!);
+				files.push({ collection, id: entry.id, path, ...parsedAt.get(join(root, path))! });
+				return true;
+			},
+		},
+	};
+	await loaderOf(collection).load(context as unknown as LoaderContext);
+	return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Every content file of every collection under `root`, in a stable order. */
-export function readContent(root: string): SourceFile[] {
-	return (Object.keys(collectionSources) as CollectionName[]).flatMap((collection) =>
-		walk(join(root, 'src', 'content', collection))
-			.filter((f) => (collectionSources[collection].extensions as string[]).includes(extname(f)))
-			.sort()
-			.map((f) => readSourceFile(root, collection, f)),
-	);
+export async function readContent(root: string): Promise<SourceFile[]> {
+	return (await Promise.all(articleCollectionNames.map((c) => readCollection(root, c)))).flat();
+}
+
+/** Reads one file of a collection into a SourceFile, as the collection's loader names it. */
+export async function readSourceFile(root: string, collection: CollectionName, file: string): Promise<SourceFile> {
+	const path = toPosix(relative(root, file));
+	const found = (await readCollection(root, collection)).find((f) => f.path === path);
+	if (!found) throw new Error(`${path} is not a file of the ${collection} collection.`);
+	return found;
 }
 
 /** Reads the program file without stopping on errors, so that they can be reported with the rest. */
 export function readProgram(root: string) {
-	const file = join(root, 'src', 'content', 'program', 'program.yaml');
-	const parsed = parseYaml(readFileSync(file, 'utf8'), 1);
-	return { path: relative(root, file).split(sep).join('/'), ...parsed, result: programSchema.safeParse(parsed.raw) };
+	const path = programCollection.file;
+	const parsed = readYaml(readFileSync(join(root, path), 'utf8'));
+	return { path, ...parsed, result: programCollection.schema.safeParse(parsed.raw) };
 }

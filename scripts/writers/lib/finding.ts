@@ -1,11 +1,10 @@
-/** One thing a writer should fix (error) or look at (warning), with where and how. */
-export interface Finding {
+import type { Problem, Where } from '../../../src/lib/errors.ts';
+
+/**
+ * One thing a writer should fix (error) or look at (warning): a problem in the one shape the
+ * build reports too (src/lib/errors.ts), always with its line.
+ */
+export interface Finding extends Problem {
 	severity: 'error' | 'warning';
-	/** Path relative to the project root, with forward slashes. */
-	file: string;
-	/** 1-based line in the file. */
-	line: number;
-	field?: string;
-	message: string;
-	hint?: string;
+	where: Where & { file: string; line: number };
 }

@@ -1,16 +1,17 @@
 import { audiences, type Audience } from '../../../src/schemas/common.ts';
 import { faqTopics, type FaqTopic } from '../../../src/schemas/faq.ts';
 import { disclosureChannels, type DisclosureChannel } from '../../../src/schemas/disclosure.ts';
-import { urls } from '../../../src/lib/urls.ts';
+import { articleCollections, describe } from '../../../src/collections.ts';
+import { ProblemError } from '../../../src/lib/errors.ts';
 import { faqPages } from '../../../src/lib/pagination.ts';
 import type { SourceFile } from './content-files.ts';
 import { entryType, entryTypes, scaffold, slugify, type ScaffoldInput } from './scaffold.ts';
 
 /** A request `npm run new` cannot carry out, with what to do instead. */
-export class NewEntryError extends Error {
-	readonly hint: string;
+export class NewEntryError extends ProblemError {
+	override readonly hint: string;
 	constructor(message: string, hint: string) {
-		super(message);
+		super(message, hint);
 		this.name = 'NewEntryError';
 		this.hint = hint;
 	}
@@ -43,7 +44,7 @@ const oneOf = <T extends string>(name: string, value: string | undefined, allowe
 	if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
 	throw new NewEntryError(value === undefined ? `--${name} is required for this type.` : `Unknown ${name} "${value}".`, `Use --${name} with one of: ${allowed.join(', ')}.`);
 };
-const titleOf = (f: SourceFile) => (f.raw as Record<string, unknown>)[f.collection === 'faqs' ? 'question' : 'title'];
+const titleOf = (f: SourceFile) => (f.raw as Record<string, unknown>)[articleCollections[f.collection].titleField];
 const normal = (s: unknown) => String(s).toLowerCase().replace(/\s+/g, ' ').trim();
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -122,13 +123,7 @@ export function planEntry(args: NewEntryArgs, existing: SourceFile[], program?: 
 		const questions = siblings.map((f) => ({ id: f.id, topic: String((f.raw as Record<string, unknown>)['topic']), question: String(titleOf(f)) }));
 		return faqPages([...questions, { id, topic: input.topic!, question: title }]).get(id)!;
 	};
-	const url = {
-		guide: () => urls.doc(id),
-		faq: () => urls.faq(input.topic!, id, faqPage()),
-		troubleshooting: () => urls.troubleshooting(id),
-		disclosure: () => urls.disclosure(input.channel!),
-		commission: () => urls.commission(id),
-		terms: () => urls.terms(input.version!),
-	}[type]();
+	// Its address as its collection makes it (src/collections.ts); a commission rule's offer is its file name.
+	const { url } = describe(collection, { id, data: { topic: input.topic, channel: input.channel, offer: id, version: input.version } }, type === 'faq' ? faqPage() : undefined);
 	return { path, text: planned.text, url };
 }

@@ -2,25 +2,21 @@ import { stringify } from 'yaml';
 import type { Audience } from '../../../src/schemas/common.ts';
 import type { FaqTopic } from '../../../src/schemas/faq.ts';
 import type { DisclosureChannel } from '../../../src/schemas/disclosure.ts';
-import type { CollectionName } from './content-files.ts';
+import { articleCollectionNames, articleCollections, isArticleCollection, type ArticleCollectionName, type EntryType } from '../../../src/collections.ts';
 
-/** The kinds of entry `npm run new` makes, and the collection each goes into. */
-export const entryTypes = {
-	guide: 'docs',
-	faq: 'faqs',
-	troubleshooting: 'troubleshooting',
-	disclosure: 'disclosures',
-	commission: 'commission',
-	terms: 'terms',
-} as const satisfies Record<string, CollectionName>;
-export type EntryType = keyof typeof entryTypes;
+export type { EntryType };
 
-/** Collection names work too, so that a writer can type the folder they see. */
-const aliases: Record<string, EntryType> = { docs: 'guide', faqs: 'faq', disclosures: 'disclosure', rule: 'commission' };
+/** The kinds of entry `npm run new` makes, and the collection each goes into (src/collections.ts names them). */
+export const entryTypes = Object.fromEntries(articleCollectionNames.map((c) => [articleCollections[c].entryType, c])) as Record<EntryType, ArticleCollectionName>;
+
+/** A collection's name works too, so that a writer can type the folder they see; and "rule" for a commission rule. */
+const aliases: Record<string, EntryType> = { rule: 'commission' };
 
 /** The entry type a writer named, or undefined. */
 export function entryType(name: string): EntryType | undefined {
-	return Object.hasOwn(entryTypes, name) ? (name as EntryType) : aliases[name];
+	if (Object.hasOwn(entryTypes, name)) return name as EntryType;
+	if (isArticleCollection(name)) return articleCollections[name].entryType;
+	return aliases[name];
 }
 
 /** Marks text the writer must replace; the content check fails while any is left. */

@@ -2,6 +2,7 @@
  * What every tool answers with, and its one HTML form: the on-demand route and the browser script
  * both render an answer with `answerHtml`, so the two show the same words.
  */
+import { escapeHtml } from '../escape.ts';
 
 /** One figure of an answer: what the reader sees, and its machine form where there is one. */
 export interface AnswerFact {
@@ -41,10 +42,6 @@ export interface Answer {
 }
 
 export const emptyAnswer = (headline: string, tone: Answer['tone'] = 'neutral'): Answer => ({ headline, tone, facts: [], lists: [], notes: [], links: [] });
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text made safe for HTML content and attribute values. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
 
 const markText = { pass: 'Pass', fail: 'Fail' } as const;
 function itemHtml(item: AnswerItem): string {

@@ -2,7 +2,7 @@
  * Earnings calculator: what one order earns under the rule in force on its date. Tier math is
  * src/lib/commission.ts's; this adds the base (what is excluded) and the rounding.
  */
-import { describeRate, formatPercent, modelLabels, tieredRate, tierIndex, tierRange } from '../commission.ts';
+import { describeRate, formatPercent, modelLabels, tierIndex, tierRange } from '../commission.ts';
 import { urls } from '../urls.ts';
 import { formatMoney } from '../facts.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
@@ -75,9 +75,9 @@ function earnedUnder(rule: ToolRule, input: EarningsInput): EarningsResult {
 			return { kind: 'earned', input, rule, base, commission: rule.amount, extraOnEarlier: 0 };
 		case 'tiered': {
 			const monthTotal = roundMoney(input.monthSales + base);
-			const rate = tieredRate(rule.tiers, monthTotal);
-			const rateBefore = tieredRate(rule.tiers, input.monthSales);
 			const index = tierIndex(rule.tiers, monthTotal);
+			const rate = rule.tiers[index]!.rate;
+			const rateBefore = rule.tiers[tierIndex(rule.tiers, input.monthSales)]!.rate;
 			return {
 				kind: 'earned',
 				input,

@@ -2,7 +2,8 @@
 import type { AstroGlobal } from 'astro';
 import { requireData, requirePage, supportHeaders, type Signed } from './http.ts';
 import { getSupportRuntime, type SupportRuntime } from '../search-events/runtime.ts';
-import type { ViewSources } from '../search-events/views.ts';
+import { safeJson } from '../errors.ts';
+import { viewNames, type ViewName, type ViewSources } from '../search-events/views.ts';
 
 export type Guarded = { signed: Signed; sources: ViewSources };
 
@@ -41,4 +42,20 @@ export function dataHeaders(g: Guarded, extra: Record<string, string>): Headers 
 	const headers = new Headers({ ...supportHeaders, ...extra });
 	for (const c of g.signed.setCookies) headers.append('set-cookie', c);
 	return headers;
+}
+
+/**
+ * For a view's data endpoint (JSON or CSV): the session and the view asked for; or the refusal: 401
+ * without a session, 405 for anything but GET and HEAD, 404 naming the views for an unknown one.
+ */
+export async function guardView(request: Request, requested: string | undefined, format: 'json' | 'text'): Promise<(Guarded & { view: ViewName }) | Response> {
+	const guarded = await guardData(request);
+	if (guarded instanceof Response) return guarded;
+	const text = { 'content-type': 'text/plain; charset=utf-8' };
+	if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Read this view with GET.\n', { status: 405, headers: dataHeaders(guarded, { allow: 'GET, HEAD', ...text }) });
+	const view = viewNames.find((name) => name === requested);
+	if (view) return { ...guarded, view };
+	const message = `There is no view "${requested}"; the views are ${viewNames.join(', ')}.`;
+	if (format === 'text') return new Response(`${message}\n`, { status: 404, headers: dataHeaders(guarded, text) });
+	return new Response(safeJson({ error: { code: 'unknown_view', message, fields: [] } }), { status: 404, headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }) });
 }

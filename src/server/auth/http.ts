@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { safeJson } from '../errors.ts';
-import { clientAddress } from '../search-events/limiter.ts';
+import { clientKey } from '../guards.ts';
 import type { SupportRuntime } from '../search-events/runtime.ts';
 import { sameToken, type Session } from './store.ts';
 
@@ -138,4 +138,4 @@ export async function readForm(request: Request): Promise<URLSearchParams | null
 }
 
 /** The rate-limit key of a sign-in attempt (the client's address; in memory only). */
-export const loginKey = (request: Request, socketAddress: string, runtime: SupportRuntime) => clientAddress(request.headers, socketAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES);
+export const loginKey = (request: Request, socketAddress: string, runtime: SupportRuntime) => clientKey(request.headers, socketAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES);

@@ -9,24 +9,14 @@ import type { SupportConfig } from '../../schemas/support-config.ts';
 import type { SqlDb, Tables } from '../search-events/database.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
-export const authTables: Tables = {
-	sqlite: `
-CREATE TABLE IF NOT EXISTS support_users (email TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+export const authTables: Tables = ({ bigint }) => `
+CREATE TABLE IF NOT EXISTS support_users (email TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at ${bigint} NOT NULL);
 CREATE TABLE IF NOT EXISTS support_sessions (
-	id_hash TEXT PRIMARY KEY, email TEXT NOT NULL, csrf TEXT NOT NULL, created_at INTEGER NOT NULL, seen_at INTEGER NOT NULL
+	id_hash TEXT PRIMARY KEY, email TEXT NOT NULL, csrf TEXT NOT NULL, created_at ${bigint} NOT NULL, seen_at ${bigint} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS support_sessions_email ON support_sessions (email);
-CREATE TABLE IF NOT EXISTS support_login_failures (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS support_answers (group_key TEXT PRIMARY KEY, words TEXT NOT NULL, page TEXT NOT NULL, marked_by TEXT NOT NULL, marked_at INTEGER NOT NULL);`,
-	postgres: `
-CREATE TABLE IF NOT EXISTS support_users (email TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS support_sessions (
-	id_hash TEXT PRIMARY KEY, email TEXT NOT NULL, csrf TEXT NOT NULL, created_at BIGINT NOT NULL, seen_at BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS support_sessions_email ON support_sessions (email);
-CREATE TABLE IF NOT EXISTS support_login_failures (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS support_answers (group_key TEXT PRIMARY KEY, words TEXT NOT NULL, page TEXT NOT NULL, marked_by TEXT NOT NULL, marked_at BIGINT NOT NULL);`,
-};
+CREATE TABLE IF NOT EXISTS support_login_failures (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until ${bigint} NOT NULL);
+CREATE TABLE IF NOT EXISTS support_answers (group_key TEXT PRIMARY KEY, words TEXT NOT NULL, page TEXT NOT NULL, marked_by TEXT NOT NULL, marked_at ${bigint} NOT NULL);`;
 
 /** A live session. */
 export interface Session {

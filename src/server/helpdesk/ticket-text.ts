@@ -1,5 +1,6 @@
 /** The subject and body of a ticket, shared by the helpdesk clients so every destination reads alike. */
 import type { StoredSubmission } from '../store.ts';
+import { escapeHtml } from '../../lib/escape.ts';
 
 /** One line that tells an agent what this is. */
 export function ticketSubject(s: StoredSubmission): string {
@@ -25,17 +26,10 @@ export function ticketBody(s: StoredSubmission): string {
 	return [...lines, '', `Reference: ${s.reference}`, `Received: ${new Date(s.createdAt).toISOString()}`].join('\n');
 }
 
-/** Text made inert for a helpdesk that renders HTML: every markup character becomes an entity. */
-export const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** The subject for helpdesks that render it as HTML (Freshdesk). */
 export const ticketSubjectHtml = (s: StoredSubmission) => escapeHtml(ticketSubject(s));
 
 /** The same text as HTML for helpdesks that render descriptions as HTML; every character of the reader's text is escaped. */
 export function ticketHtml(s: StoredSubmission): string {
-	const escape = escapeHtml;
-	return ticketBody(s)
-		.split('\n')
-		.map((line) => escape(line))
-		.join('<br>');
+	return ticketBody(s).split('\n').map(escapeHtml).join('<br>');
 }

@@ -2,7 +2,8 @@
  * The connection that the support side (search events, team accounts and sessions, answered
  * groups) keeps to the feedback database: the same SQLite file or PostgreSQL database as the
  * submissions, in tables of its own. The SQL is written once with `?` placeholders and
- * `ON CONFLICT` upserts, which both engines understand; only the table definitions differ.
+ * `ON CONFLICT` upserts, which both engines understand; the table definitions are written once too,
+ * with the one column type that differs as a parameter.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,11 +16,16 @@ export type SqlRow = Record<string, unknown>;
 /** One statement with its parameters. */
 export type Statement = readonly [sql: string, params?: readonly SqlValue[]];
 
-/** Table definitions for both engines; applied at start-up, idempotent. */
-export interface Tables {
-	sqlite: string;
-	postgres: string;
+/** The column types that differ between the engines. */
+export interface ColumnTypes {
+	/** A whole number that may pass 2³¹: a time in milliseconds, a running count. */
+	bigint: 'INTEGER' | 'BIGINT';
 }
+const sqliteTypes: ColumnTypes = { bigint: 'INTEGER' };
+const postgresTypes: ColumnTypes = { bigint: 'BIGINT' };
+
+/** Table definitions for both engines, given the engine's column types; applied at start-up, idempotent. */
+export type Tables = (types: ColumnTypes) => string;
 
 /** What the support modules need from a database. */
 export interface SqlDb {
@@ -43,7 +49,7 @@ export function openSqliteDb(path: string, tables: readonly Tables[]): SqlDb {
 	mkdirSync(dirname(path), { recursive: true });
 	const db = new DatabaseSync(path);
 	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-	for (const t of tables) db.exec(t.sqlite);
+	for (const t of tables) db.exec(t(sqliteTypes));
 	const cache = new Map<string, ReturnType<DatabaseSync['prepare']>>();
 	const prepared = (sql: string) => {
 		let statement = cache.get(sql);
@@ -92,7 +98,7 @@ export async function openPostgresDb(connectionString: string, tables: readonly 
 		const client = await pool.connect();
 		try {
 			await client.query('SELECT pg_advisory_lock(7460232)');
-			for (const t of tables) await client.query(t.postgres);
+			for (const t of tables) await client.query(t(postgresTypes));
 			await client.query('SELECT pg_advisory_unlock(7460232)');
 		} finally {
 			client.release();

@@ -10,8 +10,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatPath } from '../../lib/errors.ts';
 import { searchEventBatchSchema } from '../../schemas/search-event.ts';
-import { safeJson } from '../errors.ts';
-import { clientAddress } from './limiter.ts';
+import { defaultLimits } from '../api.ts';
+import { jsonHeaders, refusals, safeJson, type Refusal } from '../errors.ts';
+import { clientKey } from '../guards.ts';
+import { readLimited, readNodeBody } from '../read-body.ts';
 import { getSupportRuntime, type SupportRuntime } from './runtime.ts';
 
 /** Largest body accepted: 50 events with long queries fit in a quarter of it. */
@@ -25,8 +27,8 @@ export interface EventRequest {
 	/** The address the server was reached at (its origin may post). */
 	origin: string;
 	clientAddress: string;
-	/** Reads the body, or says it is larger than `limit` bytes. */
-	body(limit: number): Promise<Uint8Array | 'too-large'>;
+	/** Reads the body, or says why it cannot (larger than `limit` bytes, too slow). */
+	body(limit: number): Promise<Uint8Array | Refusal>;
 }
 
 /** What the endpoint answers. */
@@ -36,12 +38,13 @@ export interface EventAnswer {
 	body: string;
 }
 
-const headersJson = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 const refuse = (status: number, code: string, message: string, fields: Array<{ field: string; message: string }> = [], extra: Record<string, string> = {}): EventAnswer => ({
 	status,
-	headers: { ...headersJson, ...extra },
+	headers: { ...jsonHeaders, ...extra },
 	body: safeJson({ error: { code, message, fields } }),
 });
+/** The answer when the counts cannot be reached or written. */
+export const eventsUnavailable = (): EventAnswer => refuse(503, 'store_unavailable', 'The search events could not be counted right now; nothing was recorded.', [], { 'retry-after': '30' });
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The endpoint, framework-free. */
@@ -49,7 +52,7 @@ export async function answerSearchEvents(request: EventRequest, runtime: Support
 	if (runtime.config.SEARCH_EVENTS === 'off') return refuse(404, 'search_events_off', 'This server does not count searches (SEARCH_EVENTS=off).');
 	if (request.method === 'GET' || request.method === 'HEAD') {
 		const answers = await runtime.auth.answeredGroups();
-		return { status: 200, headers: { ...headersJson, 'cache-control': 'public, max-age=300' }, body: safeJson({ answers }) };
+		return { status: 200, headers: { ...jsonHeaders, 'cache-control': 'public, max-age=300' }, body: safeJson({ answers }) };
 	}
 	if (request.method !== 'POST') return refuse(405, 'method_not_allowed', `Send search events with POST, not ${request.method}.`, [], { allow: 'GET, HEAD, POST' });
 
@@ -59,7 +62,7 @@ export async function answerSearchEvents(request: EventRequest, runtime: Support
 	const crossSite = (site !== null && site !== 'same-origin' && site !== 'none') || (origin !== null && origin !== request.origin && !runtime.allowedOrigins.has(origin));
 	if (crossSite) return refuse(403, 'cross_site', `Search events are accepted only from this site's own pages; these came from ${request.headers.get('origin') ?? 'another site'}.`);
 
-	const wait = runtime.eventLimiter.take(clientAddress(request.headers, request.clientAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES));
+	const wait = runtime.eventLimiter.take(clientKey(request.headers, request.clientAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES));
 	if (wait > 0) return refuse(429, 'rate_limited', `Too many search events from your address; try again in ${wait} s.`, [], { 'retry-after': String(wait) });
 
 	const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -69,7 +72,7 @@ export async function answerSearchEvents(request: EventRequest, runtime: Support
 		]);
 	}
 	const bytes = await request.body(maxSearchEventBytes);
-	if (bytes === 'too-large') return refuse(413, 'body_too_large', `The request body is larger than ${maxSearchEventBytes} bytes.`, [{ field: 'body', message: `At most ${maxSearchEventBytes} bytes.` }]);
+	if (!(bytes instanceof Uint8Array)) return refuse(bytes.status, bytes.code, bytes.message, bytes.fields, bytes.headers);
 	let value: unknown;
 	try {
 		value = JSON.parse(decoder.decode(bytes));
@@ -86,7 +89,7 @@ export async function answerSearchEvents(request: EventRequest, runtime: Support
 		await runtime.events.record(parsed.data.events, Date.now());
 	} catch (error) {
 		console.error(`[support] Failed to count search events: ${(error as Error).message}`);
-		return refuse(503, 'store_unavailable', 'The search events could not be counted right now; nothing was recorded.', [], { 'retry-after': '30' });
+		return eventsUnavailable();
 	}
 	return { status: 204, headers: { 'cache-control': 'no-store' }, body: '' };
 }
@@ -99,85 +102,61 @@ export async function handleSearchEventsRequest(request: Request, clientAddress:
 			headers: request.headers,
 			origin: new URL(request.url).origin,
 			clientAddress,
-			async body(limit) {
-				if (Number(request.headers.get('content-length') ?? 0) > limit) return 'too-large';
-				if (!request.body) return new Uint8Array(0);
-				// Read no more than the limit, whatever the body claims to be.
-				const reader = request.body.getReader();
-				const chunks: Uint8Array[] = [];
-				let size = 0;
-				for (;;) {
-					const { done, value } = await reader.read();
-					if (done) return Buffer.concat(chunks);
-					size += value.byteLength;
-					if (size > limit) {
-						await reader.cancel().catch(() => {});
-						return 'too-large';
-					}
-					chunks.push(value);
-				}
-			},
+			body: (limit) => readLimited(request, limit),
 		},
 		runtime,
 	);
 	return new Response(answer.status === 204 || request.method === 'HEAD' ? null : answer.body, { status: answer.status, headers: answer.headers });
 }
 
-/** Reads a node:http body up to `limit` bytes; a longer one is refused without buffering the rest. */
-function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array | 'too-large'> {
-	if (Number(req.headers['content-length'] ?? 0) > limit) {
-		req.resume();
-		return Promise.resolve('too-large');
-	}
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.byteLength;
-			if (size > limit) {
-				req.removeAllListeners('data');
-				req.resume();
-				resolve('too-large');
-			} else chunks.push(chunk);
-		});
-		req.on('end', () => size <= limit && resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
 /**
  * The endpoint over node:http, for a server entry that routes `/api/search-events/` itself:
  * `if (url.pathname === '/api/search-events/') return handleSearchEvents(req, res, await getSupportRuntime());`
  */
-export async function handleSearchEvents(req: IncomingMessage, res: ServerResponse, runtime: SupportRuntime): Promise<void> {
+export async function handleSearchEvents(req: IncomingMessage, res: ServerResponse, runtime: SupportRuntime, bodyTimeoutMs = defaultLimits.bodyTimeoutMs): Promise<void> {
 	const headers = new Headers();
 	for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
 	const secure = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+	/** Bytes were left unread on the connection (or the client went away): it cannot carry another request. */
+	let close = false;
+	let gone = false;
 	const answer = await answerSearchEvents(
 		{
 			method: req.method ?? 'GET',
 			headers,
 			origin: `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
 			clientAddress: req.socket.remoteAddress ?? '',
-			body: (limit) => readNodeBody(req, limit),
+			async body(limit) {
+				const body = await readNodeBody(req, limit, bodyTimeoutMs);
+				close = !body.ok || !body.complete;
+				if (!body.ok) {
+					gone = body.refusal === null;
+					return body.refusal ?? refusals.unreadable();
+				}
+				return body.complete ? (body.bytes ?? new Uint8Array(0)) : refusals.tooLarge(limit);
+			},
 		},
 		runtime,
 	);
-	res.writeHead(answer.status, answer.headers);
+	if (gone) {
+		res.destroy();
+		return;
+	}
+	res.writeHead(answer.status, close ? { ...answer.headers, connection: 'close' } : answer.headers);
 	res.end(answer.status === 204 || req.method === 'HEAD' ? undefined : answer.body);
 }
 
 /** The node:http door with the process's runtime: 503 when its database cannot be reached. For src/server/app.ts. */
-export async function serveSearchEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveSearchEvents(req: IncomingMessage, res: ServerResponse, bodyTimeoutMs = defaultLimits.bodyTimeoutMs): Promise<void> {
 	let runtime: SupportRuntime;
 	try {
 		runtime = await getSupportRuntime();
 	} catch (error) {
 		console.error(`[support] Search events cannot be counted: ${(error as Error).message}`);
 		req.resume();
-		res.writeHead(503, { ...headersJson, 'retry-after': '30' });
-		res.end(safeJson({ error: { code: 'store_unavailable', message: 'The search events could not be counted right now; nothing was recorded.', fields: [] } }));
+		const answer = eventsUnavailable();
+		res.writeHead(answer.status, answer.headers).end(answer.body);
 		return;
 	}
-	await handleSearchEvents(req, res, runtime);
+	await handleSearchEvents(req, res, runtime, bodyTimeoutMs);
 }

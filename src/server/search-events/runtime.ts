@@ -3,14 +3,14 @@
  * settings, the connection to the feedback database, the search-event counts, team accounts and
  * sessions, and the daily purge of search counts older than their retention.
  */
-import { ConfigError, readConfig as readFeedbackConfig } from '../config.ts';
+import { readConfig as readFeedbackConfig, readSettings } from '../config.ts';
 import { supportConfigSchema, type SupportConfig } from '../../schemas/support-config.ts';
 import type { FeedbackConfig } from '../../schemas/feedback-config.ts';
 import type { FeedbackStore } from '../store.ts';
 import { openStore } from '../stores/open.ts';
 import { authTables, authStore, type AuthStore } from '../auth/store.ts';
 import { openSupportDb, type SqlDb } from './database.ts';
-import { MinuteLimiter } from './limiter.ts';
+import { RateLimiter } from '../guards.ts';
 import { dayOf, searchEventStore, searchEventTables, type SearchEventStore } from './store.ts';
 
 export interface SupportRuntime {
@@ -20,9 +20,9 @@ export interface SupportRuntime {
 	events: SearchEventStore;
 	auth: AuthStore;
 	/** Batches per client per minute; the key (the client's address) is kept in memory only. */
-	eventLimiter: MinuteLimiter;
+	eventLimiter: RateLimiter;
 	/** Sign-in attempts per client per minute. */
-	loginLimiter: MinuteLimiter;
+	loginLimiter: RateLimiter;
 	/** Origins allowed to post: the public site and any extra configured ones (the address the server is reached at is added per request). */
 	allowedOrigins: ReadonlySet<string>;
 	/**
@@ -36,16 +36,7 @@ export interface SupportRuntime {
 }
 
 /** Validates the support settings in `env`; a wrong one throws a ConfigError naming it. */
-export function readSupportConfig(env: Record<string, string | undefined> = process.env): SupportConfig {
-	const result = supportConfigSchema.safeParse(env);
-	if (result.success) return result.data;
-	const lines = result.error.issues.map((issue) => {
-		const name = String(issue.path[0] ?? '');
-		const value = name ? env[name] : undefined;
-		return `- ${name || '(environment)'}: ${issue.message}${value === undefined ? '' : ` (received ${JSON.stringify(value)})`}`;
-	});
-	throw new ConfigError(`The support side cannot start: its configuration is invalid.\n${lines.join('\n')}\nHint: the variables are described in the README, section "Support dashboard".`);
-}
+export const readSupportConfig = (env: Record<string, string | undefined> = process.env): SupportConfig => readSettings(supportConfigSchema, env, 'The support side', 'Support dashboard', /^$/);
 
 const dayMs = 86_400_000;
 
@@ -73,8 +64,8 @@ export async function createSupportRuntime(env: Record<string, string | undefine
 		db,
 		events,
 		auth: authStore(db, config),
-		eventLimiter: new MinuteLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
-		loginLimiter: new MinuteLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
+		eventLimiter: new RateLimiter(config.SEARCH_EVENTS_RATE_LIMIT),
+		loginLimiter: new RateLimiter(config.SUPPORT_LOGIN_RATE_LIMIT),
 		allowedOrigins,
 		purge,
 		async close() {

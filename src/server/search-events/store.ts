@@ -7,28 +7,16 @@
 import { filterKey, type SearchEvent } from '../../schemas/search-event.ts';
 import type { SqlDb, Statement, Tables } from './database.ts';
 
-export const searchEventTables: Tables = {
-	sqlite: `
+export const searchEventTables: Tables = ({ bigint }) => `
 CREATE TABLE IF NOT EXISTS search_days (
 	day TEXT NOT NULL, query TEXT NOT NULL, filters TEXT NOT NULL,
-	searches INTEGER NOT NULL, zero_results INTEGER NOT NULL, results_total INTEGER NOT NULL, asked INTEGER NOT NULL,
+	searches ${bigint} NOT NULL, zero_results ${bigint} NOT NULL, results_total ${bigint} NOT NULL, asked ${bigint} NOT NULL,
 	PRIMARY KEY (day, query, filters)
 );
 CREATE TABLE IF NOT EXISTS search_opens (
-	day TEXT NOT NULL, query TEXT NOT NULL, page TEXT NOT NULL, opens INTEGER NOT NULL,
+	day TEXT NOT NULL, query TEXT NOT NULL, page TEXT NOT NULL, opens ${bigint} NOT NULL,
 	PRIMARY KEY (day, query, page)
-);`,
-	postgres: `
-CREATE TABLE IF NOT EXISTS search_days (
-	day TEXT NOT NULL, query TEXT NOT NULL, filters TEXT NOT NULL,
-	searches BIGINT NOT NULL, zero_results BIGINT NOT NULL, results_total BIGINT NOT NULL, asked BIGINT NOT NULL,
-	PRIMARY KEY (day, query, filters)
-);
-CREATE TABLE IF NOT EXISTS search_opens (
-	day TEXT NOT NULL, query TEXT NOT NULL, page TEXT NOT NULL, opens BIGINT NOT NULL,
-	PRIMARY KEY (day, query, page)
-);`,
-};
+);`;
 
 /** The UTC day of a time, as stored: YYYY-MM-DD. */
 export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -3,6 +3,8 @@
  * function per view, used by the pages, their JSON data endpoints and their CSV exports, so the
  * three never disagree.
  */
+import { unhelpfulPages as pageGaps, type PageGap } from '../../lib/content-gaps.ts';
+import { csvTable } from '../../lib/csv.ts';
 import { groupQuestions, type QuestionGroup } from '../../lib/question-groups.ts';
 import type { FeedbackStore } from '../store.ts';
 import type { AnsweredGroup } from '../auth/store.ts';
@@ -82,33 +84,16 @@ export async function searchesThenAsked(s: ViewSources): Promise<AskedAfterSearc
 	return rows.map((r) => ({ query: r.query, searches: r.searches, asked: r.asked, zeroResults: r.zeroResults, filters: r.filters }));
 }
 
-export interface UnhelpfulPage {
-	/** The page, or the FAQ question (page#question) when the vote named one. */
-	page: string;
-	notHelpful: number;
-	helpful: number;
-	comments: string[];
-}
+export type UnhelpfulPage = PageGap;
 
-/** Pages and FAQ questions with the most "not helpful" votes in the period, with what voters wrote. */
+/** Pages and FAQ questions with the most "not helpful" votes in the period, with what voters wrote (newest first). */
 export async function unhelpfulPages(s: ViewSources, limit = 50): Promise<UnhelpfulPage[]> {
 	const now = s.now ?? Date.now();
 	const votes = await s.feedback.store.list({ kind: 'vote', since: now - periodDays(s) * dayMs });
-	const pages = new Map<string, UnhelpfulPage>();
-	for (const v of votes) {
-		const key = v.page ?? '';
-		const p = pages.get(key) ?? { page: key, notHelpful: 0, helpful: 0, comments: [] };
-		if (v.helpful) p.helpful += 1;
-		else {
-			p.notHelpful += 1;
-			if (v.comment) p.comments.push(v.comment);
-		}
-		pages.set(key, p);
-	}
-	return [...pages.values()]
-		.filter((p) => p.notHelpful > 0)
-		.sort((a, b) => b.notHelpful - a.notHelpful || a.helpful - b.helpful || a.page.localeCompare(b.page))
-		.slice(0, limit);
+	return pageGaps(
+		votes.map((v) => ({ page: v.page ?? '', helpful: v.helpful === true, comment: v.comment })),
+		limit,
+	);
 }
 
 export interface Week {
@@ -199,17 +184,7 @@ export const viewColumns: Record<ViewName, readonly string[]> = {
 };
 export const viewNames = Object.keys(views) as ViewName[];
 
-/**
- * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with =, +, -, @,
- * tab or carriage return, after any spaces) gets a leading apostrophe: readers' text never runs.
- */
-export function csvCell(value: string | number): string {
-	let text = String(value);
-	if (typeof value === 'string' && /^\s*[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Rows to CSV with a header line; columns from the first row (or `columns` when there are none). */
 export function toCsv(rows: ReadonlyArray<Record<string, string | number>>, columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
-	return `${[columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? '')).join(','))].join('\r\n')}\r\n`;
+	return csvTable(columns, rows);
 }

@@ -2,42 +2,23 @@
 import pg from 'pg';
 import { mentionsEmail } from '../../lib/email-mention.ts';
 import type { FeedbackSubmission } from '../../schemas/feedback.ts';
-import {
-	StoreBusyError,
-	defaultStoreLimits,
-	submissionColumns,
-	type FeedbackStore,
-	type ListFilter,
-	type OutboxItem,
-	type PurgeCriteria,
-	type StoreLimits,
-	type StoredSubmission,
-} from '../store.ts';
+import { StoreBusyError, defaultStoreLimits, type FeedbackStore, type OutboxItem, type StoreLimits } from '../store.ts';
+import { feedbackSql, submissionArgs, textColumns, toSubmission, type Dialect } from './sql.ts';
 
-const schema = `
-CREATE TABLE IF NOT EXISTS feedback_submissions (
-	id BIGSERIAL PRIMARY KEY,
-	reference TEXT NOT NULL UNIQUE,
-	kind TEXT NOT NULL CHECK (kind IN ('question', 'vote')),
-	created_at BIGINT NOT NULL,
-	question TEXT, email TEXT, audience TEXT, from_page TEXT, query TEXT,
-	page TEXT, helpful BOOLEAN, comment TEXT
-);
-CREATE INDEX IF NOT EXISTS feedback_submissions_created ON feedback_submissions (created_at);
-CREATE INDEX IF NOT EXISTS feedback_submissions_email ON feedback_submissions (lower(email));
-CREATE TABLE IF NOT EXISTS feedback_outbox (
-	id BIGSERIAL PRIMARY KEY,
-	submission_id BIGINT NOT NULL REFERENCES feedback_submissions (id) ON DELETE CASCADE,
-	destination TEXT NOT NULL,
-	attempts INTEGER NOT NULL DEFAULT 0,
-	next_attempt_at BIGINT NOT NULL,
-	lease_owner TEXT, lease_until BIGINT,
-	delivered_at BIGINT, failed_at BIGINT,
-	external_id TEXT, last_error TEXT
-);
-CREATE INDEX IF NOT EXISTS feedback_outbox_due ON feedback_outbox (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL;
-CREATE INDEX IF NOT EXISTS feedback_outbox_submission ON feedback_outbox (submission_id);
-CREATE TABLE IF NOT EXISTS feedback_rate_windows (
+const dialect: Dialect = {
+	submissions: 'feedback_submissions',
+	outbox: 'feedback_outbox',
+	types: { key: 'BIGSERIAL', integer: 'BIGINT', boolean: 'BOOLEAN' },
+	boolean: (value) => value,
+	param: (n) => `$${n}`,
+	noLimit: null,
+	// Candidates by substring; the same whole-address test as SQLite then decides (see purge).
+	mentions: (columns, param) => `strpos(lower(${columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ")}), lower(${param})) > 0`,
+};
+const sql = feedbackSql(dialect);
+
+/** The shared tables, and the rate-limit counters all instances count in. */
+const schema = `${sql.schema}CREATE TABLE IF NOT EXISTS feedback_rate_windows (
 	key TEXT NOT NULL,
 	window_start BIGINT NOT NULL,
 	count INTEGER NOT NULL,
@@ -55,24 +36,6 @@ function isTimeout(error: unknown): boolean {
 	// reset connection is not "busy" but down: that stays a plain error (503 store_unavailable).
 	if (typeof e?.code === 'string' && ['57014', '55P03', '53300', 'ETIMEDOUT'].includes(e.code)) return true;
 	return typeof e?.message === 'string' && /timeout|timed out/i.test(e.message);
-}
-
-function toSubmission(row: Record<string, unknown>): StoredSubmission {
-	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-	return {
-		id: Number(row['id']),
-		reference: String(row['reference']),
-		kind: row['kind'] === 'vote' ? 'vote' : 'question',
-		createdAt: Number(row['created_at']),
-		question: text(row['question']),
-		email: text(row['email']),
-		audience: text(row['audience']),
-		from: text(row['from_page']),
-		query: text(row['query']),
-		page: text(row['page']),
-		helpful: row['helpful'] === null || row['helpful'] === undefined ? null : Boolean(row['helpful']),
-		comment: text(row['comment']),
-	};
 }
 
 /**
@@ -101,10 +64,10 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 	const admit = () => {
 		if (pool.waitingCount >= limits.queue) throw new StoreBusyError(`All ${limits.poolSize} PostgreSQL connections are busy and ${pool.waitingCount} requests wait for one.`, retryAfter);
 	};
-	async function query(sql: string, args: unknown[] = []): Promise<pg.QueryResult> {
+	async function query(text: string, args: unknown[] = []): Promise<pg.QueryResult> {
 		admit();
 		try {
-			return await pool.query(sql, args);
+			return await pool.query(text, args);
 		} catch (error) {
 			throw busy(error);
 		}
@@ -154,15 +117,9 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 	return {
 		engine: 'postgres',
 		async save(submission: FeedbackSubmission, meta) {
-			const c = submissionColumns(submission);
 			await transaction(async (client) => {
-				const { rows } = await client.query(
-					'INSERT INTO feedback_submissions (reference, kind, created_at, question, email, audience, from_page, query, page, helpful, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id',
-					[meta.reference, submission.kind, meta.createdAt, c.question, c.email, c.audience, c.from, c.query, c.page, c.helpful, c.comment],
-				);
-				if (meta.destination) {
-					await client.query('INSERT INTO feedback_outbox (submission_id, destination, next_attempt_at) VALUES ($1, $2, $3)', [rows[0].id, meta.destination, meta.createdAt]);
-				}
+				const { rows } = await client.query(`${sql.insertSubmission} RETURNING id`, submissionArgs(dialect, submission, meta));
+				if (meta.destination) await client.query(sql.insertOutbox, [rows[0].id, meta.destination, meta.createdAt]);
 			});
 		},
 		async claim(owner, now, leaseMs, limit) {
@@ -181,54 +138,40 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 			return rows.map((r): OutboxItem => ({ id: Number(r.outbox_id), destination: String(r.destination), attempts: Number(r.attempts), submission: toSubmission(r) }));
 		},
 		async delivered(id, owner, externalId, now) {
-			await query('UPDATE feedback_outbox SET delivered_at = $1, external_id = $2, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = $3 AND lease_owner = $4', [now, externalId, id, owner]);
+			await query(sql.delivered, [now, externalId, id, owner]);
 		},
 		async retryLater(id, owner, nextAttemptAt, error) {
-			await query('UPDATE feedback_outbox SET next_attempt_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4', [nextAttemptAt, error, id, owner]);
+			await query(sql.retryLater, [nextAttemptAt, error, id, owner]);
 		},
 		async giveUp(id, owner, error, now) {
-			await query('UPDATE feedback_outbox SET failed_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4', [now, error, id, owner]);
+			await query(sql.giveUp, [now, error, id, owner]);
 		},
-		async list(filter: ListFilter) {
-			const where: string[] = [];
-			const args: unknown[] = [];
-			if (filter.kind) (args.push(filter.kind), where.push(`kind = $${args.length}`));
-			if (filter.since !== undefined) (args.push(filter.since), where.push(`created_at >= $${args.length}`));
-			args.push(filter.limit ?? null);
-			const sql = `SELECT * FROM feedback_submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${args.length}`;
-			return (await query(sql, args)).rows.map(toSubmission);
+		async list(filter) {
+			const { sql: text, args } = sql.list(filter);
+			return (await query(text, args)).rows.map(toSubmission);
 		},
 		async questions(since = 0) {
-			const { rows } = await query("SELECT question, created_at FROM feedback_submissions WHERE kind = 'question' AND created_at >= $1", [since]);
+			const { rows } = await query(sql.questions, [since]);
 			return rows.map((r) => ({ question: String(r.question), createdAt: Number(r.created_at) }));
 		},
 		async votes(since = 0) {
-			const { rows } = await query("SELECT page, helpful, comment FROM feedback_submissions WHERE kind = 'vote' AND created_at >= $1", [since]);
+			const { rows } = await query(sql.votes, [since]);
 			return rows.map((r) => ({ page: String(r.page), helpful: Boolean(r.helpful), comment: r.comment === null ? null : String(r.comment) }));
 		},
-		async purge(criteria: PurgeCriteria) {
-			if (criteria.before === undefined && criteria.email === undefined) throw new Error('Refusing to purge without a criterion: give an age or an email address.');
-			const where: string[] = [];
-			const args: unknown[] = [];
-			if (criteria.before !== undefined) (args.push(criteria.before), where.push(`created_at < $${args.length}`));
-			if (criteria.email !== undefined) {
-				// Candidates by substring; the same whole-address test as SQLite decides.
-				args.push(criteria.email);
-				const n = args.length;
-				where.push(`(lower(email) = lower($${n}) OR strpos(lower(coalesce(question, '') || ' ' || coalesce(comment, '') || ' ' || coalesce(query, '')), lower($${n})) > 0)`);
-			}
+		async purge(criteria) {
+			const { where, args } = sql.purgeFilter(criteria);
 			let removed = 0;
 			let after = 0;
 			for (;;) {
 				const { rows } = await query(
-					`SELECT id, email, question, comment, query FROM feedback_submissions WHERE id > $${args.length + 1} AND ${where.join(' AND ')} ORDER BY id LIMIT ${purgeBatchRows}`,
+					`SELECT id, email, question, comment, query FROM feedback_submissions WHERE id > $${args.length + 1} AND ${where} ORDER BY id LIMIT ${purgeBatchRows}`,
 					[...args, after],
 				);
 				if (rows.length === 0) break;
 				after = Number(rows[rows.length - 1].id);
 				const email = criteria.email;
 				const ids = rows
-					.filter((r) => email === undefined || String(r.email ?? '').toLowerCase() === email.toLowerCase() || [r.question, r.comment, r.query].some((t) => typeof t === 'string' && mentionsEmail(t, email)))
+					.filter((r) => email === undefined || String(r.email ?? '').toLowerCase() === email.toLowerCase() || textColumns.some((column) => typeof r[column] === 'string' && mentionsEmail(r[column], email)))
 					.map((r) => r.id);
 				if (ids.length) removed += (await query('DELETE FROM feedback_submissions WHERE id = ANY($1::bigint[])', [ids])).rowCount ?? 0;
 				if (rows.length < purgeBatchRows) break;

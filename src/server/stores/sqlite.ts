@@ -11,61 +11,22 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { FeedbackSubmission } from '../../schemas/feedback.ts';
 import { mentionsEmail } from '../../lib/email-mention.ts';
-import {
-	StoreBusyError,
-	defaultStoreLimits,
-	submissionColumns,
-	type FeedbackStore,
-	type ListFilter,
-	type OutboxItem,
-	type PurgeCriteria,
-	type StoredSubmission,
-} from '../store.ts';
+import { StoreBusyError, defaultStoreLimits, type FeedbackStore, type OutboxItem, type PurgeCriteria } from '../store.ts';
+import { feedbackSql, submissionArgs, toSubmission, type Dialect } from './sql.ts';
 
-const schema = `
-CREATE TABLE IF NOT EXISTS submissions (
-	id INTEGER PRIMARY KEY,
-	reference TEXT NOT NULL UNIQUE,
-	kind TEXT NOT NULL CHECK (kind IN ('question', 'vote')),
-	created_at INTEGER NOT NULL,
-	question TEXT, email TEXT, audience TEXT, from_page TEXT, query TEXT,
-	page TEXT, helpful INTEGER, comment TEXT
-);
-CREATE INDEX IF NOT EXISTS submissions_created ON submissions (created_at);
-CREATE INDEX IF NOT EXISTS submissions_email ON submissions (lower(email));
-CREATE TABLE IF NOT EXISTS outbox (
-	id INTEGER PRIMARY KEY,
-	submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
-	destination TEXT NOT NULL,
-	attempts INTEGER NOT NULL DEFAULT 0,
-	next_attempt_at INTEGER NOT NULL,
-	lease_owner TEXT, lease_until INTEGER,
-	delivered_at INTEGER, failed_at INTEGER,
-	external_id TEXT, last_error TEXT
-);
-CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL;
-CREATE INDEX IF NOT EXISTS outbox_submission ON outbox (submission_id);
-`;
+const dialect: Dialect = {
+	submissions: 'submissions',
+	outbox: 'outbox',
+	types: { key: 'INTEGER', integer: 'INTEGER', boolean: 'INTEGER' },
+	boolean: (value) => (value ? 1 : 0),
+	param: (n) => `?${n}`,
+	noLimit: -1,
+	// mentions_email is registered on each connection (see openSqliteStore): the whole-address test.
+	mentions: (columns, param) => columns.map((c) => `mentions_email(${c}, ${param})`).join(' OR '),
+};
+const sql = feedbackSql(dialect);
 
 type Row = Record<string, SQLInputValue>;
-
-function toSubmission(row: Row): StoredSubmission {
-	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-	return {
-		id: Number(row['id']),
-		reference: String(row['reference']),
-		kind: row['kind'] === 'vote' ? 'vote' : 'question',
-		createdAt: Number(row['created_at']),
-		question: text(row['question']),
-		email: text(row['email']),
-		audience: text(row['audience']),
-		from: text(row['from_page']),
-		query: text(row['query']),
-		page: text(row['page']),
-		helpful: row['helpful'] === null ? null : Number(row['helpful']) === 1,
-		comment: text(row['comment']),
-	};
-}
 
 /** SQLITE_BUSY or SQLITE_LOCKED, with or without an extended code. */
 const isBusy = (error: unknown) => {
@@ -75,7 +36,7 @@ const isBusy = (error: unknown) => {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Rows a purge deletes per transaction: each batch is about a millisecond of work, with other requests served between. */
+/** Rows a purge deletes per transaction: a short batch, with other requests served between batches. */
 export const purgeBatchRows = 200;
 
 export interface SqliteStoreOptions {
@@ -104,13 +65,11 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 	// acknowledged submission survives a crash of the machine; NORMAL survives a crash of the process.
 	// secure_delete: a purged row is overwritten with zeros, not just unlinked.
 	db.exec(`PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;`);
-	db.exec(schema);
+	db.exec(sql.schema);
 	db.function('mentions_email', { deterministic: true }, (text, email) => (typeof text === 'string' && typeof email === 'string' && mentionsEmail(text, email) ? 1 : 0));
 
-	const insertSubmission = db.prepare(
-		'INSERT INTO submissions (reference, kind, created_at, question, email, audience, from_page, query, page, helpful, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-	);
-	const insertOutbox = db.prepare('INSERT INTO outbox (submission_id, destination, next_attempt_at) VALUES (?, ?, ?)');
+	const insertSubmission = db.prepare(sql.insertSubmission);
+	const insertOutbox = db.prepare(sql.insertOutbox);
 	const claim = db.prepare(`
 		UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
 		WHERE id IN (
@@ -200,11 +159,7 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 	let flushing: Promise<void> | undefined;
 
 	function insert(submission: FeedbackSubmission, meta: Meta): void {
-		const c = submissionColumns(submission);
-		const { lastInsertRowid } = insertSubmission.run(
-			meta.reference, submission.kind, meta.createdAt,
-			c.question, c.email, c.audience, c.from, c.query, c.page, c.helpful === null ? null : c.helpful ? 1 : 0, c.comment,
-		);
+		const { lastInsertRowid } = insertSubmission.run(...(submissionArgs(dialect, submission, meta) as SQLInputValue[]));
 		if (meta.destination) insertOutbox.run(lastInsertRowid, meta.destination, meta.createdAt);
 	}
 
@@ -302,18 +257,11 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 	}
 
 	async function purge(criteria: PurgeCriteria): Promise<number> {
-		if (criteria.before === undefined && criteria.email === undefined) throw new Error('Refusing to purge without a criterion: give an age or an email address.');
-		const where: string[] = [];
-		const args: SQLInputValue[] = [];
-		if (criteria.before !== undefined) (where.push('created_at < ?'), args.push(criteria.before));
-		if (criteria.email !== undefined) {
-			where.push('(lower(email) = lower(?) OR mentions_email(question, ?) OR mentions_email(comment, ?) OR mentions_email(query, ?))');
-			args.push(criteria.email, criteria.email, criteria.email, criteria.email);
-		}
+		const { where, args } = sql.purgeFilter(criteria);
 		let removed = 0;
 		if (criteria.email === undefined) {
 			// By age: the index finds the oldest rows; each batch deletes at most purgeBatchRows.
-			const step = db.prepare(`DELETE FROM submissions WHERE id IN (SELECT id FROM submissions WHERE ${where.join(' AND ')} ORDER BY created_at LIMIT ${purgeBatchRows})`);
+			const step = db.prepare(`DELETE FROM submissions WHERE id IN (SELECT id FROM submissions WHERE ${where} ORDER BY created_at LIMIT ${purgeBatchRows})`);
 			for (;;) {
 				const changes = await write(() => Number(step.run(...args).changes), { durable: false });
 				removed += changes;
@@ -323,12 +271,12 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 		} else {
 			// By address, which may sit in any text: walk the table in ranges of ids, so no statement scans all of it.
 			const upper = db.prepare(`SELECT max(id) AS hi FROM (SELECT id FROM submissions WHERE id > ? ORDER BY id LIMIT ${purgeBatchRows * 4})`);
-			const step = db.prepare(`DELETE FROM submissions WHERE id > ? AND id <= ? AND ${where.join(' AND ')}`);
+			const step = db.prepare(`DELETE FROM submissions WHERE ${where} AND id > ?${args.length + 1} AND id <= ?${args.length + 2}`);
 			let low = 0;
 			for (;;) {
 				const high = (await read(() => upper.get(low)))?.['hi'];
 				if (high === null || high === undefined) break;
-				removed += await write(() => Number(step.run(low, Number(high), ...args).changes), { durable: false });
+				removed += await write(() => Number(step.run(...args, low, Number(high)).changes), { durable: false });
 				low = Number(high);
 				await nextTurn();
 			}
@@ -356,31 +304,25 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 			}));
 		},
 		async delivered(id, owner, externalId, now) {
-			await write(() => db.prepare('UPDATE outbox SET delivered_at = ?, external_id = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ? AND lease_owner = ?').run(now, externalId, id, owner));
+			await write(() => db.prepare(sql.delivered).run(now, externalId, id, owner));
 		},
 		async retryLater(id, owner, nextAttemptAt, error) {
-			await write(() => db.prepare('UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(nextAttemptAt, error, id, owner));
+			await write(() => db.prepare(sql.retryLater).run(nextAttemptAt, error, id, owner));
 		},
 		async giveUp(id, owner, error, now) {
-			await write(() => db.prepare('UPDATE outbox SET failed_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(now, error, id, owner));
+			await write(() => db.prepare(sql.giveUp).run(now, error, id, owner));
 		},
-		async list(filter: ListFilter) {
-			const where: string[] = [];
-			const args: SQLInputValue[] = [];
-			if (filter.kind) (where.push('kind = ?'), args.push(filter.kind));
-			if (filter.since !== undefined) (where.push('created_at >= ?'), args.push(filter.since));
-			const sql = `SELECT * FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
-			return read(() => db.prepare(sql).all(...args, filter.limit ?? -1).map((r) => toSubmission(r as Row)));
+		async list(filter) {
+			const { sql: text, args } = sql.list(filter);
+			return read(() => db.prepare(text).all(...args).map((r) => toSubmission(r)));
 		},
 		async questions(since = 0) {
-			return read(() =>
-				db.prepare("SELECT question, created_at FROM submissions WHERE kind = 'question' AND created_at >= ?").all(since).map((r) => ({ question: String(r['question']), createdAt: Number(r['created_at']) })),
-			);
+			return read(() => db.prepare(sql.questions).all(since).map((r) => ({ question: String(r['question']), createdAt: Number(r['created_at']) })));
 		},
 		async votes(since = 0) {
 			return read(() =>
 				db
-					.prepare("SELECT page, helpful, comment FROM submissions WHERE kind = 'vote' AND created_at >= ?")
+					.prepare(sql.votes)
 					.all(since)
 					.map((r) => ({ page: String(r['page']), helpful: Number(r['helpful']) === 1, comment: r['comment'] === null ? null : String(r['comment']) })),
 			);

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding.ts';
 import { audienceNames, audiences, type Audience } from '../../../../src/schemas/common.ts';
+import { articleCollections } from '../../../../src/collections.ts';
 import type { Rule } from './context.ts';
 
 const words = (list: string[]) => (list.length ? new RegExp(`(?<![\\w-])(?:${list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'i') : undefined);
@@ -23,9 +24,7 @@ export const audienceFit: Rule = ({ files, data, config }) => {
 		if (fits && !fits.includes(audience)) {
 			findings.push({
 				severity: 'error',
-				file: file.path,
-				line,
-				field: 'audience',
+				where: { file: file.path, line, path: ['audience'] },
 				message: `Topic "${topic}" is for ${fits.map((a) => audienceNames[a]).join(' and ')}, not for ${audienceNames[audience]}.`,
 				hint: `Change the audience to ${fits.join(' or ')}, or move the entry to a topic for ${audienceNames[audience]} (content-check.yaml, audiences.topics, says who each topic is for).`,
 			});
@@ -35,24 +34,20 @@ export const audienceFit: Rule = ({ files, data, config }) => {
 		if (folder && folder[1] !== audience) {
 			findings.push({
 				severity: 'error',
-				file: file.path,
-				line,
-				field: 'audience',
+				where: { file: file.path, line, path: ['audience'] },
 				message: `Guides under src/content/${folder[0]}/ are for ${audienceNames[folder[1]]}, but this one says audience: ${audience}.`,
 				hint: `Set \`audience: ${folder[1]}\`, or move the file to the folder for ${audienceNames[audience]}.`,
 			});
 			continue;
 		}
-		if (!['docs', 'faqs', 'troubleshooting'].includes(file.collection)) continue;
+		if (!articleCollections[file.collection].hasAudience) continue;
 		const title = String(entry['question'] ?? entry['title'] ?? '');
 		const own = marks[audience];
 		const other = audiences.find((a) => a !== audience && marks[a]?.test(title));
 		if (other && !own?.test(title)) {
 			findings.push({
 				severity: 'warning',
-				file: file.path,
-				line,
-				field: 'audience',
+				where: { file: file.path, line, path: ['audience'] },
 				message: `"${title}" reads as a question for ${audienceNames[other]} ("${marks[other]!.exec(title)![0]}"), but the audience is ${audience}.`,
 				hint: `If it is for ${audienceNames[other]}, set \`audience: ${other}\`; if not, name the ${audience}'s side of it in the title.`,
 			});

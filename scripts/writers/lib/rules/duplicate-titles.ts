@@ -1,9 +1,10 @@
 import type { SourceFile } from '../content-files.ts';
 import type { Finding } from '../finding.ts';
+import { articleCollections } from '../../../../src/collections.ts';
 import type { Rule } from './context.ts';
 
 /** The field a reader sees as an entry's title; FAQ entries are titled by their question. */
-const titleField = (file: SourceFile) => (file.collection === 'faqs' ? 'question' : 'title');
+const titleField = (file: SourceFile) => articleCollections[file.collection].titleField;
 
 /**
  * No two articles share a title, across collections, ignoring case and spacing.
@@ -27,9 +28,7 @@ export const duplicateTitles: Rule = ({ files, data }) => {
 		if (file.collection === 'commission' && first.file.collection === 'commission' && first.offer === entry['offer']) continue;
 		findings.push({
 			severity: 'error',
-			file: file.path,
-			line: file.lineOf([field]),
-			field,
+			where: { file: file.path, line: file.lineOf([field]), path: [field] },
 			message: `"${title}" is also the ${titleField(first.file)} of ${first.file.path}.`,
 			hint: 'Readers tell pages apart by their titles in search and navigation: make this one say what is different about it, or merge the two.',
 		});

@@ -1,5 +1,4 @@
 import type { Finding } from '../finding.ts';
-import { formatPath } from '../../../../src/lib/errors.ts';
 import { formatQuantity, quantitiesFrom, type Facts, type Quantity, type Unit } from '../../../../src/lib/facts.ts';
 import type { Program } from '../../../../src/schemas/program.ts';
 import type { Rule } from './context.ts';
@@ -125,7 +124,7 @@ function matches(sentence: string, program: Program, facts: Facts, { list, brand
 	return out.filter((m, i) => out.findIndex((o) => o.text === m.text && o.fact === m.fact) === i);
 }
 
-const SENTENCE = /(?<=[.!?:])\s+(?=[A-Z*_"(\[])/;
+const SENTENCE = /(?<=[.!?:])\s+(?=[A-Z*_"([])/;
 /** `:fact[...]` in the source is already the fact; what it will read as is not typed. */
 const withoutFacts = (text: string) => text.replace(/:fact\[[^\]]*\]/g, 'FACT');
 
@@ -148,12 +147,10 @@ export const handTypedFacts: Rule = ({ files, program, facts }) => {
 	const list = matcher(program, facts);
 	const skip = supersededTerms(files);
 	const findings: Finding[] = [];
-	const report = (file: string, line: number, found: Match, field?: string) =>
+	const report = (file: string, line: number, found: Match, path?: readonly PropertyKey[]) =>
 		findings.push({
 			severity: 'error',
-			file,
-			line,
-			...(field ? { field } : {}),
+			where: { file, line, path },
 			message: found.conflict
 				? `"${found.text}" contradicts the program's ${found.fact}, which is ${found.conflict}.`
 				: `"${found.text}" is typed by hand; it is the program's ${found.fact}.`,
@@ -165,7 +162,7 @@ export const handTypedFacts: Rule = ({ files, program, facts }) => {
 		if (skip.has(file.path)) continue;
 		for (const { path, text } of frontMatterStrings(file.raw)) {
 			for (const sentence of withoutFacts(text).split(SENTENCE)) {
-				for (const found of matches(sentence, program, facts, list)) report(file.path, file.lineOf(path), found, formatPath(path));
+				for (const found of matches(sentence, program, facts, list)) report(file.path, file.lineOf(path), found, path);
 			}
 		}
 		for (const { line, text } of proseLines(file)) {

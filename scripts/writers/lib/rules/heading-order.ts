@@ -24,16 +24,14 @@ export const headingOrder: Rule = ({ files }) => {
 			if (level < start) {
 				findings.push({
 					severity: 'error',
-					file: file.path,
-					line,
+					where: { file: file.path, line },
 					message: `Heading "${text}" is level ${level}; headings in this ${file.collection === 'faqs' ? 'answer' : 'article'} start at level ${start}.`,
 					hint: `Write it with ${'#'.repeat(start)}: ${start === 3 ? 'the question is the level-2 heading of the answer' : 'the title is the only level-1 heading'}.`,
 				});
 			} else if (level > previous + 1) {
 				findings.push({
 					severity: 'error',
-					file: file.path,
-					line,
+					where: { file: file.path, line },
 					message: `Heading "${text}" jumps from level ${previous} to level ${level}.`,
 					hint: `Screen reader users navigate by heading level: write it with ${'#'.repeat(previous + 1)}, or add the missing level above it.`,
 				});

@@ -1,5 +1,4 @@
 import type { Finding } from '../finding.ts';
-import { formatPath } from '../../../../src/lib/errors.ts';
 import { PLACEHOLDER } from '../scaffold.ts';
 import type { Rule } from './context.ts';
 import { frontMatterStrings, proseLines } from './markdown-lines.ts';
@@ -12,10 +11,10 @@ export const placeholders: Rule = ({ files }) => {
 	const findings: Finding[] = [];
 	for (const file of files) {
 		for (const { path, text } of frontMatterStrings(file.raw)) {
-			if (MARK.test(text)) findings.push({ severity: 'error', file: file.path, line: file.lineOf(path), field: formatPath(path), message: `Placeholder left: "${text}".`, hint });
+			if (MARK.test(text)) findings.push({ severity: 'error', where: { file: file.path, line: file.lineOf(path), path }, message: `Placeholder left: "${text}".`, hint });
 		}
 		for (const { line, raw } of proseLines(file)) {
-			if (MARK.test(raw)) findings.push({ severity: 'error', file: file.path, line, message: `Placeholder left: "${raw.trim()}".`, hint });
+			if (MARK.test(raw)) findings.push({ severity: 'error', where: { file: file.path, line }, message: `Placeholder left: "${raw.trim()}".`, hint });
 		}
 	}
 	return findings;

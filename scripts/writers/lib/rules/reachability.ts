@@ -1,11 +1,10 @@
-import type { SourceFile } from '../content-files.ts';
 import type { Finding } from '../finding.ts';
 import type { Rule } from './context.ts';
 import { proseLines } from './markdown-lines.ts';
 import { sidebar } from '../../../../src/navigation.ts';
 import { urls } from '../../../../src/lib/urls.ts';
-import { faqPages } from '../../../../src/lib/pagination.ts';
-import { fillFacts } from '../../../../src/lib/facts.ts';
+import { describe } from '../../../../src/collections.ts';
+import { prefixedLocales } from '../../../../src/i18n/locales.ts';
 
 interface SidebarItem {
 	link?: string;
@@ -14,20 +13,7 @@ interface SidebarItem {
 }
 
 const LINK = /\]\((\/[^)\s#]*)|href=["'{]?["'`]?(\/[^"'`\s#}]*)/g;
-const HUB = /<AudienceHub\s+audience=["']([a-z]+)["']/g;
 const withSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
-
-/** The page an entry appears on; entries of typed collections live on their collection's pages, a question on the page of its topic that holds it. */
-function pageOf(file: SourceFile, data: Record<string, unknown>, faqPage: ReadonlyMap<string, number>): string {
-	switch (file.collection) {
-		case 'docs': return urls.doc(file.id);
-		case 'faqs': return urls.faqTopic(String(data['topic']), faqPage.get(file.id));
-		case 'troubleshooting': return urls.troubleshooting(file.id);
-		case 'disclosures': return urls.disclosure(String(data['channel']));
-		case 'commission': return '/commission/';
-		case 'terms': return urls.terms(String(data['version']));
-	}
-}
 
 /** Site paths a string value of the front matter links to (hero actions, cards). */
 function frontMatterLinks(value: unknown, out: string[] = []): string[] {
@@ -38,32 +24,29 @@ function frontMatterLinks(value: unknown, out: string[] = []): string[] {
 }
 
 /**
- * Every article can be reached from the navigation. Reading starts at the home page and
- * the sidebar (src/navigation.ts) and follows what the pages link to: Markdown and HTML
- * links, `related` entries, the lists an audience hub (`<AudienceHub>`) renders, and the
- * lists each collection's index page renders (/faq/, /troubleshooting/, /disclosures/,
- * /commission/, /terms/), directly or through the full lists and pages they link to. FAQ
- * questions are placed on the pages of their topics as the build places them: /faq/ links each
- * topic's first page, and each page the next one. A guide that no reachable page links to is reported.
+ * Every article can be reached from the navigation. An entry that a page lists without a writer
+ * linking it (src/collections.ts, `listedOn`: a question on its topic's pages, a guide on its
+ * audience's full list, a rule on /commission/…) is reached: that those pages are linked from the
+ * home page, page by page, is checked on the built site (tests/integration/links.test.ts), which
+ * follows the links the pages really render. The others (a guide without an audience) must be in
+ * the sidebar (src/navigation.ts) or linked from a page that is reached: by a Markdown or HTML link,
+ * a `related` entry or a front matter link (hero actions, cards). One that is not is reported.
  */
-export const reachability: Rule = ({ files, data, facts }) => {
-	const faqPage = faqPages(
-		files.flatMap((file) => {
-			const d = data.get(file.path);
-			return file.collection === 'faqs' && d ? [{ id: file.id, topic: String(d['topic']), question: fillFacts(String(d['question']), facts) }] : [];
-		}),
-	);
+export const reachability: Rule = ({ files, data }) => {
 	const entries = files.flatMap((file) => {
 		const d = data.get(file.path);
-		return d ? [{ file, data: d, page: pageOf(file, d, faqPage) }] : [];
+		if (!d) return [];
+		const { url, listedOn } = describe(file.collection, { id: file.id, data: d }, 1);
+		return [{ file, data: d, page: url.replace(/#.*$/, ''), listedOn }];
 	});
 	const edges = new Map<string, Set<string>>();
 	const link = (from: string, to: string) => {
 		if (!edges.has(from)) edges.set(from, new Set());
 		edges.get(from)!.add(to);
 	};
-	// The 404 page is reached by every unknown address.
-	const start = new Set<string>(['/', urls.doc('404')]);
+	// The 404 page is reached by every unknown address; each language's home page by the language choice on every page.
+	const start = new Set<string>(['/', urls.doc('404'), ...prefixedLocales.map((locale) => `/${locale}/`)]);
+	for (const e of entries) if (e.listedOn) start.add(e.page);
 	const walkSidebar = (items: SidebarItem[]) => {
 		for (const item of items) {
 			if (item.link) start.add(withSlash(item.link));
@@ -76,23 +59,7 @@ export const reachability: Rule = ({ files, data, facts }) => {
 	};
 	walkSidebar(sidebar as SidebarItem[]);
 
-	// FAQ topic pages: /faq/ links page 1 of each topic; the pagination nav links each page to its neighbours.
-	const pageCounts = new Map<string, number>();
 	for (const e of entries) {
-		if (e.file.collection === 'faqs') pageCounts.set(String(e.data['topic']), Math.max(pageCounts.get(String(e.data['topic'])) ?? 1, faqPage.get(e.file.id) ?? 1));
-	}
-	for (const [topic, count] of pageCounts) {
-		link('/faq/', urls.faqTopic(topic));
-		for (let page = 1; page < count; page++) {
-			link(urls.faqTopic(topic, page), urls.faqTopic(topic, page + 1));
-			link(urls.faqTopic(topic, page + 1), urls.faqTopic(topic, page));
-		}
-	}
-
-	const indexOf: Record<string, string> = { troubleshooting: '/troubleshooting/', disclosures: '/disclosures/', commission: '/commission/', terms: '/terms/' };
-	for (const e of entries) {
-		const index = indexOf[e.file.collection];
-		if (index) link(index, e.page);
 		for (const ref of (e.data['related'] as string[] | undefined) ?? []) {
 			const target = entries.find((t) => `${t.file.collection}/${t.file.id}` === ref);
 			if (target) link(e.page, target.page);
@@ -100,9 +67,6 @@ export const reachability: Rule = ({ files, data, facts }) => {
 		for (const to of frontMatterLinks(e.data)) link(e.page, to);
 		for (const { text } of proseLines(e.file)) {
 			for (const m of text.matchAll(LINK)) link(e.page, withSlash((m[1] ?? m[2])!));
-			for (const m of text.matchAll(HUB)) {
-				for (const t of entries) if (t.data['audience'] === m[1] && ['docs', 'faqs', 'troubleshooting'].includes(t.file.collection)) link(e.page, t.page);
-			}
 		}
 	}
 
@@ -120,13 +84,9 @@ export const reachability: Rule = ({ files, data, facts }) => {
 		if (reached.has(e.page)) continue;
 		findings.push({
 			severity: 'error',
-			file: e.file.path,
-			line: e.file.lineOf([]),
+			where: { file: e.file.path, line: e.file.lineOf([]) },
 			message: `No page of the navigation leads to ${e.page}: readers can only find it by search.`,
-			hint:
-				e.file.collection === 'docs'
-					? 'Give it an `audience` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts.'
-					: `Link the collection's index page from the sidebar (src/navigation.ts) or from a guide.`,
+			hint: 'Give it an `audience` so that its hub lists it, link to it from a hub or a guide, or add it to a sidebar group in src/navigation.ts.',
 		});
 	}
 	return findings;

@@ -23,7 +23,7 @@ export const stewardship: Rule = ({ files, data, config, today }) => {
 		for (const { field, hint } of required) {
 			const value = entry[field];
 			if (value === undefined || value === '') {
-				findings.push({ severity: 'error', file: file.path, line: file.lineOf([]), field, message: `Every article needs "${field}".`, hint });
+				findings.push({ severity: 'error', where: { file: file.path, line: file.lineOf([]), path: [field] }, message: `Every article needs "${field}".`, hint });
 			}
 		}
 		const reviewed = entry['lastReviewed'];
@@ -34,9 +34,7 @@ export const stewardship: Rule = ({ files, data, config, today }) => {
 		const severity = age > failAfterDays ? 'error' : 'warning';
 		findings.push({
 			severity,
-			file: file.path,
-			line: file.lineOf(['lastReviewed']),
-			field: 'lastReviewed',
+			where: { file: file.path, line: file.lineOf(['lastReviewed']), path: ['lastReviewed'] },
 			message: `Last reviewed ${isoDay(reviewed)}, ${age} days ago (${severity === 'error' ? `the limit is ${failAfterDays}` : `reviews are due after ${warnAfterDays}`}).`,
 			hint: `Check the article against the program and the current terms, fix what changed, then set \`lastReviewed: ${isoDay(today)}\`.`,
 		});

@@ -1,4 +1,4 @@
-/** Reads `<meta>` tags back out of built HTML, without a DOM; pure. */
+/** Reads `<meta>` and other tags back out of the built site's HTML in tests, without a DOM; pure. */
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

@@ -1,0 +1,158 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allPages, clientDir, isNotFoundPage, page, requireBuild } from '../helpers/site.ts';
+import { germanFactsFrom } from '../../src/i18n/facts.ts';
+import { factsFrom } from '../../src/lib/facts.ts';
+import { loadProgram } from '../../src/integrations/facts.ts';
+
+beforeAll(requireBuild);
+
+const site = 'https://help.tallwood.example';
+const program = loadProgram(new URL('../../', import.meta.url));
+const de = JSON.parse(readFileSync(new URL('../../src/content/i18n/de.json', import.meta.url), 'utf8')) as Record<
+	string,
+	string
+>;
+const unescape = (s: string) =>
+	s
+		.replace(/&amp;/g, '&')
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"');
+
+const htmlLang = (html: string) => /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+/** The `hreflang` alternates of a page's head: language → address. */
+const alternates = (html: string) =>
+	Object.fromEntries(
+		[...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/?>/g)].map((m) => [m[1]!, m[2]!]),
+	);
+/** The links of the language choice, as [language, address]. */
+const languageLinks = (html: string) => {
+	const nav = /<nav class="ph-languages[^"]*"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+	return [...nav.matchAll(/<a href="([^"]+)" hreflang="([^"]+)"/g)].map((m) => [m[2]!, m[1]!] as const);
+};
+const exists = (path: string) => existsSync(join(clientDir, path, 'index.html'));
+/** A built page's address from a full URL on the site. */
+const pathOf = (url: string) => new URL(url).pathname;
+
+const translated = [
+	'/de/',
+	'/de/affiliates/',
+	'/de/customers/',
+	'/de/advertisers/',
+	'/de/affiliates/onboarding/joining/',
+	'/de/affiliates/onboarding/tracking-links/',
+	'/de/affiliates/onboarding/payments/',
+	'/de/affiliates/onboarding/tax-forms/',
+	'/de/affiliates/onboarding/support/',
+];
+
+describe('German beside English', () => {
+	it('gives every English docs page a German address, marked as German', () => {
+		const english = allPages().filter((p) => !p.startsWith('/de/') && !isNotFoundPage(p));
+		// Docs pages are those Starlight builds with an "Edit this page" link or a hub/home template; the
+		// site's own pages (FAQs, terms, tools…) are English only for now, so compare with the docs files.
+		const docsPages = english.filter((p) => exists(`/de${p}`));
+		expect(docsPages).toEqual(
+			expect.arrayContaining([
+				'/',
+				'/affiliates/',
+				'/affiliates/onboarding/joining/',
+				'/glossary/',
+				'/privacy/',
+				'/advertisers/disputes/',
+			]),
+		);
+		for (const p of docsPages) {
+			expect(htmlLang(page(p)), p).toBe('en');
+			expect(htmlLang(page(`/de${p}`)), `/de${p}`).toBe('de');
+		}
+	});
+
+	it('links each translation and its English page both ways with hreflang, and x-default to English', () => {
+		for (const p of translated) {
+			const en = p.slice(3) || '/';
+			expect(alternates(page(p)), p).toEqual({ en: `${site}${en}`, de: `${site}${p}`, 'x-default': `${site}${en}` });
+			expect(alternates(page(en)), en).toEqual({ en: `${site}${en}`, de: `${site}${p}`, 'x-default': `${site}${en}` });
+		}
+	});
+
+	it('gives no alternate to a page that exists in English only, and every alternate leads to a built page', () => {
+		for (const p of ['/faq/', '/terms/', '/commission/', '/disclosures/', '/ask/', '/search/'])
+			expect(alternates(page(p)), p).toEqual({});
+		for (const p of allPages().filter((p) => !isNotFoundPage(p))) {
+			for (const href of Object.values(alternates(page(p)))) expect(exists(pathOf(href)), `${href} on ${p}`).toBe(true);
+		}
+	});
+
+	it('shows Starlight’s "not yet translated" notice, in German, on a German address without a translation only', () => {
+		const notice = de['i18n.untranslatedContent']!;
+		expect(unescape(page('/de/glossary/'))).toContain(notice);
+		expect(unescape(page('/de/affiliates/onboarding/promotion-rules/'))).toContain(notice);
+		for (const p of translated) expect(unescape(page(p)), p).not.toContain(notice);
+		expect(unescape(page('/glossary/'))).not.toContain(notice);
+	});
+
+	it('leads the language choice on every page to a page that exists: the same page, or the home page of that language', () => {
+		for (const p of allPages().filter((p) => !isNotFoundPage(p) && !p.endsWith('.html'))) {
+			const links = languageLinks(page(p));
+			expect(links.length, p).toBe(1);
+			for (const [, href] of links) expect(exists(href), `${href} on ${p}`).toBe(true);
+		}
+		expect(languageLinks(page('/affiliates/onboarding/joining/'))).toEqual([
+			['de', '/de/affiliates/onboarding/joining/'],
+		]);
+		expect(languageLinks(page('/de/affiliates/onboarding/joining/'))).toEqual([
+			['en', '/affiliates/onboarding/joining/'],
+		]);
+		// The FAQs have no German pages yet: the German choice leads to the German home page, and says so.
+		expect(languageLinks(page('/faq/'))).toEqual([['de', '/de/']]);
+		expect(unescape(page('/faq/'))).toContain(de['languageSelect.homeOnly']);
+	});
+
+	it('keeps the sidebar of German pages on pages that exist, marking English ones', () => {
+		const html = page('/de/affiliates/onboarding/joining/');
+		const sidebar =
+			/<nav[^>]*aria-label="Main"[\s\S]*?<\/nav>|<div[^>]*class="[^"]*sidebar-content[\s\S]*?<\/nav>/.exec(html)?.[0] ??
+			html;
+		expect(sidebar).toMatch(
+			/href="\/faq\/refunds-returns\/"[^>]*hreflang="en"|hreflang="en"[^>]*href="\/faq\/refunds-returns\/"/,
+		);
+		expect(sidebar).not.toContain('href="/de/faq/');
+		expect(sidebar).toContain('href="/de/affiliates/onboarding/payments/"');
+	});
+
+	it('lists both languages of a page as alternates in the sitemap', () => {
+		const sitemap = readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8');
+		const entry = (loc: string) =>
+			new RegExp(`<url><loc>${loc}</loc>((?:(?!</url>).)*)</url>`).exec(sitemap)?.[1] ?? '';
+		for (const p of ['/affiliates/onboarding/payments/', '/de/affiliates/onboarding/payments/', '/de/glossary/']) {
+			const e = entry(`${site}${p}`);
+			const en = p.replace(/^\/de\//, '/');
+			expect(e, p).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${site}${en}"/>`);
+			expect(e, p).toContain(`<xhtml:link rel="alternate" hreflang="de" href="${site}/de${en}"/>`);
+		}
+		expect(entry(`${site}/faq/`)).not.toContain('hreflang');
+		expect(sitemap).not.toContain(`${site}/de/faq/`);
+	});
+
+	it('states program facts on German pages the German way, from the program file', () => {
+		const defacts = germanFactsFrom(program);
+		const en = factsFrom(program);
+		const payments = unescape(page('/de/affiliates/onboarding/payments/'));
+		expect(payments).toContain(`am ${defacts.paymentDay} des Monats`);
+		expect(payments).toContain(`mindestens ${defacts.payoutThreshold}`);
+		expect(payments).not.toContain(en.payoutThreshold);
+		expect(payments).not.toMatch(/:fact\[/);
+		expect(unescape(page('/affiliates/onboarding/payments/'))).toContain(en.payoutThreshold);
+	});
+
+	it('gives German pages a search index of their own', () => {
+		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		expect(entry.languages['de']?.page_count).toBe(
+			allPages().filter((p) => p.startsWith('/de/') && !isNotFoundPage(p)).length,
+		);
+	});
+});
