@@ -3,8 +3,8 @@
  * own Pagefind bundle runs against a local HTTP server that records every file
  * it serves, making the calls the site's search box makes. On this project's
  * site (it has /search/words.json), that is the search pipeline the header box
- * runs (src/lib/search-run.ts, 5 answers; the site's words and the synonym
- * shards it needs fetched from the same server). On a bare Starlight site, it
+ * runs (src/lib/search-run.ts, 5 answers; the shards of the site's words and of
+ * the synonym table it needs fetched from the same server). On a bare Starlight site, it
  * is what Starlight's box does: load the filters, search, then load the first
  * page of results (5, Pagefind UI's page size).
  * A browser also fetches the search box's scripts, pagefind.js and Pagefind's
@@ -81,7 +81,7 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 			};
 			const outcome = await runSearch(pagefind, query, {
 				limit: 5,
-				vocabulary: () => json<string[]>('/search/words.json', []),
+				vocabulary: async (letters) => (await Promise.all(letters.map((l) => json<string[]>(`/search/words/${l}.json`, [])))).flat(),
 				synonyms: async (letters) => Object.assign({}, ...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {}))))) as SynonymTable,
 			});
 			results = outcome.total;
@@ -123,7 +123,7 @@ function searchUiScripts(clientDir: string, pipeline: boolean): string[] {
 	const dir = join(clientDir, '_astro');
 	const source = (name: string) => readFileSync(join(dir, name), 'utf8');
 	const scripts = readdirSync(dir).filter((name) => name.endsWith('.js'));
-	const roots = scripts.filter((name) => (pipeline ? /customElements\.define\(["`]site-search["`]|\/search\/words\.json/.test(source(name)) : source(name).includes('pagefind-ui__')));
+	const roots = scripts.filter((name) => (pipeline ? /customElements\.define\(["`]site-search["`]|\/search\/words\//.test(source(name)) : source(name).includes('pagefind-ui__')));
 	// Follow static imports ("./chunk.js") so that shared chunks count once.
 	const found = new Set<string>();
 	const visit = (name: string) => {

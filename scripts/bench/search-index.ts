@@ -30,6 +30,8 @@ export interface SearchIndex {
 	search(query: string, options?: Omit<SearchOptions, 'vocabulary' | 'synonyms'>): Promise<SearchOutcome>;
 	/** Searches as one way in does: the landings it shows, best first. */
 	entry(entry: SearchEntry, query: string): Promise<{ landings: Landing[] }>;
+	/** Pagefind's own search for `query` as typed, without the pipeline: the first `limit` pages' URLs. */
+	raw(query: string, limit: number): Promise<string[]>;
 	/** Every filter value in the index with its page count. */
 	filters(): Promise<Record<string, Record<string, number>>>;
 	/** Stops the file server. */
@@ -70,15 +72,14 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
 		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking });
 		await pagefind.init();
-		// The spelling dictionary the search page fetches from the same build; a build from
-		// before it existed (measured for comparison) searches without spelling correction.
-		const wordsFile = join(clientDir, 'search', 'words.json');
-		let words: Promise<string[]> | undefined;
-		const vocabulary = () => (words ??= existsSync(wordsFile) ? readFile(wordsFile, 'utf8').then((text) => JSON.parse(text) as string[]) : Promise.resolve([]));
-		// The synonym table's shards, as the browser fetches them; none in a build from before they existed.
-		const shard = (letter: string) => join(clientDir, 'search', 'synonyms', `${letter}.json`);
-		const synonyms = async (letters: string[]): Promise<SynonymTable> =>
-			Object.assign({}, ...(await Promise.all(letters.map((l) => (existsSync(shard(l)) ? readFile(shard(l), 'utf8').then((t) => JSON.parse(t) as SynonymTable) : {})))));
+		// The shards of the site's words and of the synonym table, as the browser fetches them;
+		// none in a build from before they existed (measured for comparison).
+		const shard = <T>(table: string, letter: string, empty: T): Promise<T> => {
+			const file = join(clientDir, 'search', table, `${letter}.json`);
+			return existsSync(file) ? readFile(file, 'utf8').then((t) => JSON.parse(t) as T) : Promise.resolve(empty);
+		};
+		const vocabulary = async (letters: string[]) => (await Promise.all(letters.map((l) => shard<string[]>('words', l, [])))).flat();
+		const synonyms = async (letters: string[]): Promise<SynonymTable> => Object.assign({}, ...(await Promise.all(letters.map((l) => shard<SynonymTable>('synonyms', l, {})))));
 		const search: SearchIndex['search'] = (query, options) => runSearch(pagefind, query, { ...options, vocabulary, synonyms });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
@@ -89,6 +90,7 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 		return {
 			search,
 			entry: (entry, query) => entries[entry](query),
+			raw: async (query, limit) => Promise.all(((await pagefind.search(query))?.results ?? []).slice(0, limit).map(async (r) => (await r.data()).url.replace(/#.*$/, ''))),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};

@@ -1,8 +1,8 @@
 /**
  * The search pipeline (src/lib/search-run.ts) in the browser, loaded on first use by the header
  * search box, the search page and the ask form's suggestions alike: the site's Pagefind bundle,
- * its words (`/search/words.json`) and the shards of the synonym table a question needs
- * (`/search/synonyms/<letter>.json`), each fetched once.
+ * and the shards of the site's words (`/search/words/<letter>.json`) and of the synonym table
+ * (`/search/synonyms/<letter>.json`) a question needs, each fetched once.
  */
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../lib/search-run.ts';
 import { searchRanking } from '../lib/search-ranking.ts';
@@ -13,17 +13,15 @@ export { resultTitle } from '../lib/search-landing.ts';
 // The index exists only in the built site; a variable path keeps the bundler from resolving it.
 const bundle = '/pagefind/pagefind.js';
 let pagefind: Promise<PagefindSearch> | undefined;
-let words: Promise<readonly string[]> | undefined;
-const shards = new Map<string, Promise<SynonymTable>>();
+const shards = new Map<string, Promise<unknown>>();
 
 const json = <T>(url: string, fallback: T): Promise<T> =>
 	fetch(url)
 		.then((r) => (r.ok ? (r.json() as Promise<T>) : fallback))
 		.catch(() => fallback);
 
-/** Loads Pagefind with the site's ranking, and the site's words beside it; a failed load is tried again by the next search. */
+/** Loads Pagefind with the site's ranking; a failed load is tried again by the next search. */
 export function loadPagefind(): Promise<PagefindSearch> {
-	void vocabulary();
 	pagefind ??= import(/* @vite-ignore */ bundle).then(async (module: PagefindSearch & { options(o: object): Promise<void> }) => {
 		await module.options({ ranking: searchRanking });
 		return module;
@@ -32,19 +30,21 @@ export function loadPagefind(): Promise<PagefindSearch> {
 	return pagefind;
 }
 
-function vocabulary(): Promise<readonly string[]> {
-	return (words ??= json<string[]>('/search/words.json', []));
-}
-const synonyms = async (letters: string[]): Promise<SynonymTable> => {
-	const tables = await Promise.all(
+const shardUrl = { words: (letter: string) => `/search/words/${letter}.json`, synonyms: (letter: string) => `/search/synonyms/${letter}.json` };
+
+/** The shards of a table for these letters, each fetched once. */
+function shardsOf<T>(table: keyof typeof shardUrl, letters: string[], empty: T): Promise<T[]> {
+	return Promise.all(
 		letters.map((letter) => {
-			let shard = shards.get(letter);
-			if (!shard) shards.set(letter, (shard = json<SynonymTable>(`/search/synonyms/${letter}.json`, {})));
+			const url = shardUrl[table](letter);
+			let shard = shards.get(url) as Promise<T> | undefined;
+			if (!shard) shards.set(url, (shard = json<T>(url, empty)));
 			return shard;
 		}),
 	);
-	return Object.assign({}, ...tables) as SynonymTable;
-};
+}
+const vocabulary = async (letters: string[]): Promise<readonly string[]> => (await shardsOf<string[]>('words', letters, [])).flat();
+const synonyms = async (letters: string[]): Promise<SynonymTable> => Object.assign({}, ...(await shardsOf<SynonymTable>('synonyms', letters, {}))) as SynonymTable;
 
 /** Runs one search through the pipeline. */
 export async function search(query: string, options: Omit<SearchOptions, 'vocabulary' | 'synonyms'> = {}): Promise<SearchOutcome> {

@@ -48,12 +48,15 @@ export interface Landing {
 /** Folds a matched word to a rough stem, so "Payments," and "payment" count as one word. */
 const fold = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/s$/, '');
 
-/** Sum over the different words a section matched of each word's best weighted match. */
-function sectionScore(sub: PagefindSubResult, words: readonly string[]): number {
+/**
+ * Sum over the different words a section matched of each word's best weighted match; matches in
+ * the page's first `titleLength` words (its title, which speaks for every section) count for nothing.
+ */
+function sectionScore(sub: PagefindSubResult, words: readonly string[], titleLength: number): number {
 	const best = new Map<string, number>();
 	for (const hit of sub.weighted_locations ?? []) {
 		const word = fold(words[hit.location] ?? '');
-		if (fillerWords.has(word)) continue;
+		if (fillerWords.has(word) || hit.location < titleLength) continue;
 		best.set(word, Math.max(best.get(word) ?? 0, hit.balanced_score));
 	}
 	return [...best.values()].reduce((sum, s) => sum + s, 0);
@@ -88,9 +91,16 @@ const termsWeight = 200 * 8 ** 2;
 /** Strips the fragment and the heading anchor Starlight gives every page title. */
 const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
 
-/** The sections of a result, best first; ties go to the earlier section, which is how the page reads. */
+/**
+ * The sections of a result, best first; ties go to the earlier section, which is how the page
+ * reads. The page title speaks for the whole page: a match in it would land every search on
+ * the top of the page ("dispute subject line" on "Disputes" rather than its section on how to
+ * send one), so it counts for no section.
+ */
 function rankedSections(data: PagefindResultData, searched: readonly string[]): Array<{ sub: PagefindSubResult; score: number }> {
 	const words = data.content?.split(/\s+/) ?? [];
+	const title = (data.meta['title'] ?? '').split(/\s+/).filter(Boolean);
+	const titleLength = title.length > 0 && title.every((w, i) => fold(w) === fold(words[i] ?? '')) ? title.length : 0;
 	const bonus = termsBonus(data, searched);
 	const idOf = (url: string) => /#(.+)$/.exec(url)?.[1] ?? '';
 	const subs = [...(data.sub_results ?? [])];
@@ -100,7 +110,7 @@ function rankedSections(data: PagefindResultData, searched: readonly string[]): 
 		if (heading && !subs.some((s) => idOf(s.url) === id)) subs.push({ title: heading, url: `${pageUrl}#${id}`, excerpt: data.excerpt });
 	}
 	return subs
-		.map((sub, i) => ({ sub, i, score: sectionScore(sub, words) + (bonus.get(idOf(sub.url))?.score ?? 0) }))
+		.map((sub, i) => ({ sub, i, score: sectionScore(sub, words, titleLength) + (bonus.get(idOf(sub.url))?.score ?? 0) }))
 		.sort((a, b) => b.score - a.score || a.i - b.i);
 }
 
@@ -120,6 +130,15 @@ function landingOf(data: PagefindResultData, sub: PagefindSubResult | undefined)
  */
 export function landingFor(data: PagefindResultData, searched: readonly string[] = []): Landing {
 	return landingOf(data, rankedSections(data, searched)[0]?.sub);
+}
+
+/**
+ * How well a result's best section answers the searched words: the score of the section it
+ * lands on (heading matches weigh most, as Pagefind weighs headings). A page whose one section
+ * holds the question beats a long page that holds its words here and there.
+ */
+export function bestSectionScore(data: PagefindResultData, searched: readonly string[] = []): number {
+	return rankedSections(data, searched)[0]?.score ?? 0;
 }
 
 /**

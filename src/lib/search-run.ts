@@ -14,9 +14,9 @@
  *    each an answer), and ranks the audience the reader came for first.
  */
 import { fuse } from './search-fusion.ts';
-import { answersIn, type Landing, type PagefindResultData } from './search-landing.ts';
+import { answersIn, bestSectionScore, type Landing, type PagefindResultData } from './search-landing.ts';
 import { wordForms, type SynonymTable } from './search-synonyms.ts';
-import { contentWords, interpretQuery, queryWords, synonymShards, type QueryWord } from './search-words.ts';
+import { contentWords, interpretQuery, queryWords, synonymShards, wordShards, type QueryWord } from './search-words.ts';
 
 /** One result as Pagefind's `search()` returns it. */
 export interface PagefindResult {
@@ -52,8 +52,12 @@ export interface SearchOptions {
 	limit?: number;
 	/** An audience whose pages rank first (the hub the reader came from); ignored when the audience is filtered. */
 	prefer?: string | undefined;
-	/** The site's words, most frequent first (`/search/words.json`): a word the site never uses is respelled or replaced. */
-	vocabulary?: () => Promise<readonly string[]>;
+	/**
+	 * The site's words starting with these first letters (`/search/words/<letter>.json`), most
+	 * frequent first: a word the site never uses is respelled or replaced. More words than asked
+	 * for (the whole of `/search/words.json`) do no harm.
+	 */
+	vocabulary?: (shards: string[]) => Promise<readonly string[]>;
 	/** The shards of the synonym table (`/search/synonyms/<letter>.json`) these first letters need, merged. */
 	synonyms?: (shards: string[]) => Promise<SynonymTable>;
 }
@@ -88,6 +92,10 @@ export const pipeline = {
 	meanings: 2,
 	/** Pairs of all words up to this many content words; beyond, pairs of neighbours only. */
 	allPairsUpTo: 5,
+	/** At most this many pages are loaded at once; more follow while the answers are fewer than shown. */
+	loadAtOnce: 3,
+	/** How much a page's best section counts in its rank, against its fused score (0–1). */
+	sectionShare: 0.4,
 	/** An audience preferred: its pages' scores are multiplied by `match`, those not for it by `other`. */
 	preference: { match: 1.4, other: 0.75 },
 };
@@ -205,7 +213,7 @@ export async function runSearch(pagefind: PagefindSearch, query: string, options
 	// The site's words tell which of the reader's words no page holds (Pagefind's own loose
 	// matches for them are poor: "postbak" finds disclosure pages); without them (offline, an
 	// older build), a word no page holds is one Pagefind finds nothing for, and nothing is respelled.
-	const vocab = typed.length > 0 ? await vocabulary?.().catch(() => undefined) : undefined;
+	const vocab = typed.length > 0 ? await vocabulary?.(wordShards(typed)).catch(() => undefined) : undefined;
 	const known = vocab && vocab.length > 0 ? knownWords(vocab) : undefined;
 	const counts = new Map(await Promise.all(typed.map(async (w) => [w, (await find(w)).length] as const)));
 	const isKnown = (w: string) => (known ? known(w) : counts.get(w)! > 0);
@@ -230,16 +238,27 @@ export async function runSearch(pagefind: PagefindSearch, query: string, options
 	}
 	const fused = pipeline.fusion === 'scores' ? await scoreFusion(words, lists, find) : fuse(lists, (r) => r.id);
 
-	// Load a few more pages than shown: the audience preference may reorder them.
+	// Pages are loaded (one fragment each) until they hold enough answers: an FAQ page may hold
+	// several. A few more than shown when an audience is preferred, which may reorder them.
 	const preferred = filters?.['audience'] ? undefined : prefer;
-	const candidates = fused.slice(0, limit + (preferred ? 5 : 0));
+	const wanted = limit + (preferred ? 5 : 0);
 	const sought = [...new Set(words.flatMap((w) => [w.primary, ...w.alternatives]))];
-	const loaded = await Promise.all(
-		candidates.map(async (c) => {
-			const data = await c.item.data();
-			return { score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred), answers: answersIn(data, sought) };
-		}),
-	);
+	const load = async (c: (typeof fused)[number]) => {
+		const data = await c.item.data();
+		return { score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred), section: bestSectionScore(data, sought), answers: answersIn(data, sought) };
+	};
+	const loaded: Array<Awaited<ReturnType<typeof load>>> = [];
+	for (let next = 0, answers = 0; next < fused.length && answers < wanted; ) {
+		const batch = await Promise.all(fused.slice(next, next + Math.min(wanted - answers, pipeline.loadAtOnce)).map(load));
+		next += batch.length;
+		answers += batch.reduce((n, l) => n + l.answers.length, 0);
+		loaded.push(...batch);
+	}
+	// Ranked by section too: each page's fused score and its best section's, each against the best of the candidates.
+	const share = pipeline.sectionShare;
+	const topScore = Math.max(...loaded.map((l) => l.score), 0) || 1;
+	const topSection = Math.max(...loaded.map((l) => l.section), 0) || 1;
+	for (const l of loaded) l.score = (1 - share) * (l.score / topScore) + share * (l.section / topSection);
 	const landings = loaded
 		.map((l, i) => ({ ...l, i }))
 		.sort((a, b) => b.score - a.score || a.i - b.i)

@@ -54,8 +54,10 @@ export function interpretQuery(
 	return typed.map((word) => {
 		const related = synonymsOf(word, synonyms).filter((w) => w !== word);
 		if (known(word)) return { typed: word, primary: word, alternatives: related, replaced: false };
+		// A word the synonym table knows is an English word, not a typo: its meanings come before
+		// the site word it is closest to in spelling ("bogus" means "fake", not "bonus").
 		const corrected = correctWord(word, vocabulary);
-		const options = [...new Set([...(corrected ? [corrected] : []), ...related])];
+		const options = [...new Set([...related, ...(corrected ? [corrected] : [])])];
 		if (options.length === 0) return { typed: word, primary: word, alternatives: [], replaced: false };
 		return { typed: word, primary: options[0]!, alternatives: options.slice(1), replaced: true };
 	});
@@ -64,6 +66,11 @@ export function interpretQuery(
 /** The shards of the synonym table these words need: the first letters of those that could have an entry. */
 export function synonymShards(words: readonly string[]): string[] {
 	return [...new Set(words.filter((w) => /^\p{L}{3,}$/u.test(w)).map(synonymShard))].sort();
+}
+
+/** The shards of the site's words these words need: the first letters of those made of letters only (the others are never respelled). */
+export function wordShards(words: readonly string[]): string[] {
+	return [...new Set(words.filter((w) => /^\p{L}+$/u.test(w)).map(synonymShard))].sort();
 }
 
 /** The shard of the synonym table a word's entry is in: its first letter, a–z, or "_" for any other. */

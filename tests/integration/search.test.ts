@@ -163,6 +163,19 @@ describe('searching the built index', () => {
 	});
 });
 
+describe("the site's words, by first letter", () => {
+	it('splits /search/words.json into shards a search fetches by its words\' first letters, in the same order', () => {
+		const all = JSON.parse(readFileSync(join(clientDir, 'search', 'words.json'), 'utf8')) as string[];
+		const letters = [...'abcdefghijklmnopqrstuvwxyz', '_'];
+		const shards = Object.fromEntries(letters.map((l) => [l, JSON.parse(readFileSync(join(clientDir, 'search', 'words', `${l}.json`), 'utf8')) as string[]]));
+		for (const letter of letters.slice(0, -1)) {
+			expect(shards[letter], letter).toEqual(all.filter((w) => w.startsWith(letter)));
+		}
+		expect(shards['_']).toEqual(all.filter((w) => !/^[a-z]/.test(w)));
+		expect(shards['c']).toContain('commission');
+	});
+});
+
 describe('the header search box', () => {
 	it('is on every page: a dialog with a labelled search box, a live status, and the search page and the ask form under its results', async () => {
 		for (const path of allPages().filter((p) => p !== '/404.html')) {
@@ -180,7 +193,7 @@ describe('the header search box', () => {
 	it('runs the one search pipeline the search page and the ask form run, in one module', async () => {
 		const dir = join(clientDir, '_astro');
 		const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
-		const engine = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes('/search/words.json'));
+		const engine = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes('/search/words/'));
 		expect(engine, 'one module fetches the site\'s words').toHaveLength(1);
 		const importers = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes(engine[0]!));
 		const pageScripts = (path: string) => [...page(path).matchAll(/<script type="module" src="\/_astro\/([^"]+)"/g)].map((m) => m[1]!);

@@ -7,7 +7,6 @@ import { formatReference, referencePattern } from '../../src/lib/feedback-refere
 import { frequentQuestions, normalizeQuestion, unhelpfulPages } from '../../src/lib/content-gaps.ts';
 import { parseSince } from '../../scripts/support/format.ts';
 import { csvCell } from '../../src/lib/csv.ts';
-import { fuseRankings, suggestionQuery, suggestionSearches } from '../../src/lib/suggestion-query.ts';
 
 const issues = (value: unknown) => {
 	const result = feedbackSubmissionSchema.safeParse(value);
@@ -147,15 +146,3 @@ describe('references and reports', () => {
 	});
 });
 
-describe('suggestions while typing', () => {
-	it('searches the words that matter, then each alone', () => {
-		expect(suggestionQuery('How do I update my bank details?')).toBe('update bank details');
-		expect(suggestionSearches('How do I update my bank details?')).toEqual(['update bank details', 'update', 'bank', 'details']);
-		expect(suggestionSearches('How do I?')).toEqual([]);
-	});
-
-	it('ranks first the pages high in many lists, the whole-query list counting double', () => {
-		expect(fuseRankings([['a'], ['b', 'c'], ['c', 'b'], ['c']])).toEqual(['c', 'a', 'b']);
-		expect(fuseRankings([[], ['x', 'y'], ['y']], 1)).toEqual(['y']);
-	});
-});

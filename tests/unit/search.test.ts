@@ -11,7 +11,7 @@ import { runSearch, searchesFor, type PagefindResult } from '../../src/lib/searc
 import { synonymsOf, wordForms } from '../../src/lib/search-synonyms.ts';
 import { readSearch, searchQueryString } from '../../src/lib/search-url.ts';
 import { buildSynonymTable } from '../../src/pages/search/_wordnet.ts';
-import { contentWords, interpretQuery, queryWords, synonymShards } from '../../src/lib/search-words.ts';
+import { contentWords, interpretQuery, queryWords, synonymShards, wordShards } from '../../src/lib/search-words.ts';
 import { faqPageSize } from '../../src/lib/pagination.ts';
 import { correctWord, editDistance, vocabularyOf, wordCounts } from '../../src/lib/spelling.ts';
 import { loadRelevanceSet, rankOf, score } from '../../scripts/bench/relevance-set.ts';
@@ -74,6 +74,8 @@ describe('the words of a question', () => {
 			{ typed: 'postbak', primary: 'postback', alternatives: [], replaced: true },
 			{ typed: 'zeppelin', primary: 'zeppelin', alternatives: [], replaced: false },
 		]);
+		// A word the synonym table knows is English, not a typo: its meaning first, the nearest spelling after.
+		expect(interpretQuery(['bogus'], () => false, ['bonus'], { bogus: ['fake'] })).toEqual([{ typed: 'bogus', primary: 'fake', alternatives: ['bonus'], replaced: true }]);
 	});
 
 	it('finds the dictionary form of a word typed with an ending', () => {
@@ -85,8 +87,10 @@ describe('the words of a question', () => {
 		expect(synonymsOf('zeppelin', { exchange: ['return'] })).toEqual([]);
 	});
 
-	it('needs the synonym shards of the first letters of its words only', () => {
+	it('needs the synonym shards and word shards of the first letters of its words only', () => {
 		expect(synonymShards(['broken', 'tent', 'w-9', 'bought'])).toEqual(['b', 't']);
+		// Short words have no synonyms but may be respelled; numbers and codes never are.
+		expect(wordShards(['id', 'tent', 'w-9', '1099'])).toEqual(['i', 't']);
 	});
 });
 
@@ -155,6 +159,21 @@ describe('relaxing a question', () => {
 		expect(outcome.landings.map((l) => l.url).sort()).toEqual(['/faq/refunds-returns/', '/faq/warranty/', '/troubleshooting/payment-late/']);
 	});
 
+	it('loads result pages only until they hold the answers shown: an FAQ page holds several', async () => {
+		const loaded: string[] = [];
+		const even = { ...faqPage, sub_results: faqPage.sub_results!.map((s) => ({ ...s, weighted_locations: [{ location: 6, balanced_score: 8 }] })) };
+		const result = (url: string, data: PagefindResultData): PagefindResult => ({ id: url, score: 1, data: async () => (loaded.push(url), data) });
+		const guide = (url: string): PagefindResultData => ({ url, content: 'paid', excerpt: 'paid', meta: { title: url }, filters: { audience: ['affiliate'], type: ['guide'] }, sub_results: [] });
+		const results = [result('/faq/payments/', even), ...['/a/', '/b/', '/c/', '/d/'].map((u) => result(u, guide(u)))];
+		const outcome = await runSearch({ search: async () => ({ results }) }, 'paid', { limit: 5 });
+		// Three answers on the FAQ page and one on each of the next two pages: five, from three pages.
+		expect(outcome.landings).toHaveLength(5);
+		expect(loaded.sort()).toEqual(['/a/', '/b/', '/faq/payments/']);
+		loaded.length = 0;
+		await runSearch({ search: async () => ({ results: results.slice(1) }) }, 'paid', { limit: 5 });
+		expect(loaded.sort()).toEqual(['/a/', '/b/', '/c/', '/d/']);
+	});
+
 	it('finds nothing, and fetches no synonyms, for words no page holds and no table knows', async () => {
 		let shards: string[] = [];
 		const outcome = await runSearch(pagefind, 'zeppelin', { vocabulary: async () => vocabularyOf(Object.values(pages)), synonyms: async (s) => ((shards = s), {}) });
@@ -176,6 +195,25 @@ describe('where a result lands', () => {
 	it('lands on the page itself when the best match is its top', () => {
 		const top = { ...faqPage, sub_results: faqPage.sub_results!.slice(0, 1) };
 		expect(landingFor(top)).toMatchObject({ url: '/faq/payments/', title: 'FAQ: Payments', excerpt: 'top' });
+	});
+
+	it('does not land on the top of a page for a word of its title: the title speaks for every section', () => {
+		const guide: PagefindResultData = {
+			url: '/advertisers/disputes/',
+			content: 'Disputes guide. Send disputes by email. How to send a dispute. Write the order in the subject line.',
+			excerpt: 'page excerpt',
+			meta: { title: 'Disputes guide' },
+			filters: { audience: ['advertiser'], type: ['guide'] },
+			sub_results: [
+				// The title, at weight 7, outscores any body word: without the rule the top would win.
+				{ title: 'Disputes guide', url: '/advertisers/disputes/#_top', excerpt: 'top', weighted_locations: [{ location: 0, balanced_score: 7 }, { location: 3, balanced_score: 1 }] },
+				{ title: 'How to send a dispute', url: '/advertisers/disputes/#how-to-send', excerpt: 'send', weighted_locations: [{ location: 10, balanced_score: 5 }, { location: 17, balanced_score: 1 }] },
+			],
+		};
+		expect(landingFor(guide).url).toBe('/advertisers/disputes/#how-to-send');
+		// Matched in its text, not only its title, the top still wins when it matches best.
+		const top = { ...guide, sub_results: [{ ...guide.sub_results![0]!, weighted_locations: [{ location: 0, balanced_score: 7 }, { location: 3, balanced_score: 9 }] }, guide.sub_results![1]!] };
+		expect(landingFor(top).url).toBe('/advertisers/disputes/');
 	});
 
 	it('lands on the question whose search terms hold a searched word, even when its text does not', () => {
