@@ -28,10 +28,16 @@ const termsDir = new URL('./src/content/terms/', import.meta.url);
 const termsVersions = readdirSync(termsDir)
 	.filter((f) => f.endsWith('.md'))
 	.map((f) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, termsDir), 'utf8'))?.[1] ?? '{}'))
-	.map((t) => ({ version: String(t.version), effectiveDate: new Date(`${String(t.effectiveDate instanceof Date ? t.effectiveDate.toISOString().slice(0, 10) : t.effectiveDate)}T00:00:00Z`) }));
+	.map((t) => ({
+		version: String(t.version),
+		effectiveDate: new Date(
+			`${String(t.effectiveDate instanceof Date ? t.effectiveDate.toISOString().slice(0, 10) : t.effectiveDate)}T00:00:00Z`,
+		),
+	}));
 const currentTermsPath = (() => {
 	// Before the first version takes effect, /terms/ shows the first.
-	const current = termsInForce(termsVersions, buildDate) ?? [...termsVersions].sort((a, b) => +a.effectiveDate - +b.effectiveDate)[0];
+	const current =
+		termsInForce(termsVersions, buildDate) ?? [...termsVersions].sort((a, b) => +a.effectiveDate - +b.effectiveDate)[0];
 	return current ? `/terms/${current.version.replace('.', '-')}/` : undefined;
 })();
 
@@ -58,7 +64,10 @@ export default defineConfig({
 	},
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	markdown: {
-		processor: satteri({ features: { directive: true }, mdastPlugins: [localizedFactsPlugin(program), factsPlugin(factsFrom(program))] }),
+		processor: satteri({
+			features: { directive: true },
+			mdastPlugins: [localizedFactsPlugin(program), factsPlugin(factsFrom(program))],
+		}),
 	},
 	integrations: [
 		starlight({
@@ -77,7 +86,12 @@ export default defineConfig({
 			pagination: false,
 			// Search filters (audience, content type) on every page; one ranking for the modal and /search/.
 			// Share-image and feed tags in every page's head; in dev, a broken entry's problems on its own page.
-			routeMiddleware: ['./src/i18n/route-middleware.ts', './src/route-middleware/search-filters.ts', './src/route-middleware/share-meta.ts', './src/route-middleware/content-problems.ts'],
+			routeMiddleware: [
+				'./src/i18n/route-middleware.ts',
+				'./src/route-middleware/search-filters.ts',
+				'./src/route-middleware/share-meta.ts',
+				'./src/route-middleware/content-problems.ts',
+			],
 			pagefind: { ranking: searchRanking },
 			components: {
 				// The search modal offers the search page and the ask form, with the query, under its results.
@@ -99,7 +113,11 @@ export default defineConfig({
 		// rendered on demand for one visitor (the thank-you page, the support dashboard), which have nothing
 		// to index, and the current terms version's own address, whose page is /terms/.
 		// `i18n` gives each page its language alternates, as Starlight's own sitemap would.
-		sitemap({ i18n: sitemapI18n, filter: (page) => !/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath }),
+		sitemap({
+			i18n: sitemapI18n,
+			filter: (page) =>
+				!/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath,
+		}),
 		shareImages(),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
 		inlineScriptHashes(),

@@ -105,7 +105,12 @@ export const articleCollections = {
 		hasAudience: true,
 		stewarded: true,
 		entryType: 'faq',
-		reference: { heading: 'FAQ entries', files: 'src/content/faqs/*.md', command: 'npm run new -- faq "Question?" --topic payments', source: 'faq.ts' },
+		reference: {
+			heading: 'FAQ entries',
+			files: 'src/content/faqs/*.md',
+			command: 'npm run new -- faq "Question?" --topic payments',
+			source: 'faq.ts',
+		},
 	}),
 	troubleshooting: article({
 		folder: 'troubleshooting',
@@ -118,7 +123,12 @@ export const articleCollections = {
 		hasAudience: true,
 		stewarded: true,
 		entryType: 'troubleshooting',
-		reference: { heading: 'Troubleshooting guides', files: 'src/content/troubleshooting/*.md', command: 'npm run new -- troubleshooting "What the reader sees"', source: 'troubleshooting.ts' },
+		reference: {
+			heading: 'Troubleshooting guides',
+			files: 'src/content/troubleshooting/*.md',
+			command: 'npm run new -- troubleshooting "What the reader sees"',
+			source: 'troubleshooting.ts',
+		},
 	}),
 	disclosures: article({
 		folder: 'disclosures',
@@ -131,7 +141,12 @@ export const articleCollections = {
 		hasAudience: false,
 		stewarded: true,
 		entryType: 'disclosure',
-		reference: { heading: 'Disclosure rules', files: 'src/content/disclosures/*.md', command: 'npm run new -- disclosure "Title" --channel blog', source: 'disclosure.ts' },
+		reference: {
+			heading: 'Disclosure rules',
+			files: 'src/content/disclosures/*.md',
+			command: 'npm run new -- disclosure "Title" --channel blog',
+			source: 'disclosure.ts',
+		},
 	}),
 	commission: article({
 		folder: 'commission',
@@ -145,7 +160,12 @@ export const articleCollections = {
 		hasAudience: false,
 		stewarded: true,
 		entryType: 'commission',
-		reference: { heading: 'Commission rules', files: 'src/content/commission/*.yaml', command: 'npm run new -- commission "Offer name" --rate 8', source: 'commission.ts' },
+		reference: {
+			heading: 'Commission rules',
+			files: 'src/content/commission/*.yaml',
+			command: 'npm run new -- commission "Offer name" --rate 8',
+			source: 'commission.ts',
+		},
 	}),
 	terms: article({
 		folder: 'terms',
@@ -159,7 +179,12 @@ export const articleCollections = {
 		// A version of the terms is a dated legal record, not an article that is re-reviewed.
 		stewarded: false,
 		entryType: 'terms',
-		reference: { heading: 'Program terms (one file per version)', files: 'src/content/terms/*.md', command: 'npm run new -- terms "Program terms"', source: 'terms.ts' },
+		reference: {
+			heading: 'Program terms (one file per version)',
+			files: 'src/content/terms/*.md',
+			command: 'npm run new -- terms "Program terms"',
+			source: 'terms.ts',
+		},
 	}),
 };
 
@@ -168,19 +193,29 @@ export const programCollection = {
 	name: 'program',
 	file: 'src/content/program/program.yaml',
 	schema: programSchema,
-	reference: { heading: 'Program facts', files: 'src/content/program/program.yaml', command: '(one file; edit it)', source: 'program.ts' },
+	reference: {
+		heading: 'Program facts',
+		files: 'src/content/program/program.yaml',
+		command: '(one file; edit it)',
+		source: 'program.ts',
+	},
 } as const;
 
 export type ArticleCollectionName = keyof typeof articleCollections;
 /** The kinds of entry `npm run new` starts: guide, faq, … */
 export type EntryType = (typeof articleCollections)[ArticleCollectionName]['entryType'];
-export const articleCollectionNames = Object.keys(articleCollections) as [ArticleCollectionName, ...ArticleCollectionName[]];
+export const articleCollectionNames = Object.keys(articleCollections) as [
+	ArticleCollectionName,
+	...ArticleCollectionName[],
+];
 
 /** One collection's definition, by name, with its own schema's types. */
-export const collection = <C extends ArticleCollectionName>(name: C): (typeof articleCollections)[C] => articleCollections[name];
+export const collection = <C extends ArticleCollectionName>(name: C): (typeof articleCollections)[C] =>
+	articleCollections[name];
 
 /** Whether a name is one of the article collections (as `related` references write it). */
-export const isArticleCollection = (name: string): name is ArticleCollectionName => Object.hasOwn(articleCollections, name);
+export const isArticleCollection = (name: string): name is ArticleCollectionName =>
+	Object.hasOwn(articleCollections, name);
 
 /** The collections whose entries are held to stewardship by default. */
 export const stewardedCollections = articleCollectionNames.filter((c) => articleCollections[c].stewarded);
@@ -203,5 +238,8 @@ export function describe(name: ArticleCollectionName, entry: { id: string; data:
 export function loaderOf(name: ArticleCollectionName): Loader {
 	const c: ArticleCollection = articleCollections[name] as unknown as ArticleCollection;
 	if (c.starlightExtension) return docsLoader();
-	return glob({ pattern: `**/[^_]*.{${c.extensions.map((e) => e.slice(1)).join(',')}}`, base: `./src/content/${c.folder}` });
+	return glob({
+		pattern: `**/[^_]*.{${c.extensions.map((e) => e.slice(1)).join(',')}}`,
+		base: `./src/content/${c.folder}`,
+	});
 }

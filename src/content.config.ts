@@ -19,12 +19,21 @@ const { docs, ...others } = articleCollections;
 export const collections = {
 	docs: defineCollection({
 		loader: loaderOf('docs'),
-		schema: (context) => docsSchema({ extend: docs.starlightExtension! })(context).transform((data) => fillFacts(data, facts)),
+		schema: (context) =>
+			docsSchema({ extend: docs.starlightExtension! })(context).transform((data) => fillFacts(data, facts)),
 	}),
 	// Our wording of Starlight's interface text (e.g. "Edit this page") and our components' own texts, per language.
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStringsSchema }) }),
 	[programCollection.name]: defineCollection({ loader: programLoader(root), schema: programCollection.schema }),
-	...(Object.fromEntries(Object.entries(others).map(([name, c]) => [name, defineCollection({ loader: loaderOf(name as ArticleCollectionName), schema: (c.schema as z.ZodType).transform(fill) })])) as unknown as {
+	...(Object.fromEntries(
+		Object.entries(others).map(([name, c]) => [
+			name,
+			defineCollection({
+				loader: loaderOf(name as ArticleCollectionName),
+				schema: (c.schema as z.ZodType).transform(fill),
+			}),
+		]),
+	) as unknown as {
 		[C in keyof typeof others]: { loader: Loader; schema: (typeof others)[C]['schema'] };
 	}),
 };

@@ -13,7 +13,11 @@ import { urls } from './lib/urls.ts';
  * closes the others (`scopeSidebar`); on pages for everyone the audience groups start closed.
  */
 type Item = { label: string; link: string } | { label: string; items: Array<{ autogenerate: { directory: string } }> };
-const hubLabels = { affiliate: 'Affiliate hub', customer: 'Customer hub', advertiser: 'Advertiser hub' } as const satisfies Record<Audience, string>;
+const hubLabels = {
+	affiliate: 'Affiliate hub',
+	customer: 'Customer hub',
+	advertiser: 'Advertiser hub',
+} as const satisfies Record<Audience, string>;
 const audienceGroup = (audience: Audience, items: Item[]) => ({
 	label: audienceLabels[audience],
 	collapsed: true,
@@ -75,7 +79,8 @@ export function audienceOfPage(path: string, meta: PageMeta): Audience | undefin
  */
 export function scopeSidebar<E extends ScopedEntry>(entries: readonly E[], audience: Audience | undefined): E[] {
 	const groupOf = new Map(Object.entries(audienceLabels).map(([a, label]) => [label as string, a as Audience]));
-	const open = (e: E): E => (e.type === 'group' ? { ...e, collapsed: false, entries: e.entries?.map((c) => open(c as E)) } : e);
+	const open = (e: E): E =>
+		e.type === 'group' ? { ...e, collapsed: false, entries: e.entries?.map((c) => open(c as E)) } : e;
 	const scoped = entries.map((e) => {
 		const owner = e.type === 'group' ? groupOf.get(e.label) : undefined;
 		if (!owner) return e;

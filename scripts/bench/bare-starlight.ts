@@ -44,15 +44,23 @@ export async function buildBareStarlight(projectRoot: string, root: string): Pro
 		writeFileSync(join(root, file), text);
 	}
 	await new Promise<string>((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-		});
+		const child = spawn(
+			process.execPath,
+			[join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root],
+			{
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+			},
+		);
 		let log = '';
 		child.stdout.on('data', (d) => (log += d));
 		child.stderr.on('data', (d) => (log += d));
 		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`Building bare Starlight in ${root} failed (exit ${code}):\n${log}`))));
+		child.on('close', (code) =>
+			code === 0
+				? resolve(log)
+				: reject(new Error(`Building bare Starlight in ${root} failed (exit ${code}):\n${log}`)),
+		);
 	});
 	return join(root, 'dist');
 }

@@ -30,8 +30,23 @@ export interface GeneratedFile {
 }
 
 /** Four docs guides, three troubleshooting guides and three FAQ entries in every ten articles. */
-const rotation: readonly SyntheticCollection[] = ['docs', 'troubleshooting', 'faqs', 'docs', 'troubleshooting', 'faqs', 'docs', 'troubleshooting', 'faqs', 'docs'];
-const audienceFolder: Record<Audience, string> = { affiliate: 'affiliates', customer: 'customers', advertiser: 'advertisers' };
+const rotation: readonly SyntheticCollection[] = [
+	'docs',
+	'troubleshooting',
+	'faqs',
+	'docs',
+	'troubleshooting',
+	'faqs',
+	'docs',
+	'troubleshooting',
+	'faqs',
+	'docs',
+];
+const audienceFolder: Record<Audience, string> = {
+	affiliate: 'affiliates',
+	customer: 'customers',
+	advertiser: 'advertisers',
+};
 
 /** `count` articles from `seed`; the same arguments always give the same articles. */
 export function generateArticles(count: number, seed = 1): SyntheticArticle[] {
@@ -46,7 +61,12 @@ export function generateArticles(count: number, seed = 1): SyntheticArticle[] {
 		const related = random.sample(articles.slice(-200), random.int(0, 3)).map((a) => `${a.collection}/${a.id}`);
 		const common = { audience, owner: random.pick(words.owners), lastReviewed: reviewDate(random), related };
 		const text = new Writer(random, audience);
-		const make = () => (collection === 'faqs' ? faq(text, i, common) : collection === 'troubleshooting' ? troubleshooting(text, i, common) : guide(text, i, common));
+		const make = () =>
+			collection === 'faqs'
+				? faq(text, i, common)
+				: collection === 'troubleshooting'
+					? troubleshooting(text, i, common)
+					: guide(text, i, common);
 		// Titles are unique across the site (the content check requires it): draw again on a repeat.
 		let article = make();
 		for (let tries = 1; titles.has(titleOf(article)); tries++) {
@@ -75,7 +95,15 @@ function faq(text: Writer, i: number, common: Common): SyntheticArticle {
 	return {
 		collection: 'faqs',
 		id: `${slug(question)}-${i + 1}`,
-		data: { question, description: text.description(), audience: common.audience, topic, owner: common.owner, lastReviewed: common.lastReviewed, related: common.related },
+		data: {
+			question,
+			description: text.description(),
+			audience: common.audience,
+			topic,
+			owner: common.owner,
+			lastReviewed: common.lastReviewed,
+			related: common.related,
+		},
 		body,
 	};
 }
@@ -94,7 +122,10 @@ function troubleshooting(text: Writer, i: number, common: Common): SyntheticArti
 			lastReviewed: common.lastReviewed,
 			symptoms: Array.from({ length: r.int(1, 3) }, () => `I see that ${text.fill('the {s} is {t} in {p}')}.`),
 			causes: Array.from({ length: r.int(1, 3) }, () => ({ cause: text.sentence(), check: text.sentence() })),
-			steps: Array.from({ length: r.int(2, 5) }, () => ({ title: capitalize(text.fill('{a} the {s}')), text: text.sentence() })),
+			steps: Array.from({ length: r.int(2, 5) }, () => ({
+				title: capitalize(text.fill('{a} the {s}')),
+				text: text.sentence(),
+			})),
 			contactSupport: `Contact support if the ${text.fill('{s} is still {t}')} after these steps. Include your ID, the order number and a screenshot of ${r.pick(words.places)}.`,
 			related: common.related,
 		},
@@ -107,7 +138,9 @@ function guide(text: Writer, i: number, common: Common): SyntheticArticle {
 	const title = capitalize(text.fill(r.pick(words.guidePatterns)));
 	const sections = r.sample(words.guideHeadings, r.int(3, 5)).map((heading) => {
 		const ordered = r.chance(0.5);
-		const list = r.chance(0.5) ? `\n\n${Array.from({ length: r.int(3, 5) }, (_, n) => `${ordered ? `${n + 1}.` : '-'} ${text.sentence()}`).join('\n')}` : '';
+		const list = r.chance(0.5)
+			? `\n\n${Array.from({ length: r.int(3, 5) }, (_, n) => `${ordered ? `${n + 1}.` : '-'} ${text.sentence()}`).join('\n')}`
+			: '';
 		return `## ${heading}\n\n${text.paragraphs(r.int(1, 3), 3, 6)}${list}`;
 	});
 	return {
@@ -135,7 +168,11 @@ export function starlightSlug(article: SyntheticArticle): string {
  * only, structured fields written out as Markdown, facts filled in, and the
  * related articles as a "Read next" list, so that both sites render the same words.
  */
-export function toStarlightFile(article: SyntheticArticle, all: ReadonlyMap<string, SyntheticArticle>, facts: Facts): GeneratedFile {
+export function toStarlightFile(
+	article: SyntheticArticle,
+	all: ReadonlyMap<string, SyntheticArticle>,
+	facts: Facts,
+): GeneratedFile {
 	const d = article.data;
 	const title = String(d['question'] ?? d['title']);
 	const parts: string[] = [];
@@ -152,7 +189,9 @@ export function toStarlightFile(article: SyntheticArticle, all: ReadonlyMap<stri
 	parts.push(article.body);
 	const related = (d['related'] as string[]).map((ref) => all.get(ref)).filter((a) => a !== undefined);
 	if (related.length) {
-		parts.push(`## Read next\n\n${related.map((a) => `- [${String(a.data['question'] ?? a.data['title'])}](/${starlightSlug(a)}/)`).join('\n')}`);
+		parts.push(
+			`## Read next\n\n${related.map((a) => `- [${String(a.data['question'] ?? a.data['title'])}](/${starlightSlug(a)}/)`).join('\n')}`,
+		);
 	}
 	const text = frontMatter({ title, description: d['description'] }, parts.join('\n\n'));
 	return { path: `src/content/docs/${starlightSlug(article)}.md`, text: interpolateFacts(text, facts) };
@@ -173,22 +212,33 @@ class Writer {
 		const subject = r.pick(words.subjects[this.audience]);
 		const out = pattern.replace(/\{([a-zA-Z])\}/g, (_, key: string) => {
 			switch (key) {
-				case 's': return subject;
-				case 'S': return capitalize(subject);
-				case 't': return r.pick(words.states);
-				case 'a': return r.pick(words.actions);
-				case 'e': return r.pick(words.events);
-				case 'p': return r.pick(words.places);
-				case 'o': return r.pick(words.openers);
-				case 'n': return `${r.pick(words.nameParts.first)}${r.pick(words.nameParts.second)} ${r.pick(words.nameParts.kind)}`;
-				default: throw new Error(`Unknown placeholder {${key}} in pattern "${pattern}".`);
+				case 's':
+					return subject;
+				case 'S':
+					return capitalize(subject);
+				case 't':
+					return r.pick(words.states);
+				case 'a':
+					return r.pick(words.actions);
+				case 'e':
+					return r.pick(words.events);
+				case 'p':
+					return r.pick(words.places);
+				case 'o':
+					return r.pick(words.openers);
+				case 'n':
+					return `${r.pick(words.nameParts.first)}${r.pick(words.nameParts.second)} ${r.pick(words.nameParts.kind)}`;
+				default:
+					throw new Error(`Unknown placeholder {${key}} in pattern "${pattern}".`);
 			}
 		});
 		return out.replace(/\b([Aa]) ([aeiouAEIOU])/g, '$1n $2');
 	}
 
 	sentence(): string {
-		return this.random.chance(0.08) ? this.random.pick(words.factSentences) : capitalize(this.fill(this.random.pick(words.sentencePatterns)));
+		return this.random.chance(0.08)
+			? this.random.pick(words.factSentences)
+			: capitalize(this.fill(this.random.pick(words.sentencePatterns)));
 	}
 
 	/** A summary of 20 to 200 characters, as the schemas ask. */
@@ -199,7 +249,9 @@ class Writer {
 	}
 
 	paragraphs(count: number, min: number, max: number): string {
-		return Array.from({ length: count }, () => Array.from({ length: this.random.int(min, max) }, () => this.sentence()).join(' ')).join('\n\n');
+		return Array.from({ length: count }, () =>
+			Array.from({ length: this.random.int(min, max) }, () => this.sentence()).join(' '),
+		).join('\n\n');
 	}
 }
 
@@ -221,4 +273,10 @@ function frontMatter(data: Record<string, unknown>, body: string): string {
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+const slug = (s: string) =>
+	s
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60)
+		.replace(/-$/, '');

@@ -27,13 +27,19 @@ export interface LighthouseOptions {
 const numeric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
 
 /** Audits one URL; throws with Lighthouse's own message when the page could not be loaded. */
-export async function runLighthouse(url: string, { port, categories, preset }: LighthouseOptions): Promise<LighthouseSummary> {
+export async function runLighthouse(
+	url: string,
+	{ port, categories, preset }: LighthouseOptions,
+): Promise<LighthouseSummary> {
 	const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: categories };
 	const result = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
 	const lhr = result?.lhr;
 	if (!lhr) throw new Error(`Lighthouse returned no result for ${url}.`);
-	if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-	const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+	if (lhr.runtimeError)
+		throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+	const scores = Object.fromEntries(
+		Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]),
+	);
 	const failures: LighthouseSummary['failures'] = [];
 	for (const [category, c] of Object.entries(lhr.categories)) {
 		if (category === 'performance') continue;
@@ -48,13 +54,22 @@ export async function runLighthouse(url: string, { port, categories, preset }: L
 			failures.push({ id: ref.id, category, title: audit.title, score: audit.score, items });
 		}
 	}
-	const shiftItems = ((lhr.audits['layout-shifts']?.details as { items?: Array<{ score?: number; node?: { selector?: string } }> } | undefined)?.items ?? []);
+	const shiftItems =
+		(
+			lhr.audits['layout-shifts']?.details as
+				{ items?: Array<{ score?: number; node?: { selector?: string } }> } | undefined
+		)?.items ?? [];
 	const shifts = shiftItems.map((i) => ({ element: i.node?.selector ?? '(unattributed)', score: i.score ?? 0 }));
 	return {
 		url,
 		shifts,
 		scores,
 		failures,
-		metrics: { lcp: numeric(lhr, 'largest-contentful-paint'), cls: numeric(lhr, 'cumulative-layout-shift'), tbt: numeric(lhr, 'total-blocking-time'), fcp: numeric(lhr, 'first-contentful-paint') },
+		metrics: {
+			lcp: numeric(lhr, 'largest-contentful-paint'),
+			cls: numeric(lhr, 'cumulative-layout-shift'),
+			tbt: numeric(lhr, 'total-blocking-time'),
+			fcp: numeric(lhr, 'first-contentful-paint'),
+		},
 	};
 }

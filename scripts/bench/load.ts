@@ -36,7 +36,9 @@ export function startProcess(args: string[], env: Record<string, string> = {}): 
 		};
 		child.stdout!.on('data', onData);
 		child.stderr!.on('data', onData);
-		child.once('exit', (code) => reject(new Error(`${args.join(' ')} stopped (exit ${code}) before listening:\n${log}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`${args.join(' ')} stopped (exit ${code}) before listening:\n${log}`)),
+		);
 	});
 }
 
@@ -98,8 +100,14 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
 	);
 	const elapsedMs = performance.now() - started;
 	const cpuAfter = cpuSeconds(options.pid);
-	return { latencies: latencies.sort((a, b) => a - b), errors, elapsedMs, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+	return {
+		latencies: latencies.sort((a, b) => a - b),
+		errors,
+		elapsedMs,
+		cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+	};
 }
 
 /** The p-th percentile of sorted numbers (NaN for none). */
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+export const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -20,7 +20,12 @@ export interface BuildMeasurement {
 }
 
 /** Builds the Astro project at `root` with the Astro found in `astroBin`; the log goes to `logFile`. */
-export async function measureBuild(root: string, astroBin: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<BuildMeasurement> {
+export async function measureBuild(
+	root: string,
+	astroBin: string,
+	logFile: string,
+	env: NodeJS.ProcessEnv = {},
+): Promise<BuildMeasurement> {
 	const log = createWriteStream(logFile);
 	const cpuBefore = childCpuMs();
 	const started = performance.now();
@@ -49,7 +54,11 @@ export async function measureBuild(root: string, astroBin: string, logFile: stri
 		throw new Error(`The build of ${root} failed (exit code ${code}). Last lines of ${logFile}:\n${tail}`);
 	}
 	const cpuAfter = childCpuMs();
-	return { wallMs, peakRssBytes: canSample ? peak : undefined, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+	return {
+		wallMs,
+		peakRssBytes: canSample ? peak : undefined,
+		cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+	};
 }
 
 /** Resident memory of a process and all its descendants, in bytes. */
@@ -78,7 +87,9 @@ function childrenOf(pid: number): number[] {
 	} catch {
 		return [];
 	}
-	return threads.flatMap((tid) => (readProc(`/proc/${pid}/task/${tid}/children`) ?? '').split(' ').filter(Boolean).map(Number));
+	return threads.flatMap((tid) =>
+		(readProc(`/proc/${pid}/task/${tid}/children`) ?? '').split(' ').filter(Boolean).map(Number),
+	);
 }
 
 /** Every process's children, keyed by parent id. */

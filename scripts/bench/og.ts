@@ -13,11 +13,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '500' }, runs: { type: 'string', default: '2' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+	options: {
+		pages: { type: 'string', default: '500' },
+		runs: { type: 'string', default: '2' },
+		keep: { type: 'boolean', default: false },
+	},
+});
 const synthetic = Number(values.pages);
-if (!Number.isInteger(synthetic) || synthetic < 1) throw new Error(`--pages must be a whole number of pages above 0, received "${values.pages}".`);
+if (!Number.isInteger(synthetic) || synthetic < 1)
+	throw new Error(`--pages must be a whole number of pages above 0, received "${values.pages}".`);
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number above 0, received "${values.runs}".`);
+if (!Number.isInteger(runs) || runs < 1)
+	throw new Error(`--runs must be a whole number above 0, received "${values.runs}".`);
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Inside the project, so that packages resolve from its node_modules as they do for the real site.
@@ -25,10 +33,20 @@ mkdirSync(join(projectRoot, '.fixture-builds'), { recursive: true });
 const root = mkdtempSync(join(projectRoot, '.fixture-builds', 'bench-og-'));
 // One empty cache per round, so that each round's first build with images is cold.
 const cacheDirs = Array.from({ length: runs }, () => mkdtempSync(join(tmpdir(), 'partner-help-og-bench-')));
-for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'])
+	cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
 
 const audiences = ['affiliate', 'customer', 'advertiser', undefined];
-const subjects = ['payout threshold', 'tracking links', 'coupon codes', 'refund timing', 'postback setup', 'tax forms', 'brand bidding', 'sub-IDs'];
+const subjects = [
+	'payout threshold',
+	'tracking links',
+	'coupon codes',
+	'refund timing',
+	'postback setup',
+	'tax forms',
+	'brand bidding',
+	'sub-IDs',
+];
 const dir = join(root, 'src', 'content', 'docs', 'bench');
 mkdirSync(dir, { recursive: true });
 for (let i = 1; i <= synthetic; i++) {
@@ -65,26 +83,47 @@ interface Run {
 function build(label: string, env: Record<string, string>, cacheDir: string): Promise<Run> {
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', OG_CACHE_DIR: cacheDir, ...env },
-		});
+		const child = spawn(
+			process.execPath,
+			[join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root],
+			{
+				cwd: root,
+				env: {
+					...process.env,
+					ASTRO_TELEMETRY_DISABLED: '1',
+					NO_COLOR: '1',
+					FORCE_COLOR: '0',
+					OG_CACHE_DIR: cacheDir,
+					...env,
+				},
+			},
+		);
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
 		child.on('error', reject);
 		child.on('close', (code) => {
-			if (code !== 0) return reject(new Error(`Failed to build the benchmark site (${label}), exit code ${code}:\n${output.slice(-4000)}`));
+			if (code !== 0)
+				return reject(
+					new Error(`Failed to build the benchmark site (${label}), exit code ${code}:\n${output.slice(-4000)}`),
+				);
 			const seconds = (performance.now() - started) / 1000;
 			const images = /share images: (\d+) rendered, (\d+) reused in (\d+) ms/.exec(output);
 			const pages = Number(/Found (\d+) HTML files/.exec(output)?.[1] ?? NaN);
-			resolve({ label, seconds, pages, ...(images ? { rendered: Number(images[1]), reused: Number(images[2]), imageMs: Number(images[3]) } : {}) });
+			resolve({
+				label,
+				seconds,
+				pages,
+				...(images ? { rendered: Number(images[1]), reused: Number(images[2]), imageMs: Number(images[3]) } : {}),
+			});
 		});
 	});
 }
 
 try {
-	console.log(`Building ${synthetic} synthetic pages plus the real ones on ${availableParallelism()} CPUs: one warm-up build, then ${runs} rounds of (off, cold, warm). Load average (1 min): ${loadavg()[0]!.toFixed(1)}.`);
+	console.log(
+		`Building ${synthetic} synthetic pages plus the real ones on ${availableParallelism()} CPUs: one warm-up build, then ${runs} rounds of (off, cold, warm). Load average (1 min): ${loadavg()[0]!.toFixed(1)}.`,
+	);
 	// The first build of a fresh copy also fills Astro's content store and Vite's caches; it is not counted.
 	await build('warm-up', { OG_IMAGES: 'off' }, cacheDirs[0]!);
 	const byKind: Record<'off' | 'cold' | 'warm', Run[]> = { off: [], cold: [], warm: [] };
@@ -97,7 +136,9 @@ try {
 		] as const) {
 			const run = await build(`${kind} ${round + 1}`, env, cache);
 			byKind[kind].push(run);
-			console.log(`  ${run.label.padEnd(8)} ${run.seconds.toFixed(1).padStart(6)} s${run.rendered === undefined ? '   OG_IMAGES=off' : `   ${run.rendered} rendered, ${run.reused} reused, image step ${(run.imageMs! / 1000).toFixed(2)} s`}`);
+			console.log(
+				`  ${run.label.padEnd(8)} ${run.seconds.toFixed(1).padStart(6)} s${run.rendered === undefined ? '   OG_IMAGES=off' : `   ${run.rendered} rendered, ${run.reused} reused, image step ${(run.imageMs! / 1000).toFixed(2)} s`}`,
+			);
 		}
 	}
 	// Best of the rounds: on a shared machine other work only ever adds time.
@@ -108,7 +149,9 @@ try {
 	const signed = (n: number, digits: number) => `${n < 0 ? '−' : '+'}${Math.abs(n).toFixed(digits)}`;
 	const line = (label: string, added: number) =>
 		`  ${label.padEnd(11)} ${signed(added, 1)} s for ${pages} pages = ${signed(perPage(added), 1)} ms per page = ${signed((perPage(added) * 500) / 1000, 1)} s for 500 pages`;
-	console.log(`\nPages built: ${pages} (${synthetic} synthetic). Best wall times: off ${off.seconds.toFixed(1)} s, cold ${cold.seconds.toFixed(1)} s, warm ${warm.seconds.toFixed(1)} s.`);
+	console.log(
+		`\nPages built: ${pages} (${synthetic} synthetic). Best wall times: off ${off.seconds.toFixed(1)} s, cold ${cold.seconds.toFixed(1)} s, warm ${warm.seconds.toFixed(1)} s.`,
+	);
 	console.log('Added build time (best with images minus best without):');
 	console.log(line('cold cache', cold.seconds - off.seconds));
 	console.log(line('warm cache', warm.seconds - off.seconds));
@@ -119,7 +162,8 @@ try {
 	// Other work on the machine shows up in every figure above; say how busy it was.
 	console.log(`Load average (1 min) at the end: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs.`);
 	const leaks = byKind.warm.filter((r) => r.rendered !== 0);
-	if (leaks.length) console.log(`WARNING: a warm build rendered ${leaks[0]!.rendered} images; the cache did not hold them all.`);
+	if (leaks.length)
+		console.log(`WARNING: a warm build rendered ${leaks[0]!.rendered} images; the cache did not hold them all.`);
 } finally {
 	if (values.keep) console.log(`Kept ${root} and ${cacheDirs.join(', ')}.`);
 	else for (const dir of [root, ...cacheDirs]) rmSync(dir, { recursive: true, force: true });

@@ -52,35 +52,59 @@ try {
 	}
 	const rows = Object.entries(pageTypes).map(([kind, path], i) => {
 		const file = builtFile(path);
-		const weight = existsSync(join(clientDir, file, file.endsWith('.html') ? '' : 'index.html')) ? weighPage(clientDir, file) : null;
+		const weight = existsSync(join(clientDir, file, file.endsWith('.html') ? '' : 'index.html'))
+			? weighPage(clientDir, file)
+			: null;
 		return { kind, path, weight, mobile: results.mobile[i]!, desktop: results.desktop[i]! };
 	});
 	console.log('\n');
 	console.log('Lighthouse performance, mobile (simulated slow 4G, 4× CPU) | desktop (no throttling)');
-	console.log('page             score   LCP ms    CLS    TBT ms | score   LCP ms    CLS    TBT ms |  HTML KB gz   CSS KB gz   JS KB gz (files)');
-	const metrics = (s: (typeof rows)[number]['mobile']) => `${String(s.scores['performance']).padStart(5)} ${s.metrics.lcp.toFixed(0).padStart(8)} ${s.metrics.cls.toFixed(3).padStart(6)} ${s.metrics.tbt.toFixed(0).padStart(9)}`;
+	console.log(
+		'page             score   LCP ms    CLS    TBT ms | score   LCP ms    CLS    TBT ms |  HTML KB gz   CSS KB gz   JS KB gz (files)',
+	);
+	const metrics = (s: (typeof rows)[number]['mobile']) =>
+		`${String(s.scores['performance']).padStart(5)} ${s.metrics.lcp.toFixed(0).padStart(8)} ${s.metrics.cls.toFixed(3).padStart(6)} ${s.metrics.tbt.toFixed(0).padStart(9)}`;
 	for (const r of rows) {
-		const w = r.weight ? `${kb(r.weight.html.gzip).padStart(10)} ${kb(r.weight.css.gzip).padStart(11)} ${kb(r.weight.js.gzip).padStart(10)} (${r.weight.js.files})` : '  (rendered on demand: no built file)';
+		const w = r.weight
+			? `${kb(r.weight.html.gzip).padStart(10)} ${kb(r.weight.css.gzip).padStart(11)} ${kb(r.weight.js.gzip).padStart(10)} (${r.weight.js.files})`
+			: '  (rendered on demand: no built file)';
 		console.log(`${r.kind.padEnd(15)} ${metrics(r.mobile)} | ${metrics(r.desktop)} | ${w}`);
 	}
 	// Google's "good" thresholds: LCP ≤ 2500 ms, CLS ≤ 0.1, TBT ≤ 200 ms. Name what moved when CLS is not good.
 	for (const r of rows) {
-		for (const [preset, s] of [['mobile', r.mobile], ['desktop', r.desktop]] as const) {
-			if (s.metrics.cls > 0.1) console.log(`  CLS ${s.metrics.cls.toFixed(3)} on ${r.kind} (${preset}): ${s.shifts.map((x) => `${x.element} ${x.score.toFixed(3)}`).join('; ')}`);
-			if (s.metrics.lcp > 2500 || s.metrics.tbt > 200) console.log(`  ${r.kind} (${preset}) misses a "good" threshold: LCP ${s.metrics.lcp.toFixed(0)} ms, TBT ${s.metrics.tbt.toFixed(0)} ms`);
+		for (const [preset, s] of [
+			['mobile', r.mobile],
+			['desktop', r.desktop],
+		] as const) {
+			if (s.metrics.cls > 0.1)
+				console.log(
+					`  CLS ${s.metrics.cls.toFixed(3)} on ${r.kind} (${preset}): ${s.shifts.map((x) => `${x.element} ${x.score.toFixed(3)}`).join('; ')}`,
+				);
+			if (s.metrics.lcp > 2500 || s.metrics.tbt > 200)
+				console.log(
+					`  ${r.kind} (${preset}) misses a "good" threshold: LCP ${s.metrics.lcp.toFixed(0)} ms, TBT ${s.metrics.tbt.toFixed(0)} ms`,
+				);
 		}
 	}
 
-	console.log(`\nJavaScript budget: bare Starlight's article ships ${kb(bare.js.gzip)} KB gzipped (${bare.js.files} files, ${kb(bare.js.raw)} KB raw); an article may ship ${kb(budget)} KB.`);
+	console.log(
+		`\nJavaScript budget: bare Starlight's article ships ${kb(bare.js.gzip)} KB gzipped (${bare.js.files} files, ${kb(bare.js.raw)} KB raw); an article may ship ${kb(budget)} KB.`,
+	);
 	let missed = 0;
 	for (const [kind, path] of Object.entries(articlePages)) {
 		const w = weighPage(clientDir, path);
 		const over = w.js.gzip - bare.js.gzip;
 		const ok = w.js.gzip <= budget;
 		if (!ok) missed++;
-		console.log(`  ${kind.padEnd(15)} ${path.padEnd(38)} ${kb(w.js.gzip).padStart(5)} KB gz (${over >= 0 ? '+' : ''}${kb(over)} KB over bare)  ${ok ? 'within budget' : 'OVER BUDGET'}`);
+		console.log(
+			`  ${kind.padEnd(15)} ${path.padEnd(38)} ${kb(w.js.gzip).padStart(5)} KB gz (${over >= 0 ? '+' : ''}${kb(over)} KB over bare)  ${ok ? 'within budget' : 'OVER BUDGET'}`,
+		);
 	}
-	console.log(missed ? `\n${missed} article page(s) over the JavaScript budget.` : '\nEvery article page is within the JavaScript budget.');
+	console.log(
+		missed
+			? `\n${missed} article page(s) over the JavaScript budget.`
+			: '\nEvery article page is within the JavaScript budget.',
+	);
 } finally {
 	await server.stop();
 	rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,8 @@ export function writeProjectSite(dir: string, projectRoot: string, articles: rea
 	for (const article of articles) {
 		const file = toContentFile(article);
 		const target = join(dir, file.path);
-		if (existsSync(target)) throw new Error(`The synthetic article ${file.path} would overwrite a real one: change its id.`);
+		if (existsSync(target))
+			throw new Error(`The synthetic article ${file.path} would overwrite a real one: change its id.`);
 		mkdirSync(dirname(target), { recursive: true });
 		writeFileSync(target, file.text);
 	}
@@ -42,5 +43,7 @@ export function folderSize(dir: string): { bytes: number; files: number } {
 
 function walk(dir: string): string[] {
 	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+		d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+	);
 }

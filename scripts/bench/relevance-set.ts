@@ -8,7 +8,9 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import type { Landing } from '../../src/lib/search-landing.ts';
 
-const expectedPath = z.string().regex(/^\/[^\s]*\/(#[a-z0-9-]+)?$/, 'Expected a site path ending in "/", optionally with "#id".');
+const expectedPath = z
+	.string()
+	.regex(/^\/[^\s]*\/(#[a-z0-9-]+)?$/, 'Expected a site path ending in "/", optionally with "#id".');
 
 /** One question a reader would type, and where search should take them. */
 export const relevanceCaseSchema = z.object({
@@ -27,10 +29,15 @@ export type RelevanceCase = z.infer<typeof relevanceCaseSchema>;
 
 /** Reads and validates the relevance set; errors name the file, the entry and the field. */
 export function loadRelevanceSet(file: string): RelevanceCase[] {
-	const parsed = z.array(relevanceCaseSchema).min(1).safeParse(parseYaml(readFileSync(file, 'utf8')));
+	const parsed = z
+		.array(relevanceCaseSchema)
+		.min(1)
+		.safeParse(parseYaml(readFileSync(file, 'utf8')));
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((i) => `  entry ${i.path.join('.')}: ${i.message}`);
-		throw new Error(`${file}: invalid relevance set\n${lines.join('\n')}\nHint: each entry is { query, expect: "/path/" or "/path/#id", note? }.`);
+		throw new Error(
+			`${file}: invalid relevance set\n${lines.join('\n')}\nHint: each entry is { query, expect: "/path/" or "/path/#id", note? }.`,
+		);
 	}
 	return parsed.data;
 }
@@ -53,7 +60,8 @@ export function loadRelevanceParts(dir: string): RelevancePart[] {
 	const parts: RelevancePart[] = [];
 	const tuning = existsSync(file('tuning.yaml')) ? file('tuning.yaml') : file('queries.yaml');
 	parts.push({ name: 'tuning', cases: loadRelevanceSet(tuning), showMisses: true });
-	if (existsSync(file('held-out.yaml'))) parts.push({ name: 'held-out', cases: loadRelevanceSet(file('held-out.yaml')), showMisses: false });
+	if (existsSync(file('held-out.yaml')))
+		parts.push({ name: 'held-out', cases: loadRelevanceSet(file('held-out.yaml')), showMisses: false });
 	return parts;
 }
 
@@ -82,5 +90,10 @@ export interface RelevanceScore {
 export function score(ranks: ReadonlyArray<number | undefined>): RelevanceScore {
 	const n = ranks.length;
 	const share = (ok: (r: number) => boolean) => ranks.filter((r) => r !== undefined && ok(r)).length / n;
-	return { cases: n, hitAt1: share((r) => r === 1), hitAt3: share((r) => r <= 3), mrr: ranks.reduce<number>((s, r) => s + (r ? 1 / r : 0), 0) / n };
+	return {
+		cases: n,
+		hitAt1: share((r) => r === 1),
+		hitAt3: share((r) => r <= 3),
+		mrr: ranks.reduce<number>((s, r) => s + (r ? 1 / r : 0), 0) / n,
+	};
 }

@@ -12,7 +12,12 @@ import { loadRelevanceParts, rankOf, score, type RelevanceScore } from './releva
 
 const root = resolve(import.meta.dirname, '../..');
 // Another build's client folder can be given, to compare two versions of the content or ranking.
-const { values } = parseArgs({ options: { dist: { type: 'string', default: resolve(root, 'dist/client') }, quiet: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+	options: {
+		dist: { type: 'string', default: resolve(root, 'dist/client') },
+		quiet: { type: 'boolean', default: false },
+	},
+});
 const parts = loadRelevanceParts(resolve(root, 'tests/relevance'));
 const index = await openSearchIndex(resolve(values.dist!));
 const started = performance.now();
@@ -28,8 +33,13 @@ try {
 				const rank = rankOf(landings, c.expect);
 				ranks.push(rank);
 				if (rank !== 1 && part.showMisses && !values.quiet) {
-					const got = landings.slice(0, 3).map((l, i) => `${i + 1}. ${l.url}`).join('  ');
-					console.log(`${entry.padEnd(11)} ${rank ? `rank ${rank}` : 'miss  '}  "${c.query}" → ${c.expect}\n            got: ${got || '(no results)'}`);
+					const got = landings
+						.slice(0, 3)
+						.map((l, i) => `${i + 1}. ${l.url}`)
+						.join('  ');
+					console.log(
+						`${entry.padEnd(11)} ${rank ? `rank ${rank}` : 'miss  '}  "${c.query}" → ${c.expect}\n            got: ${got || '(no results)'}`,
+					);
 				}
 			}
 			rows.push({ part: part.name, entry, score: score(ranks), zero });
@@ -39,9 +49,15 @@ try {
 	await index.close();
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-console.log(`\nRelevance over ${parts.map((p) => `${p.name} (${p.cases.length} questions)`).join(', ')} in ${Math.round(performance.now() - started)} ms`);
+console.log(
+	`\nRelevance over ${parts.map((p) => `${p.name} (${p.cases.length} questions)`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
+);
 console.log('top 10 results looked at; a miss counts 0 in MRR\n');
-console.log(`${'part'.padEnd(10)} ${'entry point'.padEnd(12)} ${'hit@1'.padStart(8)} ${'hit@3'.padStart(8)} ${'MRR'.padStart(6)} ${'no result'.padStart(10)}`);
+console.log(
+	`${'part'.padEnd(10)} ${'entry point'.padEnd(12)} ${'hit@1'.padStart(8)} ${'hit@3'.padStart(8)} ${'MRR'.padStart(6)} ${'no result'.padStart(10)}`,
+);
 for (const r of rows) {
-	console.log(`${r.part.padEnd(10)} ${r.entry.padEnd(12)} ${pct(r.score.hitAt1).padStart(8)} ${pct(r.score.hitAt3).padStart(8)} ${r.score.mrr.toFixed(3).padStart(6)} ${String(r.zero).padStart(10)}`);
+	console.log(
+		`${r.part.padEnd(10)} ${r.entry.padEnd(12)} ${pct(r.score.hitAt1).padStart(8)} ${pct(r.score.hitAt3).padStart(8)} ${r.score.mrr.toFixed(3).padStart(6)} ${String(r.zero).padStart(10)}`,
+	);
 }

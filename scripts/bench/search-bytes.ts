@@ -81,8 +81,13 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 			};
 			const outcome = await runSearch(pagefind, query, {
 				limit: 5,
-				vocabulary: async (letters) => (await Promise.all(letters.map((l) => json<string[]>(`/search/words/${l}.json`, [])))).flat(),
-				synonyms: async (letters) => Object.assign({}, ...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {}))))) as SynonymTable,
+				vocabulary: async (letters) =>
+					(await Promise.all(letters.map((l) => json<string[]>(`/search/words/${l}.json`, [])))).flat(),
+				synonyms: async (letters) =>
+					Object.assign(
+						{},
+						...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {})))),
+					) as SynonymTable,
 			});
 			results = outcome.total;
 		} else {
@@ -96,9 +101,17 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 		}
 		await pagefind.destroy?.();
 
-		const paths = new Set(['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', ...searchUiScripts(clientDir, pipeline), ...served]);
+		const paths = new Set([
+			'/pagefind/pagefind.js',
+			'/pagefind/pagefind-worker.js',
+			...searchUiScripts(clientDir, pipeline),
+			...served,
+		]);
 		const files = [...paths].map((path) => fileCost(clientDir, path));
-		const sum = (list: SearchFile[]) => ({ bytes: list.reduce((n, f) => n + f.bytes, 0), wireBytes: list.reduce((n, f) => n + f.wireBytes, 0) });
+		const sum = (list: SearchFile[]) => ({
+			bytes: list.reduce((n, f) => n + f.bytes, 0),
+			wireBytes: list.reduce((n, f) => n + f.wireBytes, 0),
+		});
 		return { query, results, files, pagefind: sum(files.filter((f) => f.kind !== 'ui')), total: sum(files) };
 	} finally {
 		server.close();
@@ -123,13 +136,18 @@ function searchUiScripts(clientDir: string, pipeline: boolean): string[] {
 	const dir = join(clientDir, '_astro');
 	const source = (name: string) => readFileSync(join(dir, name), 'utf8');
 	const scripts = readdirSync(dir).filter((name) => name.endsWith('.js'));
-	const roots = scripts.filter((name) => (pipeline ? /customElements\.define\(["`]site-search["`]|\/search\/words\//.test(source(name)) : source(name).includes('pagefind-ui__')));
+	const roots = scripts.filter((name) =>
+		pipeline
+			? /customElements\.define\(["`]site-search["`]|\/search\/words\//.test(source(name))
+			: source(name).includes('pagefind-ui__'),
+	);
 	// Follow static imports ("./chunk.js") so that shared chunks count once.
 	const found = new Set<string>();
 	const visit = (name: string) => {
 		if (found.has(name) || !scripts.includes(name)) return;
 		found.add(name);
-		for (const m of source(name).matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) visit(m[1]!);
+		for (const m of source(name).matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g))
+			visit(m[1]!);
 	};
 	roots.forEach(visit);
 	return [...found].map((name) => `/_astro/${name}`);
@@ -138,6 +156,10 @@ function searchUiScripts(clientDir: string, pipeline: boolean): string[] {
 function fileCost(clientDir: string, path: string): SearchFile {
 	const body = readFileSync(join(clientDir, path));
 	const gzipped = body[0] === 0x1f && body[1] === 0x8b;
-	const kind = path.startsWith('/_astro/') ? 'ui' : /\.pf_(index|fragment|filter|meta)$|pagefind-entry\.json$|^\/search\/.*\.json$/.test(path) ? 'data' : 'code';
+	const kind = path.startsWith('/_astro/')
+		? 'ui'
+		: /\.pf_(index|fragment|filter|meta)$|pagefind-entry\.json$|^\/search\/.*\.json$/.test(path)
+			? 'data'
+			: 'code';
 	return { path, bytes: body.length, wireBytes: gzipped ? body.length : gzipSync(body).length, kind };
 }

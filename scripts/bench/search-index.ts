@@ -57,7 +57,10 @@ function staticServer(root: string): Server {
  * Opens the Pagefind index of the site built into `clientDir` (normally dist/client),
  * ranking as the site does unless another `ranking` is given (to try one out).
  */
-export async function openSearchIndex(clientDir: string, { ranking = searchRanking }: { ranking?: object } = {}): Promise<SearchIndex> {
+export async function openSearchIndex(
+	clientDir: string,
+	{ ranking = searchRanking }: { ranking?: object } = {},
+): Promise<SearchIndex> {
 	const script = join(clientDir, 'pagefind', 'pagefind.js');
 	if (!existsSync(script)) {
 		throw new Error(`No search index at ${script}: build the site first (npm run build).`);
@@ -78,9 +81,12 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 			const file = join(clientDir, 'search', table, `${letter}.json`);
 			return existsSync(file) ? readFile(file, 'utf8').then((t) => JSON.parse(t) as T) : Promise.resolve(empty);
 		};
-		const vocabulary = async (letters: string[]) => (await Promise.all(letters.map((l) => shard<string[]>('words', l, [])))).flat();
-		const synonyms = async (letters: string[]): Promise<SynonymTable> => Object.assign({}, ...(await Promise.all(letters.map((l) => shard<SynonymTable>('synonyms', l, {})))));
-		const search: SearchIndex['search'] = (query, options) => runSearch(pagefind, query, { ...options, vocabulary, synonyms });
+		const vocabulary = async (letters: string[]) =>
+			(await Promise.all(letters.map((l) => shard<string[]>('words', l, [])))).flat();
+		const synonyms = async (letters: string[]): Promise<SynonymTable> =>
+			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<SynonymTable>('synonyms', l, {})))));
+		const search: SearchIndex['search'] = (query, options) =>
+			runSearch(pagefind, query, { ...options, vocabulary, synonyms });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
 			'header box': (query) => search(query, { limit: 5 }),
@@ -90,7 +96,12 @@ export async function openSearchIndex(clientDir: string, { ranking = searchRanki
 		return {
 			search,
 			entry: (entry, query) => entries[entry](query),
-			raw: async (query, limit) => Promise.all(((await pagefind.search(query))?.results ?? []).slice(0, limit).map(async (r) => (await r.data()).url.replace(/#.*$/, ''))),
+			raw: async (query, limit) =>
+				Promise.all(
+					((await pagefind.search(query))?.results ?? [])
+						.slice(0, limit)
+						.map(async (r) => (await r.data()).url.replace(/#.*$/, '')),
+				),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};

@@ -23,7 +23,9 @@ const rows = Number(values.rows);
 const dir = mkdtempSync(join(tmpdir(), 'partner-help-stalls-'));
 
 /** Runs `work` while sampling the event loop every millisecond; returns the longest delay and the wall time. */
-async function measure(work: () => Promise<unknown> | unknown): Promise<{ maxMs: number; p99Ms: number; wallMs: number }> {
+async function measure(
+	work: () => Promise<unknown> | unknown,
+): Promise<{ maxMs: number; p99Ms: number; wallMs: number }> {
 	const histogram = monitorEventLoopDelay({ resolution: 1 });
 	histogram.enable();
 	// The first sample only sets the monitor's clock: give it a few turns before the work starts.
@@ -42,14 +44,24 @@ function fill(path: string): void {
 	openSqliteStore(path).close();
 	const db = new DatabaseSync(path);
 	db.exec('PRAGMA synchronous = NORMAL; BEGIN');
-	const insert = db.prepare("INSERT INTO submissions (reference, kind, created_at, question, email) VALUES (?, 'question', ?, ?, ?)");
-	const outbox = db.prepare("INSERT INTO outbox (submission_id, destination, next_attempt_at, delivered_at) VALUES (?, 'webhook', 0, 1)");
+	const insert = db.prepare(
+		"INSERT INTO submissions (reference, kind, created_at, question, email) VALUES (?, 'question', ?, ?, ?)",
+	);
+	const outbox = db.prepare(
+		"INSERT INTO outbox (submission_id, destination, next_attempt_at, delivered_at) VALUES (?, 'webhook', 0, 1)",
+	);
 	const old = Date.now() - 400 * 86_400_000;
 	for (let i = 0; i < rows; i++) {
-		const { lastInsertRowid } = insert.run(`FB-B${String(i).padStart(7, '0')}`, old + i, `How do I change the payout bank of account ${i}? It still shows the old one.`, `reader${i}@example.com`);
+		const { lastInsertRowid } = insert.run(
+			`FB-B${String(i).padStart(7, '0')}`,
+			old + i,
+			`How do I change the payout bank of account ${i}? It still shows the old one.`,
+			`reader${i}@example.com`,
+		);
 		if (i % 2 === 0) outbox.run(lastInsertRowid);
 	}
-	for (let i = 0; i < 100; i++) insert.run(`FB-N${String(i).padStart(7, '0')}`, Date.now(), `A recent question ${i}`, null);
+	for (let i = 0; i < 100; i++)
+		insert.run(`FB-N${String(i).padStart(7, '0')}`, Date.now(), `A recent question ${i}`, null);
 	db.exec('COMMIT');
 	db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 	db.close();
@@ -61,7 +73,9 @@ function holdLock(path: string, ms: number): Promise<{ released: Promise<void> }
 		db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms}); db.exec('ROLLBACK');`;
 	const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
 	const released = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	return new Promise((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('locked') && resolve({ released })));
+	return new Promise((resolve) =>
+		child.stdout!.on('data', (c: Buffer) => c.toString().includes('locked') && resolve({ released })),
+	);
 }
 
 const line = (label: string, m: { maxMs: number; p99Ms: number; wallMs: number }) =>
@@ -112,7 +126,12 @@ try {
 	console.log(line('before: busy_timeout=5000 in SQLite', blocking));
 	const waiting = openSqliteStore(lockPath, 'full', { timeoutMs: 5000 });
 	({ released } = await holdLock(lockPath, 2000));
-	const timers = await measure(() => waiting.save({ kind: 'question', question: 'Saved once the lock is free' }, { reference: 'FB-LOCK-0001', createdAt: Date.now(), destination: null }));
+	const timers = await measure(() =>
+		waiting.save(
+			{ kind: 'question', question: 'Saved once the lock is free' },
+			{ reference: 'FB-LOCK-0001', createdAt: Date.now(), destination: null },
+		),
+	);
 	await released;
 	await waiting.close();
 	console.log(line('after: timers on the event loop (then saved)', timers));

@@ -32,8 +32,12 @@ try {
 	}
 	const pct = (n: number) => `${((n / suggestionCases.length) * 100).toFixed(0)} % (${n}/${suggestionCases.length})`;
 	console.log(`Suggestion relevance over ${suggestionCases.length} questions in readers' words\n`);
-	console.log(`Pagefind, question as typed:   first suggestion right ${pct(score.raw.at1)}, a right one among 5: ${pct(score.raw.at5)}`);
-	console.log(`what the form shows:           first suggestion right ${pct(score.pipeline.at1)}, a right one among 5: ${pct(score.pipeline.at5)}  (the search pipeline, src/lib/search-run.ts)`);
+	console.log(
+		`Pagefind, question as typed:   first suggestion right ${pct(score.raw.at1)}, a right one among 5: ${pct(score.raw.at5)}`,
+	);
+	console.log(
+		`what the form shows:           first suggestion right ${pct(score.pipeline.at1)}, a right one among 5: ${pct(score.pipeline.at5)}  (the search pipeline, src/lib/search-run.ts)`,
+	);
 	if (misses.length) console.log(`\nMisses (no right article among 5):\n${misses.join('\n')}`);
 } finally {
 	await index.close();

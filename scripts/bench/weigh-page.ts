@@ -49,7 +49,8 @@ export function weighPage(clientDir: string, urlPath: string): PageWeight {
 		seen.add(href);
 		const code = readFileSync(join(clientDir, href), 'utf8');
 		add(result.js, code);
-		for (const spec of staticImports(code)) if (spec.startsWith('.') || spec.startsWith('/')) visitModule(local(spec, href));
+		for (const spec of staticImports(code))
+			if (spec.startsWith('.') || spec.startsWith('/')) visitModule(local(spec, href));
 	};
 	for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
 		const attrs = m[1]!;

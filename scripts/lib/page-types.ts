@@ -21,7 +21,8 @@ export const pageTypes = {
 	'tool-status': '/tools/status/',
 	'tool-terms': '/tools/terms/',
 	'tool-disclosure': '/tools/disclosure/',
-	'tool-answer': '/tools/payout/answer/?orderDate=2026-10-01&orderTime=23%3A30&zone=America%2FDenver&amount=30&balance=25',
+	'tool-answer':
+		'/tools/payout/answer/?orderDate=2026-10-01&orderTime=23%3A30&zone=America%2FDenver&amount=30&balance=25',
 } as const;
 
 /** A page kind: home, hub, guide, … */

@@ -47,12 +47,14 @@ const { positionals, values } = parseArgs({
 
 function option<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
 	if (value === undefined) return undefined;
-	if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; received "${value}".`);
+	if (!allowed.includes(value as T))
+		throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; received "${value}".`);
 	return value as T;
 }
 function count(name: string, value: string | undefined, fallback: number): number {
 	if (value === undefined) return fallback;
-	if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a whole number of at least 1; received "${value}".`);
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		throw new UsageError(`--${name} must be a whole number of at least 1; received "${value}".`);
 	return Number(value);
 }
 function since(name: string, value: string | undefined): number | undefined {
@@ -90,14 +92,19 @@ async function main(): Promise<number> {
 		console.log(usage);
 		return command || values.help ? 0 : 2;
 	}
-	if (!['list', 'export', 'gaps', 'purge', 'status'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
+	if (!['list', 'export', 'gaps', 'purge', 'status'].includes(command))
+		throw new UsageError(`Unknown command "${command}".`);
 	const kind = option('kind', values.kind, ['question', 'vote'] as const);
 	const config = readConfig();
 	const store = await openStore(config, { create: values.create === true, retention: false });
 	try {
 		switch (command) {
 			case 'list': {
-				const rows = await store.list({ kind, since: since('since', values.since), limit: count('limit', values.limit, 50) });
+				const rows = await store.list({
+					kind,
+					since: since('since', values.since),
+					limit: count('limit', values.limit, 50),
+				});
 				console.log(
 					table(
 						['reference', 'received', 'kind', 'email', 'audience', 'text', 'where'],
@@ -134,13 +141,29 @@ async function main(): Promise<number> {
 				// A vote on an FAQ question carries it as the page's fragment: each question is its own row.
 				const pages = unhelpfulPages(votes, limit);
 				console.log('Most frequent unresolved questions\n');
-				console.log(questions.length ? table(['times', 'last asked', 'question'], questions.map((q) => [String(q.count), new Date(q.lastAskedAt).toISOString().slice(0, 10), q.question.replace(/\s+/g, ' ')])) : '(none)');
+				console.log(
+					questions.length
+						? table(
+								['times', 'last asked', 'question'],
+								questions.map((q) => [
+									String(q.count),
+									new Date(q.lastAskedAt).toISOString().slice(0, 10),
+									q.question.replace(/\s+/g, ' '),
+								]),
+							)
+						: '(none)',
+				);
 				console.log('\nPages and FAQ questions with the most "not helpful" votes\n');
 				console.log(
 					pages.length
 						? table(
 								['not helpful', 'helpful', 'page', 'comments'],
-								pages.map((p) => [String(p.notHelpful), String(p.helpful), p.page, p.comments.map((c) => `"${c.replace(/\s+/g, ' ')}"`).join('; ')]),
+								pages.map((p) => [
+									String(p.notHelpful),
+									String(p.helpful),
+									p.page,
+									p.comments.map((c) => `"${c.replace(/\s+/g, ' ')}"`).join('; '),
+								]),
 							)
 						: '(none)',
 				);
@@ -148,13 +171,22 @@ async function main(): Promise<number> {
 			}
 			case 'purge': {
 				const olderThan = values['older-than'];
-				if (olderThan === undefined && values.email === undefined) throw new UsageError('purge needs --older-than AGE (e.g. 365d) or --email ADDRESS.');
-				if (olderThan !== undefined && !/^\d+[hdw]$/.test(olderThan)) throw new UsageError(`--older-than must be an age such as 365d, 12h or 2w; received "${olderThan}".`);
-				const removed = await store.purge({ before: olderThan === undefined ? undefined : parseSince(olderThan), email: values.email });
+				if (olderThan === undefined && values.email === undefined)
+					throw new UsageError('purge needs --older-than AGE (e.g. 365d) or --email ADDRESS.');
+				if (olderThan !== undefined && !/^\d+[hdw]$/.test(olderThan))
+					throw new UsageError(`--older-than must be an age such as 365d, 12h or 2w; received "${olderThan}".`);
+				const removed = await store.purge({
+					before: olderThan === undefined ? undefined : parseSince(olderThan),
+					email: values.email,
+				});
 				console.log(`Deleted ${removed} submission${removed === 1 ? '' : 's'} and their pending deliveries.`);
 				if (values.vacuum) {
 					await store.vacuum?.();
-					console.log(store.engine === 'sqlite' ? 'Rewrote the database file (VACUUM): nothing deleted earlier is left in it.' : 'Ran VACUUM on the feedback tables.');
+					console.log(
+						store.engine === 'sqlite'
+							? 'Rewrote the database file (VACUUM): nothing deleted earlier is left in it.'
+							: 'Ran VACUUM on the feedback tables.',
+					);
 				}
 				console.log('Copies already delivered to the helpdesk are not affected: delete them there.');
 				return 0;
@@ -162,10 +194,16 @@ async function main(): Promise<number> {
 			default: {
 				const s = await store.outboxStatus();
 				if (config.FEEDBACK_DESTINATION === 'none') {
-					console.log('Delivery is off (FEEDBACK_DESTINATION=none): submissions stay in the store and nobody is notified of them.');
+					console.log(
+						'Delivery is off (FEEDBACK_DESTINATION=none): submissions stay in the store and nobody is notified of them.',
+					);
 				} else console.log(`Delivery is on: to ${config.FEEDBACK_DESTINATION}.`);
-				console.log(`Stored without delivery: ${s.unsent} submission${s.unsent === 1 ? '' : 's'} (received while delivery was off; they are never sent: read them with list or export).`);
-				console.log(`Deliveries: ${s.pending} pending, ${s.delivered} delivered, ${s.failed} failed (refused by the helpdesk; see last_error).`);
+				console.log(
+					`Stored without delivery: ${s.unsent} submission${s.unsent === 1 ? '' : 's'} (received while delivery was off; they are never sent: read them with list or export).`,
+				);
+				console.log(
+					`Deliveries: ${s.pending} pending, ${s.delivered} delivered, ${s.failed} failed (refused by the helpdesk; see last_error).`,
+				);
 				return 0;
 			}
 		}
@@ -178,7 +216,9 @@ main().then(
 	(code) => (process.exitCode = code),
 	(error: Error) => {
 		// Messages may quote what was typed or stored: made terminal-safe like table cells.
-		console.error(error instanceof UsageError ? `${terminalSafe(error.message)}\n\n${usage}` : terminalSafe(error.message));
+		console.error(
+			error instanceof UsageError ? `${terminalSafe(error.message)}\n\n${usage}` : terminalSafe(error.message),
+		);
 		process.exitCode = error instanceof UsageError ? 2 : 1;
 	},
 );

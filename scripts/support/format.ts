@@ -3,7 +3,19 @@ import { csvTable } from '../../src/lib/csv.ts';
 import type { StoredSubmission } from '../../src/server/store.ts';
 
 /** The columns of an export, in order. */
-export const exportColumns = ['reference', 'kind', 'createdAt', 'question', 'email', 'audience', 'from', 'query', 'page', 'helpful', 'comment'] as const;
+export const exportColumns = [
+	'reference',
+	'kind',
+	'createdAt',
+	'question',
+	'email',
+	'audience',
+	'from',
+	'query',
+	'page',
+	'helpful',
+	'comment',
+] as const;
 
 /** A submission as exported: ISO date, no internal id. */
 export function exportRow(s: StoredSubmission): Record<(typeof exportColumns)[number], string | boolean | null> {
@@ -34,7 +46,9 @@ export const toJson = (submissions: StoredSubmission[]) => `${JSON.stringify(sub
  * move the cursor, rewrite lines, set the clipboard nor reorder what is shown.
  */
 export function terminalSafe(text: string): string {
-	return text.replace(/[\t\n\r]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+	return text
+		.replace(/[\t\n\r]+/g, ' ')
+		.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 /** A fixed-width text table for the terminal; every cell is made terminal-safe. */
@@ -42,13 +56,21 @@ export function table(headers: string[], source: string[][]): string {
 	const rows = source.map((r) => r.map((c) => terminalSafe(c ?? '')));
 	const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
 	const fit = (t: string, w: number) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
-	return [headers, headers.map((_, i) => '-'.repeat(widths[i]!)), ...rows].map((r) => r.map((c, i) => fit(c ?? '', widths[i]!)).join('  ').trimEnd()).join('\n');
+	return [headers, headers.map((_, i) => '-'.repeat(widths[i]!)), ...rows]
+		.map((r) =>
+			r
+				.map((c, i) => fit(c ?? '', widths[i]!))
+				.join('  ')
+				.trimEnd(),
+		)
+		.join('\n');
 }
 
 /** Reads "30d", "12h", "2w" or a date YYYY-MM-DD into a point in time (ms since the epoch). */
 export function parseSince(value: string, now = Date.now()): number {
 	const age = /^(\d+)([hdw])$/.exec(value);
 	if (age) return now - Number(age[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[age[2] as 'h' | 'd' | 'w'];
-	if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return Date.parse(`${value}T00:00:00Z`);
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+		return Date.parse(`${value}T00:00:00Z`);
 	throw new Error(`Expected an age such as 30d, 12h or 2w, or a date YYYY-MM-DD; received "${value}".`);
 }

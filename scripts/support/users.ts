@@ -35,7 +35,8 @@ function ask(prompt: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
 		const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
-		(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => write(s.startsWith(prompt) ? prompt : s.replace(/[^\r\n]/g, ''));
+		(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) =>
+			write(s.startsWith(prompt) ? prompt : s.replace(/[^\r\n]/g, ''));
 		rl.question(prompt, (answer) => {
 			rl.close();
 			process.stderr.write('\n');
@@ -50,7 +51,8 @@ async function newPassword(): Promise<string> {
 	if (!process.stdin.isTTY) password = await readPiped();
 	else {
 		password = await ask('Password (at least 12 characters): ');
-		if ((await ask('The same password again: ')) !== password) throw new Error('The two passwords differ; nothing was changed.');
+		if ((await ask('The same password again: ')) !== password)
+			throw new Error('The two passwords differ; nothing was changed.');
 	}
 	const problem = passwordProblem(password);
 	if (problem) throw new Error(`${problem} Nothing was changed.`);
@@ -58,10 +60,15 @@ async function newPassword(): Promise<string> {
 }
 
 /** Runs `user …`; returns the exit code. */
-export async function runUserCommand(args: readonly string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function runUserCommand(
+	args: readonly string[],
+	env: Record<string, string | undefined> = process.env,
+): Promise<number> {
 	const [command, rawEmail] = args;
-	if (!command || !['add', 'password', 'remove', 'list'].includes(command)) throw new UserUsageError(command ? `Unknown user command "${command}".` : 'Say what to do with accounts.');
-	if (command !== 'list' && !(rawEmail && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(rawEmail.trim()))) throw new UserUsageError(`user ${command} needs an email address${rawEmail ? `; "${rawEmail}" is not one` : ''}.`);
+	if (!command || !['add', 'password', 'remove', 'list'].includes(command))
+		throw new UserUsageError(command ? `Unknown user command "${command}".` : 'Say what to do with accounts.');
+	if (command !== 'list' && !(rawEmail && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(rawEmail.trim())))
+		throw new UserUsageError(`user ${command} needs an email address${rawEmail ? `; "${rawEmail}" is not one` : ''}.`);
 	const email = normaliseEmail(rawEmail ?? '');
 	const hash = command === 'add' || command === 'password' ? await hashPassword(await newPassword()) : '';
 	const runtime = await createSupportRuntime(env);

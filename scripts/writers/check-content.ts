@@ -21,5 +21,7 @@ for (const finding of findings) console.log(formatFinding(finding));
 if (process.env['GITHUB_ACTIONS'] === 'true') for (const finding of findings) console.log(annotation(finding));
 const errors = findings.filter((f) => f.severity === 'error').length;
 const warnings = findings.length - errors;
-console.log(`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${Math.round(performance.now() - started)} ms)`);
+console.log(
+	`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${Math.round(performance.now() - started)} ms)`,
+);
 process.exitCode = errors ? 1 : 0;

@@ -15,14 +15,22 @@ const file = join(root, 'CONTRIBUTING.md');
 
 const missing = undocumentedFields(join(root, 'src', 'schemas'));
 if (missing.length) {
-	console.error(`These fields have no doc comment, so the reference cannot say what they mean:\n${missing.map((m) => `  ${m}`).join('\n')}\n    hint: add a /** … */ comment above each field where the schema defines it.`);
+	console.error(
+		`These fields have no doc comment, so the reference cannot say what they mean:\n${missing.map((m) => `  ${m}`).join('\n')}\n    hint: add a /** … */ comment above each field where the schema defines it.`,
+	);
 	process.exit(1);
 }
 const current = readFileSync(file, 'utf8');
-const updated = replaceBetweenMarkers(current, fieldReference(join(root, 'src', 'schemas'), readCheckConfig(root).config), 'CONTRIBUTING.md');
+const updated = replaceBetweenMarkers(
+	current,
+	fieldReference(join(root, 'src', 'schemas'), readCheckConfig(root).config),
+	'CONTRIBUTING.md',
+);
 if (values.check) {
 	if (updated !== current) {
-		console.error('CONTRIBUTING.md: the field reference is out of date.\n    hint: run `npm run docs:fields` and commit the result.');
+		console.error(
+			'CONTRIBUTING.md: the field reference is out of date.\n    hint: run `npm run docs:fields` and commit the result.',
+		);
 		process.exit(1);
 	}
 	console.log('CONTRIBUTING.md: the field reference is up to date.');

@@ -29,13 +29,20 @@ const { values, positionals } = parseArgs({
 const root = resolve(values.root!);
 try {
 	const [type = '', title = ''] = positionals;
-	const plan = planEntry({ ...values, type, title, today: values.today ?? new Date().toISOString().slice(0, 10) }, await readContent(root), readProgram(root).result.data);
+	const plan = planEntry(
+		{ ...values, type, title, today: values.today ?? new Date().toISOString().slice(0, 10) },
+		await readContent(root),
+		readProgram(root).result.data,
+	);
 	const file = join(root, plan.path);
-	if (existsSync(file)) throw new NewEntryError(`${plan.path} already exists.`, 'Choose another title, or edit the existing file.');
+	if (existsSync(file))
+		throw new NewEntryError(`${plan.path} already exists.`, 'Choose another title, or edit the existing file.');
 	mkdirSync(dirname(file), { recursive: true });
 	writeFileSync(file, plan.text, { flag: 'wx' });
 	console.log(`Created ${plan.path}\n`);
-	console.log(`Next:\n  1. Replace every TODO in it (CONTRIBUTING.md explains each field).\n  2. npm run check:content   — lists what is still missing, with line numbers.\n  3. npm run dev             — preview at http://127.0.0.1:4321${plan.url}\n  4. npm test                — everything CI runs.`);
+	console.log(
+		`Next:\n  1. Replace every TODO in it (CONTRIBUTING.md explains each field).\n  2. npm run check:content   — lists what is still missing, with line numbers.\n  3. npm run dev             — preview at http://127.0.0.1:4321${plan.url}\n  4. npm test                — everything CI runs.`,
+	);
 } catch (error) {
 	if (!(error instanceof NewEntryError)) throw error;
 	console.error(`error: ${error.message}\n    hint: ${error.hint}`);

@@ -33,7 +33,9 @@ const shots: Array<{ name: string; path: string; ready?: (page: Page) => Promise
 		name: 'ask-sent',
 		path: '/ask/?from=%2Ffaq%2Fpayments%2F&audience=affiliate',
 		ready: async (page) => {
-			await page.getByLabel('Your question').fill('My PayPal payout for November has not arrived yet. What should I check?');
+			await page
+				.getByLabel('Your question')
+				.fill('My PayPal payout for November has not arrived yet. What should I check?');
 			await page.getByLabel('Email').fill('ana@example.com');
 			await page.getByRole('button', { name: 'Send your question' }).click();
 			await page.locator('[data-ask-confirm]:not([hidden])').waitFor({ timeout: 20_000 });
@@ -52,7 +54,12 @@ const server = await startServer({ FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite'
 const browser = await launchBrowser();
 try {
 	for (const viewport of widths) {
-		const context = await browser.context({ viewport, colorScheme: 'light', timezoneId: 'Europe/London', deviceScaleFactor: 1 });
+		const context = await browser.context({
+			viewport,
+			colorScheme: 'light',
+			timezoneId: 'Europe/London',
+			deviceScaleFactor: 1,
+		});
 		for (const shot of shots) {
 			const page = await context.newPage();
 			await page.goto(`${server.base}${shot.path}`, { waitUntil: 'networkidle' });

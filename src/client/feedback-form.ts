@@ -9,7 +9,10 @@ interface FeedbackError {
 type FeedbackAnswer = FeedbackError & { reference?: string; message?: string; delivery?: 'helpdesk' | 'store' };
 
 /** Posts fields as JSON; null when the request could not be made at all (offline, blocked). */
-async function post(form: HTMLFormElement, fields: Record<string, FormDataEntryValue>): Promise<{ response: Response; body: FeedbackAnswer } | null> {
+async function post(
+	form: HTMLFormElement,
+	fields: Record<string, FormDataEntryValue>,
+): Promise<{ response: Response; body: FeedbackAnswer } | null> {
 	let response: Response;
 	try {
 		response = await fetch(form.action, {
@@ -60,7 +63,9 @@ function confirmQuestion(form: HTMLFormElement, body: FeedbackAnswer): void {
 	const shownEmail = panel.querySelector('[data-confirm-email]');
 	if (shownEmail) shownEmail.textContent = email;
 	for (const line of panel.querySelectorAll<HTMLElement>('[data-delivery]')) {
-		line.hidden = line.dataset['delivery'] !== delivery || (line.dataset['email'] !== undefined && line.dataset['email'] !== (email ? 'given' : 'none'));
+		line.hidden =
+			line.dataset['delivery'] !== delivery ||
+			(line.dataset['email'] !== undefined && line.dataset['email'] !== (email ? 'given' : 'none'));
 	}
 	const from = (form.elements.namedItem('from') as HTMLInputElement | null)?.value ?? '';
 	const back = panel.querySelector<HTMLAnchorElement>('[data-confirm-back]');
@@ -68,7 +73,8 @@ function confirmQuestion(form: HTMLFormElement, body: FeedbackAnswer): void {
 		back.href = from;
 		back.hidden = false;
 	}
-	for (const line of panel.querySelectorAll<HTMLElement>('[data-reply-for]')) line.hidden = Boolean(audience) && line.dataset['replyFor'] !== audience;
+	for (const line of panel.querySelectorAll<HTMLElement>('[data-reply-for]'))
+		line.hidden = Boolean(audience) && line.dataset['replyFor'] !== audience;
 	form.hidden = true;
 	panel.hidden = false;
 	panel.focus();
@@ -76,7 +82,8 @@ function confirmQuestion(form: HTMLFormElement, body: FeedbackAnswer): void {
 
 /** Marks the vote button pressed (and only that one). */
 function press(form: HTMLFormElement, value: string): void {
-	for (const b of form.querySelectorAll<HTMLButtonElement>('[data-vote]')) b.setAttribute('aria-pressed', String(b.dataset['vote'] === value));
+	for (const b of form.querySelectorAll<HTMLButtonElement>('[data-vote]'))
+		b.setAttribute('aria-pressed', String(b.dataset['vote'] === value));
 }
 
 /**
@@ -99,7 +106,10 @@ export function enhanceFeedbackForms(): void {
 				fillSection();
 				const fields = Object.fromEntries(new FormData(form));
 				delete fields['comment'];
-				navigator.sendBeacon(form.action, new Blob([JSON.stringify({ ...fields, helpful: 'no' })], { type: 'application/json' }));
+				navigator.sendBeacon(
+					form.action,
+					new Blob([JSON.stringify({ ...fields, helpful: 'no' })], { type: 'application/json' }),
+				);
 			});
 		}
 		// A page-wide vote on a page of several questions records the one the reader was on (the address's #fragment).
@@ -141,7 +151,10 @@ export function enhanceFeedbackForms(): void {
 			pendingNo = false;
 			if (status) {
 				status.dataset['state'] = 'sent';
-				status.textContent = submitter?.dataset['vote'] === 'yes' ? 'Thank you: glad it helped.' : 'Thank you: your comment helps us fix this page.';
+				status.textContent =
+					submitter?.dataset['vote'] === 'yes'
+						? 'Thank you: glad it helped.'
+						: 'Thank you: your comment helps us fix this page.';
 			}
 			for (const b of form.querySelectorAll<HTMLButtonElement>('[data-vote]')) b.disabled = true;
 			const send = form.querySelector<HTMLElement>('[data-vote-send]');
@@ -159,14 +172,16 @@ export function prefillQuestion(): void {
 	if (!form) return;
 	const set = (name: string, value: string | null) => {
 		const field = form.elements.namedItem(name);
-		if (value && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && !field.value) field.value = value;
+		if (value && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && !field.value)
+			field.value = value;
 	};
 	set('question', params.get('q'));
 	set('query', params.get('q'));
 	set('from', params.get('from'));
 	const audience = params.get('audience');
 	const select = form.elements.namedItem('audience');
-	if (audience && select instanceof HTMLSelectElement && [...select.options].some((o) => o.value === audience)) select.value = audience;
+	if (audience && select instanceof HTMLSelectElement && [...select.options].some((o) => o.value === audience))
+		select.value = audience;
 }
 
 /** On the ask page: the support channels table shows the rows for the audience chosen under "I am". */
@@ -175,7 +190,8 @@ export function channelsForAudience(): void {
 	const table = document.querySelector<HTMLElement>('[data-support-channels]');
 	if (!select || !table) return;
 	const show = () => {
-		for (const row of table.querySelectorAll<HTMLElement>('tr[data-audiences]')) row.hidden = Boolean(select.value) && !row.dataset['audiences']!.split(' ').includes(select.value);
+		for (const row of table.querySelectorAll<HTMLElement>('tr[data-audiences]'))
+			row.hidden = Boolean(select.value) && !row.dataset['audiences']!.split(' ').includes(select.value);
 	};
 	select.addEventListener('change', show);
 	show();

@@ -8,11 +8,25 @@
 /** Minutes the zone is ahead of UTC at `at`. */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+		new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+		})
 			.formatToParts(at)
 			.map((p) => [p.type, p.value]),
 	);
-	const asUtc = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']));
+	const asUtc = Date.UTC(
+		Number(parts['year']),
+		Number(parts['month']) - 1,
+		Number(parts['day']),
+		Number(parts['hour']),
+		Number(parts['minute']),
+	);
 	return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
@@ -20,8 +34,15 @@ export function zoneOffsetMinutes(timeZone: string, at: Date): number {
 export function convertTime(time: string, fromZone: string, toZone: string, today = new Date()): string {
 	const [h, m] = time.split(':').map(Number) as [number, number];
 	const offset = zoneOffsetMinutes(fromZone, today);
-	const instant = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), h, m) - offset * 60_000);
-	return new Intl.DateTimeFormat('en-GB', { timeZone: toZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+	const instant = new Date(
+		Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), h, m) - offset * 60_000,
+	);
+	return new Intl.DateTimeFormat('en-GB', {
+		timeZone: toZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).format(instant);
 }
 
 /** Adds the reader's local hours beside each `[data-local-hours]`. */

@@ -22,15 +22,20 @@ const json = <T>(url: string, fallback: T): Promise<T> =>
 
 /** Loads Pagefind with the site's ranking; a failed load is tried again by the next search. */
 export function loadPagefind(): Promise<PagefindSearch> {
-	pagefind ??= import(/* @vite-ignore */ bundle).then(async (module: PagefindSearch & { options(o: object): Promise<void> }) => {
-		await module.options({ ranking: searchRanking });
-		return module;
-	});
+	pagefind ??= import(/* @vite-ignore */ bundle).then(
+		async (module: PagefindSearch & { options(o: object): Promise<void> }) => {
+			await module.options({ ranking: searchRanking });
+			return module;
+		},
+	);
 	pagefind.catch(() => (pagefind = undefined));
 	return pagefind;
 }
 
-const shardUrl = { words: (letter: string) => `/search/words/${letter}.json`, synonyms: (letter: string) => `/search/synonyms/${letter}.json` };
+const shardUrl = {
+	words: (letter: string) => `/search/words/${letter}.json`,
+	synonyms: (letter: string) => `/search/synonyms/${letter}.json`,
+};
 
 /** The shards of a table for these letters, each fetched once. */
 function shardsOf<T>(table: keyof typeof shardUrl, letters: string[], empty: T): Promise<T[]> {
@@ -43,11 +48,16 @@ function shardsOf<T>(table: keyof typeof shardUrl, letters: string[], empty: T):
 		}),
 	);
 }
-const vocabulary = async (letters: string[]): Promise<readonly string[]> => (await shardsOf<string[]>('words', letters, [])).flat();
-const synonyms = async (letters: string[]): Promise<SynonymTable> => Object.assign({}, ...(await shardsOf<SynonymTable>('synonyms', letters, {}))) as SynonymTable;
+const vocabulary = async (letters: string[]): Promise<readonly string[]> =>
+	(await shardsOf<string[]>('words', letters, [])).flat();
+const synonyms = async (letters: string[]): Promise<SynonymTable> =>
+	Object.assign({}, ...(await shardsOf<SynonymTable>('synonyms', letters, {}))) as SynonymTable;
 
 /** Runs one search through the pipeline. */
-export async function search(query: string, options: Omit<SearchOptions, 'vocabulary' | 'synonyms'> = {}): Promise<SearchOutcome> {
+export async function search(
+	query: string,
+	options: Omit<SearchOptions, 'vocabulary' | 'synonyms'> = {},
+): Promise<SearchOutcome> {
 	return runSearch(await loadPagefind(), query, { ...options, vocabulary, synonyms });
 }
 
@@ -56,6 +66,8 @@ export async function search(query: string, options: Omit<SearchOptions, 'vocabu
  * header search box ranks that audience's answers first. Read from the page's search filters.
  */
 export function pageAudience(): string | undefined {
-	const audiences = [...document.querySelectorAll<HTMLElement>('[data-pagefind-filter^="audience:"]')].map((e) => e.dataset['pagefindFilter']!.slice('audience:'.length));
+	const audiences = [...document.querySelectorAll<HTMLElement>('[data-pagefind-filter^="audience:"]')].map((e) =>
+		e.dataset['pagefindFilter']!.slice('audience:'.length),
+	);
 	return audiences.length === 1 ? audiences[0] : undefined;
 }

@@ -39,7 +39,9 @@ let listening = false;
 let lastReport: SearchReport | undefined;
 
 const clean = (filters: SearchReport['filters']) =>
-	Object.fromEntries(Object.entries(filters ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+	Object.fromEntries(
+		Object.entries(filters ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+	);
 const fold = (q: string) => q.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function send(): void {
@@ -79,12 +81,22 @@ export function reportSearch(report: SearchReport): void {
 	const same = queue.find((q) => q.key === key);
 	if (same) {
 		const opened = report.opened ?? same.report.opened;
-		same.report = { ...same.report, ...report, ...(opened ? { opened } : {}), ...(report.asked || same.report.asked ? { asked: true } : {}) };
+		same.report = {
+			...same.report,
+			...report,
+			...(opened ? { opened } : {}),
+			...(report.asked || same.report.asked ? { asked: true } : {}),
+		};
 		same.at = now;
 	} else {
 		const last = queue[queue.length - 1];
 		const lastQuery = last ? fold(last.report.query) : '';
-		const typing = last && !last.report.opened && !last.report.asked && now - last.at < typingMs && (query.startsWith(lastQuery) || lastQuery.startsWith(query));
+		const typing =
+			last &&
+			!last.report.opened &&
+			!last.report.asked &&
+			now - last.at < typingMs &&
+			(query.startsWith(lastQuery) || lastQuery.startsWith(query));
 		if (typing) queue[queue.length - 1] = { report, key, at: now };
 		else queue.push({ report, key, at: now });
 	}

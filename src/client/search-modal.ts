@@ -33,7 +33,11 @@ class SiteSearch extends HTMLElement {
 		const onClick = (event: MouseEvent) => {
 			// A click on a result link, or outside the dialog's frame, closes it.
 			const target = event.target as Node;
-			if ((target instanceof HTMLAnchorElement && dialog.contains(target)) || (document.body.contains(target) && !frame.contains(target))) dialog.close();
+			if (
+				(target instanceof HTMLAnchorElement && dialog.contains(target)) ||
+				(document.body.contains(target) && !frame.contains(target))
+			)
+				dialog.close();
 		};
 		const openModal = (event?: Event) => {
 			dialog.showModal();
@@ -42,7 +46,9 @@ class SiteSearch extends HTMLElement {
 			input.select();
 			event?.stopPropagation();
 			window.addEventListener('click', onClick);
-			void engine().then((e) => e.loadPagefind()).catch(() => undefined); // load the index while the reader types
+			void engine()
+				.then((e) => e.loadPagefind())
+				.catch(() => undefined); // load the index while the reader types
 		};
 		open.addEventListener('click', openModal);
 		open.disabled = false;
@@ -87,14 +93,22 @@ class SiteSearch extends HTMLElement {
 				if (run !== latest) return;
 				list.removeAttribute('aria-busy');
 				list.replaceChildren();
-				status.replaceChildren('Search could not load. ', anchor(askLink(query, 'search'), 'Ask the support team instead'), '.');
+				status.replaceChildren(
+					'Search could not load. ',
+					anchor(askLink(query, 'search'), 'Ask the support team instead'),
+					'.',
+				);
 				return;
 			}
 			if (run !== latest) return; // a later keystroke has its own search under way
 			list.removeAttribute('aria-busy');
 			list.replaceChildren(...landings.map(resultItem));
 			if (landings.length === 0) {
-				status.replaceChildren(`No answer found for “${query}”. `, anchor(askLink(query, 'search'), 'Ask the support team'), ' — your question is carried over.');
+				status.replaceChildren(
+					`No answer found for “${query}”. `,
+					anchor(askLink(query, 'search'), 'Ask the support team'),
+					' — your question is carried over.',
+				);
 			} else {
 				status.textContent = `${landings.length} ${landings.length === 1 ? 'answer' : 'answers'} for “${query}”. Down arrow to browse them.`;
 			}
@@ -177,7 +191,10 @@ function showShortcut(open: HTMLButtonElement) {
 	}
 	shortcut.hidden = false;
 	for (const element of [...open.children, ...keys].slice(1)) element.before(' ');
-	open.setAttribute('aria-label', `${open.getAttribute('aria-label') ?? 'Search'} ${keys.map((k) => k.textContent?.trim()).join(' ')}`);
+	open.setAttribute(
+		'aria-label',
+		`${open.getAttribute('aria-label') ?? 'Search'} ${keys.map((k) => k.textContent?.trim()).join(' ')}`,
+	);
 }
 
 customElements.define('site-search', SiteSearch);

@@ -29,7 +29,9 @@ function start(form: HTMLFormElement) {
 
 	/** Reads q and the filters from the address, so a shared link reproduces the search. */
 	const fromUrl = () => {
-		const allowed = Object.fromEntries(selects.map((s) => [s.name, [...s.options].map((o) => o.value).filter(Boolean)]));
+		const allowed = Object.fromEntries(
+			selects.map((s) => [s.name, [...s.options].map((o) => o.value).filter(Boolean)]),
+		);
 		const { query, filters } = readSearch(location.search, allowed);
 		input.value = query;
 		for (const select of selects) select.value = filters[select.name] ?? '';
@@ -61,7 +63,9 @@ function start(form: HTMLFormElement) {
 		const audiences = landing.filters['audience'] ?? [];
 		const context = [
 			...(landing.filters['type'] ?? []).map((t) => labels.type[t] ?? t),
-			audiences.length < Object.keys(labels.audience).length ? `for ${audiences.map((a) => (labels.audience[a] ?? a).toLowerCase()).join(', ')}` : '',
+			audiences.length < Object.keys(labels.audience).length
+				? `for ${audiences.map((a) => (labels.audience[a] ?? a).toLowerCase()).join(', ')}`
+				: '',
 		].filter(Boolean);
 		if (context.length) item.append(element('p', 'ph-meta', context.join(' · ')));
 		item.append(renderExcerpt(landing.excerpt, 'p'));

@@ -24,5 +24,8 @@ export function renderExcerpt(excerpt: string, tag: 'p' | 'span'): HTMLElement {
 
 /** Pagefind escapes &, < and > (and quotes) in excerpts; shown as text they are decoded again. */
 function decode(text: string): string {
-	return text.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[entity]!);
+	return text.replace(
+		/&(lt|gt|quot|#39|#x27|amp);/g,
+		(_, entity: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[entity]!,
+	);
 }

@@ -80,9 +80,13 @@ async function load(): Promise<Content> {
 	const facts = factsFrom(program);
 	// Every collection's text was filled as it loaded (src/content.config.ts); asFilled checks it.
 	// Translations (src/content/docs/<locale>/) are Starlight's pages only; lists, links and checks here are the English site's.
-	const english = <E extends { id: string }>(entries: E[]) => entries.filter((e) => localeOfPath(`/${e.id}/`) === 'root');
-	const load = <C extends ArticleCollectionName>(name: C) => getCollection(name).then((entries) => asFilled(english(entries as CollectionEntry<C>[]), facts));
-	const byCollection = Object.fromEntries(await Promise.all(articleCollectionNames.map(async (name) => [name, await load(name)] as const))) as { [C in ArticleCollectionName]: Filled<C>[] };
+	const english = <E extends { id: string }>(entries: E[]) =>
+		entries.filter((e) => localeOfPath(`/${e.id}/`) === 'root');
+	const load = <C extends ArticleCollectionName>(name: C) =>
+		getCollection(name).then((entries) => asFilled(english(entries as CollectionEntry<C>[]), facts));
+	const byCollection = Object.fromEntries(
+		await Promise.all(articleCollectionNames.map(async (name) => [name, await load(name)] as const)),
+	) as { [C in ArticleCollectionName]: Filled<C>[] };
 	const { docs, faqs, troubleshooting, disclosures, commission, terms } = byCollection;
 
 	const all: EntryLike[] = articleCollectionNames.flatMap((collection) =>
@@ -99,21 +103,33 @@ async function load(): Promise<Content> {
 		const { message, hint } = messages.contentCheckFailed(problems);
 		throw new AstroError(message, hint);
 	}
-	if (problems.length) console.warn(`[content] ${problems.length} problem${problems.length === 1 ? '' : 's'}, shown on their pages:\n${formatProblems(problems)}`);
+	if (problems.length)
+		console.warn(
+			`[content] ${problems.length} problem${problems.length === 1 ? '' : 's'}, shown on their pages:\n${formatProblems(problems)}`,
+		);
 
 	// Each question's page is worked out once, here; deep links everywhere come from it.
 	const pageOf = faqPages(faqs.map((f) => ({ id: f.id, topic: f.data.topic, question: f.data.question })));
-	const placed: PlacedFaq[] = faqs.map((f) => ({ ...f, page: pageOf.get(f.id)! })).sort((a, b) => byQuestion({ id: a.id, question: a.data.question }, { id: b.id, question: b.data.question }));
+	const placed: PlacedFaq[] = faqs
+		.map((f) => ({ ...f, page: pageOf.get(f.id)! }))
+		.sort((a, b) => byQuestion({ id: a.id, question: a.data.question }, { id: b.id, question: b.data.question }));
 	const faqsByTopic = (Object.keys(faqTopics) as FaqTopic[]).flatMap((topic) => {
 		const questions = placed.filter((f) => f.data.topic === topic);
 		// `questions` are in page order, so cutting them gives the same pages as faqPages().
-		return questions.length > 0 ? [{ topic, label: faqTopics[topic], questions, pages: paginate(questions, faqPageSize) }] : [];
+		return questions.length > 0
+			? [{ topic, label: faqTopics[topic], questions, pages: paginate(questions, faqPageSize) }]
+			: [];
 	});
-	const hubOrder = (a: Filled<'docs'>, b: Filled<'docs'>) => (a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
-	const guides = Object.fromEntries(audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)])) as Record<Audience, Filled<'docs'>[]>;
+	const hubOrder = (a: Filled<'docs'>, b: Filled<'docs'>) =>
+		(a.data.sidebar.order ?? 99) - (b.data.sidebar.order ?? 99) || a.data.title.localeCompare(b.data.title);
+	const guides = Object.fromEntries(
+		audiences.map((a) => [a, docs.filter((d) => d.data.audience === a).sort(hubOrder)]),
+	) as Record<Audience, Filled<'docs'>[]>;
 
 	troubleshooting.sort((a, b) => a.data.title.localeCompare(b.data.title));
-	const troubleshootingFor = Object.fromEntries(audiences.map((a) => [a, troubleshooting.filter((t) => t.data.audience === a)])) as Record<Audience, Filled<'troubleshooting'>[]>;
+	const troubleshootingFor = Object.fromEntries(
+		audiences.map((a) => [a, troubleshooting.filter((t) => t.data.audience === a)]),
+	) as Record<Audience, Filled<'troubleshooting'>[]>;
 
 	// Every entry's title and address, as its collection makes them (src/collections.ts).
 	const targets = new Map<string, LinkTarget>();

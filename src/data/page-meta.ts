@@ -33,6 +33,9 @@ export function declarePage(locals: object, meta: PageMeta): void {
 export function pageMetaOf(locals: object): PageMeta {
 	const { pageMeta, starlightRoute } = locals as PageLocals;
 	if (pageMeta) return pageMeta;
-	if (!starlightRoute) throw new Error('pageMetaOf() needs a Starlight page: it reads Astro.locals.starlightRoute, which Starlight sets before the route middleware runs.');
+	if (!starlightRoute)
+		throw new Error(
+			'pageMetaOf() needs a Starlight page: it reads Astro.locals.starlightRoute, which Starlight sets before the route middleware runs.',
+		);
 	return frontMatterMeta(starlightRoute.entry.data);
 }

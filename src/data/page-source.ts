@@ -17,7 +17,10 @@ let dates: Map<string, Date> | undefined;
 function commitDates(): Map<string, Date> {
 	if (dates) return dates;
 	dates = new Map();
-	const result = spawnSync('git', ['log', '--format=t:%cI', '--name-only', '--relative', '--', 'src'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync('git', ['log', '--format=t:%cI', '--name-only', '--relative', '--', 'src'], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	if (result.status !== 0) return dates;
 	let current: Date | undefined;
 	for (const line of result.stdout.split('\n')) {
@@ -44,7 +47,10 @@ export function lastCommitDate(file: string): Date | undefined {
  * change to a page's code does not tell readers its content changed. Paths are relative
  * to the project root.
  */
-export function pageSource(edit: string | undefined, content: readonly (string | undefined)[] = [edit]): { editUrl: string; lastUpdated?: Date } {
+export function pageSource(
+	edit: string | undefined,
+	content: readonly (string | undefined)[] = [edit],
+): { editUrl: string; lastUpdated?: Date } {
 	if (!edit) throw new Error('pageSource() needs the file to edit: the entry has no filePath.');
 	const newest = content
 		.filter((f): f is string => Boolean(f))

@@ -22,7 +22,9 @@ interface ReadProgram {
  * Astro config, the content config and the program collection are loaded as separate modules):
  * the file is read once, and again only when it changes.
  */
-const cache: Map<string, ReadProgram> = ((globalThis as { [key: symbol]: unknown })[Symbol.for('partner-help.program')] ??= new Map()) as Map<string, ReadProgram>;
+const cache: Map<string, ReadProgram> = ((globalThis as { [key: symbol]: unknown })[
+	Symbol.for('partner-help.program')
+] ??= new Map()) as Map<string, ReadProgram>;
 
 function read(root: URL | string, file: string): ReadProgram {
 	const path = fileURLToPath(new URL(file, root));
@@ -100,8 +102,16 @@ export function factsPlugin(facts: Facts) {
 		name: 'partner-help-facts',
 		textDirective(node: DirectiveNode, ctx?: SiblingContext) {
 			if (node.name !== 'fact') return;
-			const name = node.children.map((c) => c.value ?? '').join('').trim();
-			return { type: 'text' as const, value: Object.hasOwn(facts, name) ? renderFact(factValue(facts, name), followingText(node, ctx)) : `:fact[${name}]` };
+			const name = node.children
+				.map((c) => c.value ?? '')
+				.join('')
+				.trim();
+			return {
+				type: 'text' as const,
+				value: Object.hasOwn(facts, name)
+					? renderFact(factValue(facts, name), followingText(node, ctx))
+					: `:fact[${name}]`,
+			};
 		},
 	};
 }

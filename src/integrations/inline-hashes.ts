@@ -30,7 +30,10 @@ export function inlineHashes(html: string): { scripts: Set<string>; styles: Set<
 
 /** Adds `sources` to the directive `name` of `policy` (which must have it); sources already there are kept once. */
 function extend(policy: string, name: string, sources: Set<string>): string {
-	const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+	const directives = policy
+		.split(';')
+		.map((d) => d.trim())
+		.filter(Boolean);
 	return (
 		directives
 			.map((directive) => {
@@ -58,7 +61,8 @@ export function completePolicy(policy: string, html: string): string {
 export const onRequest: MiddlewareHandler = async (_context, next) => {
 	const response = await next();
 	const policy = response.headers.get('content-security-policy');
-	if (!policy || !(response.headers.get('content-type') ?? 'text/html').includes('text/html') || !response.body) return response;
+	if (!policy || !(response.headers.get('content-type') ?? 'text/html').includes('text/html') || !response.body)
+		return response;
 	const html = await response.text();
 	const headers = new Headers(response.headers);
 	headers.set('content-security-policy', completePolicy(policy, html));

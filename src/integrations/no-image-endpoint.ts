@@ -8,4 +8,5 @@ import type { APIRoute } from 'astro';
 
 export const prerender = false;
 
-export const ALL: APIRoute = () => new Response('Not found.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export const ALL: APIRoute = () =>
+	new Response('Not found.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -37,7 +37,11 @@ export interface ShareImagesReport {
 }
 
 /** Renders or reuses the image of every card in `cards` (image path and card), into `clientDir`. */
-export async function renderShareImages(clientDir: string, cards: ReadonlyArray<readonly [imagePath: string, card: ShareCard]>, options: { cacheDir: string }): Promise<ShareImagesReport> {
+export async function renderShareImages(
+	clientDir: string,
+	cards: ReadonlyArray<readonly [imagePath: string, card: ShareCard]>,
+	options: { cacheDir: string },
+): Promise<ShareImagesReport> {
 	const started = performance.now();
 	const cache = openImageCache(options.cacheDir);
 	const report: ShareImagesReport = { rendered: 0, reused: 0, pruned: 0, milliseconds: 0 };
@@ -90,14 +94,18 @@ export function shareImages(options: ShareImagesOptions = {}): AstroIntegration 
 						const card = recordedShareCard(imagePath);
 						if (!card) {
 							res.statusCode = 404;
-							return res.end(`No share image: ${page} links no image of ours (it names its own, or is not a Starlight page).`);
+							return res.end(
+								`No share image: ${page} links no image of ours (it names its own, or is not a Starlight page).`,
+							);
 						}
 						const png = await renderCardPng(card);
 						res.setHeader('Content-Type', 'image/png');
 						res.setHeader('Cache-Control', 'no-store');
 						res.end(png);
 					} catch (error) {
-						logger.error(`Failed to draw the share image of ${page}: ${error instanceof Error ? error.message : String(error)}`);
+						logger.error(
+							`Failed to draw the share image of ${page}: ${error instanceof Error ? error.message : String(error)}`,
+						);
 						next(error);
 					}
 				});
@@ -114,14 +122,16 @@ export function shareImages(options: ShareImagesOptions = {}): AstroIntegration 
 				if (cards.length === 0 && pages.length > 0) {
 					throw new AstroError(
 						`The build wrote ${pages.length} pages but none recorded a share card, so no share image can be drawn.`,
-						'src/route-middleware/share-meta.ts records each card as its page is prerendered in the build\'s own process: check that it is listed in routeMiddleware in astro.config.mjs, and that the adapter prerenders in that process.',
+						"src/route-middleware/share-meta.ts records each card as its page is prerendered in the build's own process: check that it is listed in routeMiddleware in astro.config.mjs, and that the adapter prerenders in that process.",
 					);
 				}
 				const cacheDir = resolve(root, process.env[OG_CACHE_ENV] || options.cacheDir || DEFAULT_CACHE_DIR);
 				const report = await renderShareImages(fileURLToPath(dir), cards, { cacheDir });
 				// One parseable line: the benchmark reads it.
 				const pruned = report.pruned ? `, ${report.pruned} unused for ${CACHE_KEEP_DAYS} days deleted` : '';
-				logger.info(`share images: ${report.rendered} rendered, ${report.reused} reused in ${report.milliseconds} ms (cache ${relative(root, cacheDir) || '.'}${pruned})`);
+				logger.info(
+					`share images: ${report.rendered} rendered, ${report.reused} reused in ${report.milliseconds} ms (cache ${relative(root, cacheDir) || '.'}${pruned})`,
+				);
 			},
 		},
 	};

@@ -34,12 +34,19 @@ export async function precompressDir(dir: string): Promise<{ files: number; byte
 		const data = await readFile(path);
 		if (data.byteLength < MIN_BYTES) return;
 		const [br, gzipped] = await Promise.all([
-			brotli(data, { params: { // Quality 10: within a few per cent of 11 at a third of its time.
-				[constants.BROTLI_PARAM_QUALITY]: 10,
-				 [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength } }),
+			brotli(data, {
+				params: {
+					// Quality 10: within a few per cent of 11 at a third of its time.
+					[constants.BROTLI_PARAM_QUALITY]: 10,
+					[constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength,
+				},
+			}),
 			gz(data, { level: constants.Z_BEST_COMPRESSION }),
 		]);
-		for (const [suffix, bytes] of [['.br', br], ['.gz', gzipped]] as const) {
+		for (const [suffix, bytes] of [
+			['.br', br],
+			['.gz', gzipped],
+		] as const) {
 			// A stale copy from an earlier build must not outlive a file that no longer compresses.
 			if (bytes.byteLength < data.byteLength) await writeFile(path + suffix, bytes);
 			else await unlink(path + suffix).catch(() => {});

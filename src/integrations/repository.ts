@@ -8,7 +8,9 @@ const DEFAULT_REPOSITORY = 'https://github.com/tallwood/partner-help';
 function repositoryUrl(): string {
 	const value = (process.env['REPOSITORY_URL'] || DEFAULT_REPOSITORY).replace(/\/+$/, '');
 	if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-		throw new Error(`REPOSITORY_URL must be the web address of the repository, e.g. ${DEFAULT_REPOSITORY}; received "${value}".`);
+		throw new Error(
+			`REPOSITORY_URL must be the web address of the repository, e.g. ${DEFAULT_REPOSITORY}; received "${value}".`,
+		);
 	}
 	return value;
 }

@@ -41,7 +41,8 @@ export interface AtomFeed {
 export const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A `tag:` URI (RFC 4151): stable as long as the site's host and the item's date and name are. */
-export const tagUri = (host: string, date: Date, specific: string) => `tag:${host},${date.toISOString().slice(0, 10)}:${specific}`;
+export const tagUri = (host: string, date: Date, specific: string) =>
+	`tag:${host},${date.toISOString().slice(0, 10)}:${specific}`;
 
 function entryXml(e: AtomEntry): string {
 	return [
@@ -59,7 +60,9 @@ function entryXml(e: AtomEntry): string {
 
 /** The feed document. */
 export function atomXml(feed: AtomFeed): string {
-	const updated = feed.entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined) ?? feed.fallbackUpdated;
+	const updated =
+		feed.entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined) ??
+		feed.fallbackUpdated;
 	return [
 		'<?xml version="1.0" encoding="utf-8"?>',
 		'<feed xmlns="http://www.w3.org/2005/Atom">',

@@ -9,7 +9,8 @@ export const modelLabels = {
 } as const satisfies Record<CommissionRule['model'], string>;
 
 /** Formats a percentage the way rate tables show it: "8 %" or "7.5 %". */
-export const formatPercent = (rate: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(rate)} %`;
+export const formatPercent = (rate: number) =>
+	`${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(rate)} %`;
 
 /** The rate of a rule in one phrase, for tables and summaries. */
 export function describeRate(rule: CommissionRule, currency: string): string {
@@ -41,7 +42,10 @@ export function partitionByDate<T extends Pick<CommissionRule, 'validFrom' | 'va
 
 /** Which tier (0-based) a month's sales reach: `from` inclusive, `to` exclusive. The whole month is paid at that tier's rate. */
 export function tierIndex(tiers: ReadonlyArray<Tier>, monthlySales: number): number {
-	return Math.max(0, tiers.findIndex((t) => monthlySales >= t.from && (t.to === undefined || monthlySales < t.to)));
+	return Math.max(
+		0,
+		tiers.findIndex((t) => monthlySales >= t.from && (t.to === undefined || monthlySales < t.to)),
+	);
 }
 
 /** Range label of a tier: "Under $5,000", "$5,000 to under $20,000", "$20,000 and above". */

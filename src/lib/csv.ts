@@ -22,7 +22,10 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 /** Rows to CSV with a header line (the column names are ours, so they stay unquoted). */
-export function csvTable<K extends string>(columns: readonly K[], rows: Iterable<Partial<Record<K, string | number | boolean | null>>>): string {
+export function csvTable<K extends string>(
+	columns: readonly K[],
+	rows: Iterable<Partial<Record<K, string | number | boolean | null>>>,
+): string {
 	const lines = [columns.join(',')];
 	for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(','));
 	return `${lines.join('\r\n')}\r\n`;

@@ -16,7 +16,8 @@ export function mentionsEmail(text: string, email: string): boolean {
 		const before = haystack[at - 1];
 		const after = haystack.slice(at + needle.length);
 		// A dot after the address ends a sentence unless a domain label follows it.
-		const continues = after !== '' && (domainChar.test(after[0]!) || (after[0] === '.' && domainChar.test(after[1] ?? '')));
+		const continues =
+			after !== '' && (domainChar.test(after[0]!) || (after[0] === '.' && domainChar.test(after[1] ?? '')));
 		if ((before === undefined || !localChar.test(before)) && !continues) return true;
 	}
 	return false;

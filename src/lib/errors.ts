@@ -33,7 +33,10 @@ export interface IssueLike {
 
 /** Writes a field path the way a writer reads YAML: `tiers[1].from`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-	return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+	return path.reduce<string>(
+		(out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+		'',
+	);
 }
 
 /** One line per problem: `- field: message`. */
@@ -51,7 +54,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Formats problems for a build log: `file › field: message` then the hint. */
 export function formatProblems(problems: readonly Problem[]): string {
-	return problems.map((p) => `${p.where.file ?? '(environment)'} › ${fieldOf(p.where)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`).join('\n');
+	return problems
+		.map(
+			(p) =>
+				`${p.where.file ?? '(environment)'} › ${fieldOf(p.where)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`,
+		)
+		.join('\n');
 }
 
 /**
@@ -71,21 +79,32 @@ export class ProblemError extends Error {
 
 /** Every message a content or program problem is reported with; tests pin these. */
 export const messages = {
-	unknownFact: (name: string, known: readonly string[]) => ({ message: `Unknown fact ":fact[${name}]".`, hint: `Known facts: ${known.join(', ')}.` }),
+	unknownFact: (name: string, known: readonly string[]) => ({
+		message: `Unknown fact ":fact[${name}]".`,
+		hint: `Known facts: ${known.join(', ')}.`,
+	}),
 	unknownReference: (ref: string, similar: string | undefined) => ({
 		message: `"${ref}" does not match any article.`,
-		hint: similar ? `Check the spelling; it must be "collection/file-name-without-extension". Similar: ${similar}.` : 'Write it as "collection/file-name-without-extension".',
+		hint: similar
+			? `Check the spelling; it must be "collection/file-name-without-extension". Similar: ${similar}.`
+			: 'Write it as "collection/file-name-without-extension".',
 	}),
 	unknownCollection: (ref: string, collections: readonly string[]) => ({
 		message: `"${ref}" does not name a collection.`,
 		hint: `Write it "collection/id" with collection one of ${collections.join(', ')}, for example "faqs/when-do-i-get-paid".`,
 	}),
-	versionTaken: (version: string, other: string) => ({ message: `Version ${version} is also used by ${other}.`, hint: 'Give each version of the terms its own number.' }),
+	versionTaken: (version: string, other: string) => ({
+		message: `Version ${version} is also used by ${other}.`,
+		hint: 'Give each version of the terms its own number.',
+	}),
 	effectiveDateTaken: (date: string, version: string, other: string) => ({
 		message: `${date} is also the effective date of version ${version} (${other}).`,
 		hint: 'Two versions of the terms cannot take effect on the same day: change one of the dates.',
 	}),
-	unknownVersion: (version: string, known: readonly string[]) => ({ message: `Version ${version} does not exist.`, hint: `Known versions: ${known.join(', ')}.` }),
+	unknownVersion: (version: string, known: readonly string[]) => ({
+		message: `Version ${version} does not exist.`,
+		hint: `Known versions: ${known.join(', ')}.`,
+	}),
 	overlappingRules: (offer: string, from: string, to: string | undefined, other: string) => ({
 		message: `Offer "${offer}" already has a rule valid from ${from} to ${to ?? 'open end'} (${other}).`,
 		hint: 'End the earlier rule (validTo) the day before this one starts, or start this one after it ends.',
@@ -94,18 +113,30 @@ export const messages = {
 		message: `No commission rule pays on offer "${offer}".`,
 		hint: `Name the offer this rule replaces for affiliates who join it; offers with rules: ${offers.join(', ')}.`,
 	}),
-	listAddress: (url: string, list: string) => ({ message: `${url} is the address of the list of ${list}.`, hint: 'Rename the file (or its folder) so that the article gets an address of its own.' }),
+	listAddress: (url: string, list: string) => ({
+		message: `${url} is the address of the list of ${list}.`,
+		hint: 'Rename the file (or its folder) so that the article gets an address of its own.',
+	}),
 	contentCheckFailed: (problems: readonly Problem[]) => ({
 		message: `Content check failed with ${plural(problems.length, 'problem')}:\n${formatProblems(problems)}`,
 		hint: 'Run `npm run check:content` for the same problems with their line numbers.',
 	}),
-	programMissing: (file: string) => ({ message: `The program facts are missing: ${file} must exist.`, hint: 'Restore the file from the repository; every fact an article states comes from it.' }),
+	programMissing: (file: string) => ({
+		message: `The program facts are missing: ${file} must exist.`,
+		hint: 'Restore the file from the repository; every fact an article states comes from it.',
+	}),
 	invalidProgram: (file: string, issues: ReadonlyArray<IssueLike>) => ({
 		message: `Invalid program facts in ${file}:\n${formatIssues(issues)}`,
 		hint: `Fix the fields named; \`npm run check:content\` shows their lines. The fields are explained in src/schemas/program.ts.`,
 	}),
-	unresolvedReference: (ref: string) => ({ message: `Unresolved reference "${ref}".`, hint: 'Write it "collection/id" naming an entry that exists; the content check lists the entries.' }),
-	unreadableYaml: (reason: string) => ({ message: `The YAML cannot be read: ${reason}`, hint: 'Check indentation and quotes; values with ":" need quotes.' }),
+	unresolvedReference: (ref: string) => ({
+		message: `Unresolved reference "${ref}".`,
+		hint: 'Write it "collection/id" naming an entry that exists; the content check lists the entries.',
+	}),
+	unreadableYaml: (reason: string) => ({
+		message: `The YAML cannot be read: ${reason}`,
+		hint: 'Check indentation and quotes; values with ":" need quotes.',
+	}),
 	noFrontMatter: () => 'The file has no front matter: it must start with a line "---", the fields, and another "---".',
 	badCheckSetting: () => ({ hint: 'See src/schemas/content-check.ts for the settings and their defaults.' }),
 } as const;

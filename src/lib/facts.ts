@@ -2,7 +2,8 @@ import type { Program, SupportChannel } from '../schemas/program.ts';
 import { messages } from './errors.ts';
 
 /** Units a counted fact can be in; each knows its singular and plural. */
-export type Unit = 'day' | 'business day' | 'hour' | 'business hour' | 'minute' | 'month' | 'year' | 'transaction' | 'character';
+export type Unit =
+	'day' | 'business day' | 'hour' | 'business hour' | 'minute' | 'month' | 'year' | 'transaction' | 'character';
 
 /** A fact that is a number with a meaning, as the content check compares it with what writers type. */
 export type Quantity =
@@ -17,7 +18,8 @@ const ordinalRules = new Intl.PluralRules('en-US', { type: 'ordinal' });
 const listFormat = new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' });
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-const ordinal = (n: number) => `${n}${{ one: 'st', two: 'nd', few: 'rd', other: 'th' }[ordinalRules.select(n) as 'one' | 'two' | 'few' | 'other']}`;
+const ordinal = (n: number) =>
+	`${n}${{ one: 'st', two: 'nd', few: 'rd', other: 'th' }[ordinalRules.select(n) as 'one' | 'two' | 'few' | 'other']}`;
 
 /** Formats an amount in the program currency: whole amounts without cents ("$50"), others with ("$12.50"). */
 export function formatMoney(amount: number, currency: string): string {
@@ -52,14 +54,22 @@ export function formatQuantity(q: Quantity, currency = 'USD', { attributive = fa
 
 /** A rough time for a reader: "about an hour", "about 2 hours", "about 30 minutes". */
 export function formatApproxMinutes(minutes: number): string {
-	if (minutes % 60 === 0) return minutes === 60 ? 'about an hour' : `about ${formatQuantity({ kind: 'count', n: minutes / 60, unit: 'hour' })}`;
+	if (minutes % 60 === 0)
+		return minutes === 60
+			? 'about an hour'
+			: `about ${formatQuantity({ kind: 'count', n: minutes / 60, unit: 'hour' })}`;
 	return `about ${formatQuantity({ kind: 'count', n: minutes, unit: 'minute' })}`;
 }
 
 /** A channel's first-reply target: "1 business hour", "1 business day" (8 business hours), "24 hours". */
-export function formatResponseTarget(channel: Pick<SupportChannel, 'firstResponseHours'> & { firstResponseUnit?: SupportChannel['firstResponseUnit'] | undefined }): string {
+export function formatResponseTarget(
+	channel: Pick<SupportChannel, 'firstResponseHours'> & {
+		firstResponseUnit?: SupportChannel['firstResponseUnit'] | undefined;
+	},
+): string {
 	const hours = channel.firstResponseHours;
-	if ((channel.firstResponseUnit ?? 'business-hours') === 'hours') return formatQuantity({ kind: 'count', n: hours, unit: 'hour' });
+	if ((channel.firstResponseUnit ?? 'business-hours') === 'hours')
+		return formatQuantity({ kind: 'count', n: hours, unit: 'hour' });
 	if (hours >= 8 && hours % 8 === 0) return formatQuantity({ kind: 'count', n: hours / 8, unit: 'business day' });
 	return formatQuantity({ kind: 'count', n: hours, unit: 'business hour' });
 }
@@ -75,7 +85,12 @@ export function quantitiesFrom(program: Program) {
 		subIdMaxLength: { kind: 'count', n: program.tracking.subIdMaxLength, unit: 'character' },
 		returnWindow: { kind: 'count', n: program.returnWindowDays, unit: 'day' },
 		deliveryAllowance: { kind: 'count', n: program.deliveryAllowanceDays, unit: 'day' },
-		refundTime: { kind: 'range', min: program.refundBusinessDays.min, max: program.refundBusinessDays.max, unit: 'business day' },
+		refundTime: {
+			kind: 'range',
+			min: program.refundBusinessDays.min,
+			max: program.refundBusinessDays.max,
+			unit: 'business day',
+		},
 		returnLabelFee: { kind: 'money', amount: program.returnLabelFee },
 		warrantyLength: { kind: 'count', n: program.warrantyYears, unit: 'year' },
 		disputeResponse: { kind: 'count', n: program.disputeResponseBusinessDays, unit: 'business day' },
@@ -90,7 +105,11 @@ export function quantitiesFrom(program: Program) {
 	if (program.taxReporting) {
 		more['form1099NecThreshold'] = { kind: 'money', amount: program.taxReporting.form1099NecThreshold };
 		more['form1099KAmount'] = { kind: 'money', amount: program.taxReporting.form1099KAmount };
-		more['form1099KTransactions'] = { kind: 'count', n: program.taxReporting.form1099KTransactions, unit: 'transaction' };
+		more['form1099KTransactions'] = {
+			kind: 'count',
+			n: program.taxReporting.form1099KTransactions,
+			unit: 'transaction',
+		};
 	}
 	if (program.campaigns) {
 		more['paymentTerms'] = { kind: 'count', n: program.campaigns.paymentTermsDays, unit: 'day' };
@@ -137,22 +156,31 @@ export function factsFrom(program: Program) {
 		returnLabelFee: text('returnLabelFee'),
 		warrantyLength: text('warrantyLength'),
 		trailClubPrice: program.trailClub ? `${money(program.trailClub.monthlyPrice)} a month` : '',
-		trailClubTrial: program.trailClub ? formatQuantity({ kind: 'count', n: program.trailClub.trialDays, unit: 'day' }) : '',
+		trailClubTrial: program.trailClub
+			? formatQuantity({ kind: 'count', n: program.trailClub.trialDays, unit: 'day' })
+			: '',
 		brandTerms: quoted(program.brandTerms),
 		privacyEmail: program.privacyEmail ?? customerEmail?.contact ?? '',
 		disputeResponse: text('disputeResponse'),
 		disputeWindow: text('disputeWindow'),
 		taxFormThreshold: text('taxFormThreshold'),
 		/** When a W-9 or W-8 must be on file, as a phrase: "before your first payment". */
-		taxFormRequired: program.taxFormThreshold === 0 ? 'before your first payment' : `once your payments in a calendar year reach ${money(program.taxFormThreshold)}`,
+		taxFormRequired:
+			program.taxFormThreshold === 0
+				? 'before your first payment'
+				: `once your payments in a calendar year reach ${money(program.taxFormThreshold)}`,
 		form1099NecThreshold: tax ? money(tax.form1099NecThreshold) : '',
 		form1099NecYear: tax ? String(tax.form1099NecYear) : '',
-		form1099KThreshold: tax ? `${money(tax.form1099KAmount)} and ${formatQuantity({ kind: 'count', n: tax.form1099KTransactions, unit: 'transaction' })}` : '',
+		form1099KThreshold: tax
+			? `${money(tax.form1099KAmount)} and ${formatQuantity({ kind: 'count', n: tax.form1099KTransactions, unit: 'transaction' })}`
+			: '',
 		postbackRetryGaps: campaigns ? `${listFormat.format(campaigns.postbackRetryMinutes.map(String))} minutes` : '',
 		invoiceDay: campaigns ? `${ordinal(campaigns.invoiceBusinessDay)} business day` : '',
 		paymentTerms: campaigns ? formatQuantity({ kind: 'count', n: campaigns.paymentTermsDays, unit: 'day' }) : '',
 		networkFee: campaigns ? formatQuantity({ kind: 'percent', value: campaigns.networkFeePercent }) : '',
-		chargebackReportWindow: campaigns ? formatQuantity({ kind: 'count', n: campaigns.chargebackReportDays, unit: 'day' }) : '',
+		chargebackReportWindow: campaigns
+			? formatQuantity({ kind: 'count', n: campaigns.chargebackReportDays, unit: 'day' })
+			: '',
 		cutoffTimeZone: program.payout.cutoffTimeZone,
 		partnerEmail: affiliateEmail?.contact ?? '',
 		partnerFirstResponse: affiliateEmail ? formatResponseTarget(affiliateEmail) : '',
@@ -187,7 +215,8 @@ export function factValue(facts: Facts, name: string): string {
 export const FACT_PATTERN = /:fact\[([A-Za-z0-9_-]*)\]/g;
 
 /** Nouns a count of days or years describes when it stands before them: "a 30-day window". */
-const ATTRIBUTIVE_NOUNS = /^\s+(?:cookie|return|returns|refund|lock|dispute|trial|warranty|guarantee|grace|notice|response|reply|payment|delivery)?\s*(?:window|period|lock|limit|deadline|allowance|trial|warranty|guarantee|notice|hold|wait|delay|target|membership)\b/i;
+const ATTRIBUTIVE_NOUNS =
+	/^\s+(?:cookie|return|returns|refund|lock|dispute|trial|warranty|guarantee|grace|notice|response|reply|payment|delivery)?\s*(?:window|period|lock|limit|deadline|allowance|trial|warranty|guarantee|notice|hold|wait|delay|target|membership)\b/i;
 const COUNT = /^(\d[\d,.]*) ((?:business )?(?:day|hour|minute|month|year|week))s?$/;
 
 /**
@@ -205,7 +234,9 @@ export function renderFact(value: string, following = ''): string {
 
 /** Replaces every `:fact[name]` in a plain-text string (front matter fields) with its value. */
 export function interpolateFacts(text: string, facts: Facts): string {
-	return text.replace(FACT_PATTERN, (whole, name: string, offset: number) => renderFact(factValue(facts, name), text.slice(offset + whole.length)));
+	return text.replace(FACT_PATTERN, (whole, name: string, offset: number) =>
+		renderFact(factValue(facts, name), text.slice(offset + whole.length)),
+	);
 }
 
 /**
@@ -221,7 +252,12 @@ export function fillFacts<T>(value: T, facts: Facts): T {
 		) as T;
 	}
 	if (Array.isArray(value)) return value.map((v) => fillFacts(v, facts)) as T;
-	if (value && typeof value === 'object' && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype) {
+	if (
+		value &&
+		typeof value === 'object' &&
+		!(value instanceof Date) &&
+		Object.getPrototypeOf(value) === Object.prototype
+	) {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillFacts(v, facts)])) as T;
 	}
 	return value;
@@ -240,13 +276,17 @@ export type Filled<E> = E & { readonly [filledMark]: true };
 function holdsKnownFact(value: unknown, facts: Facts): boolean {
 	if (typeof value === 'string') return [...value.matchAll(FACT_PATTERN)].some((m) => Object.hasOwn(facts, m[1]!));
 	if (Array.isArray(value)) return value.some((v) => holdsKnownFact(v, facts));
-	if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).some((v) => holdsKnownFact(v, facts));
+	if (value && typeof value === 'object' && !(value instanceof Date))
+		return Object.values(value).some((v) => holdsKnownFact(v, facts));
 	return false;
 }
 
 /** Marks entries as filled, failing on one whose front matter still holds a known fact as written. */
 export function asFilled<E extends { id: string; data: unknown }>(entries: E[], facts: Facts): Filled<E>[] {
 	const unfilled = entries.find((e) => holdsKnownFact(e.data, facts));
-	if (unfilled) throw new Error(`Entry "${unfilled.id}" was loaded without its facts filled in: its collection's schema in src/content.config.ts must fill them.`);
+	if (unfilled)
+		throw new Error(
+			`Entry "${unfilled.id}" was loaded without its facts filled in: its collection's schema in src/content.config.ts must fill them.`,
+		);
 	return entries as Filled<E>[];
 }

@@ -1,7 +1,15 @@
 import type { SupportChannel } from '../schemas/program.ts';
 import { formatResponseTarget } from './facts.ts';
 
-const dayNames = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
+const dayNames = {
+	mon: 'Monday',
+	tue: 'Tuesday',
+	wed: 'Wednesday',
+	thu: 'Thursday',
+	fri: 'Friday',
+	sat: 'Saturday',
+	sun: 'Sunday',
+} as const;
 const order = Object.keys(dayNames) as Array<keyof typeof dayNames>;
 
 /** "Monday to Friday" for a run of days, "Monday, Wednesday" otherwise. */

@@ -44,7 +44,10 @@ function checkRelated(entries: EntryLike[]): Problem[] {
 				return;
 			}
 			const sameCollection = [...known].filter((k) => k.startsWith(`${ref.split('/')[0]}/`));
-			problems.push({ ...messages.unknownReference(ref, sameCollection.length ? closest(ref, sameCollection) : undefined), where: at });
+			problems.push({
+				...messages.unknownReference(ref, sameCollection.length ? closest(ref, sameCollection) : undefined),
+				where: at,
+			});
 		});
 	}
 	return problems;
@@ -60,20 +63,29 @@ function checkTerms(entries: EntryLike[]): Problem[] {
 		const version = String(entry.data['version']);
 		const other = versions.get(version);
 		if (other) {
-			problems.push({ ...messages.versionTaken(version, where(other)), where: { file: where(entry), path: ['version'] } });
+			problems.push({
+				...messages.versionTaken(version, where(other)),
+				where: { file: where(entry), path: ['version'] },
+			});
 		}
 		versions.set(version, entry);
 		const date = day(entry.data['effectiveDate']);
 		const clash = byDate.get(date);
 		if (clash) {
-			problems.push({ ...messages.effectiveDateTaken(date, String(clash.data['version']), where(clash)), where: { file: where(entry), path: ['effectiveDate'] } });
+			problems.push({
+				...messages.effectiveDateTaken(date, String(clash.data['version']), where(clash)),
+				where: { file: where(entry), path: ['effectiveDate'] },
+			});
 		}
 		byDate.set(date, entry);
 	}
 	for (const entry of terms) {
 		const supersedes = entry.data['supersedes'];
 		if (typeof supersedes === 'string' && !versions.has(supersedes)) {
-			problems.push({ ...messages.unknownVersion(supersedes, [...versions.keys()]), where: { file: where(entry), path: ['supersedes'] } });
+			problems.push({
+				...messages.unknownVersion(supersedes, [...versions.keys()]),
+				where: { file: where(entry), path: ['supersedes'] },
+			});
 		}
 	}
 	return problems;
@@ -84,7 +96,8 @@ function checkCommissionOverlap(entries: EntryLike[]): Problem[] {
 	const rules = entries.filter((e) => e.collection === 'commission');
 	const problems: Problem[] = [];
 	const end = (e: EntryLike) => (e.data['validTo'] instanceof Date ? (e.data['validTo'] as Date).getTime() : Infinity);
-	const start = (e: EntryLike) => (e.data['validFrom'] instanceof Date ? (e.data['validFrom'] as Date).getTime() : -Infinity);
+	const start = (e: EntryLike) =>
+		e.data['validFrom'] instanceof Date ? (e.data['validFrom'] as Date).getTime() : -Infinity;
 	for (let i = 0; i < rules.length; i++) {
 		for (let j = i + 1; j < rules.length; j++) {
 			const a = rules[i]!;
@@ -94,7 +107,10 @@ function checkCommissionOverlap(entries: EntryLike[]): Problem[] {
 				const later = start(b) >= start(a) ? b : a;
 				const earlier = later === a ? b : a;
 				const to = earlier.data['validTo'] ? day(earlier.data['validTo']) : undefined;
-				problems.push({ ...messages.overlappingRules(String(a.data['offer']), day(earlier.data['validFrom']), to, where(earlier)), where: { file: where(later), path: ['validFrom'] } });
+				problems.push({
+					...messages.overlappingRules(String(a.data['offer']), day(earlier.data['validFrom']), to, where(earlier)),
+					where: { file: where(later), path: ['validFrom'] },
+				});
 			}
 		}
 	}
@@ -108,7 +124,9 @@ function checkAlternatives(entries: EntryLike[]): Problem[] {
 	return rules.flatMap((e) => {
 		const other = e.data['alternativeTo'];
 		if (typeof other !== 'string' || offers.has(other)) return [];
-		return [{ ...messages.unknownAlternative(other, [...offers].sort()), where: { file: where(e), path: ['alternativeTo'] } }];
+		return [
+			{ ...messages.unknownAlternative(other, [...offers].sort()), where: { file: where(e), path: ['alternativeTo'] } },
+		];
 	});
 }
 
@@ -122,7 +140,8 @@ function checkFactNames(entries: EntryLike[], facts: Facts): Problem[] {
 	const visit = (entry: EntryLike, value: unknown, path: PropertyKey[]) => {
 		if (typeof value === 'string') {
 			for (const match of value.matchAll(FACT_PATTERN)) {
-				if (!Object.hasOwn(facts, match[1]!)) problems.push({ ...messages.unknownFact(match[1]!, known), where: { file: where(entry), path } });
+				if (!Object.hasOwn(facts, match[1]!))
+					problems.push({ ...messages.unknownFact(match[1]!, known), where: { file: where(entry), path } });
 			}
 		} else if (Array.isArray(value)) value.forEach((v, i) => visit(entry, v, [...path, i]));
 		else if (value && typeof value === 'object' && !(value instanceof Date)) {
@@ -163,11 +182,21 @@ function checkListAddresses(entries: EntryLike[]): Problem[] {
  */
 export function checkIntegrity(entries: EntryLike[], facts?: Facts): Problem[] {
 	const whole = entries.filter((e) => !e.partial);
-	return [...checkRelated(entries), ...checkTerms(whole), ...checkCommissionOverlap(whole), ...checkAlternatives(whole), ...(facts ? checkFactNames(entries, facts) : []), ...checkListAddresses(entries)];
+	return [
+		...checkRelated(entries),
+		...checkTerms(whole),
+		...checkCommissionOverlap(whole),
+		...checkAlternatives(whole),
+		...(facts ? checkFactNames(entries, facts) : []),
+		...checkListAddresses(entries),
+	];
 }
 
 /** The three candidates closest in spelling to `target`. */
 function closest(target: string, candidates: string[]): string {
 	const distance = (candidate: string) => editDistance(target, candidate, Math.max(target.length, candidate.length));
-	return [...candidates].sort((x, y) => distance(x) - distance(y)).slice(0, 3).join(', ');
+	return [...candidates]
+		.sort((x, y) => distance(x) - distance(y))
+		.slice(0, 3)
+		.join(', ');
 }

@@ -31,7 +31,12 @@ export function faqPageJsonLd(items: ReadonlyArray<{ question: string; answer: s
 }
 
 /** schema.org HowTo for a troubleshooting guide's ordered steps. */
-export function howToJsonLd(guide: { title: string; description: string; url: string; steps: ReadonlyArray<{ title: string; text: string }> }) {
+export function howToJsonLd(guide: {
+	title: string;
+	description: string;
+	url: string;
+	steps: ReadonlyArray<{ title: string; text: string }>;
+}) {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'HowTo',

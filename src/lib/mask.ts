@@ -18,7 +18,10 @@ const rules: ReadonlyArray<readonly [RegExp, string]> = [
 	// Anything shaped like an address: local part, @, a domain with a dot (spaces around @ included, as typed on phones).
 	[/[\p{L}\p{N}._%+-]+\s?@\s?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, maskPlaceholders.email],
 	// An order, invoice, ticket or payment reference after its keyword: "order #A-1234", "invoice no. 5561".
-	[/\b(order|invoice|ticket|payment|transaction|tracking|reference|ref|case)(\s*(?:number|no\.?|nr\.?|id|#|:)?\s*#?\s*)[A-Z0-9][A-Z0-9-]{3,}\b/giu, `$1 ${maskPlaceholders.order}`],
+	[
+		/\b(order|invoice|ticket|payment|transaction|tracking|reference|ref|case)(\s*(?:number|no\.?|nr\.?|id|#|:)?\s*#?\s*)[A-Z0-9][A-Z0-9-]{3,}\b/giu,
+		`$1 ${maskPlaceholders.order}`,
+	],
 	// Our own references (FB-7K2M-9QXD) and common order shapes: letters, dash, many digits ("TW-2024-88123").
 	[/\b[A-Z]{1,4}-(?=[A-Z0-9-]*\d)[A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*\b/giu, maskPlaceholders.order],
 	// A phone number: optional +, then 7 to 15 digits with spaces, dots, dashes or brackets between them.

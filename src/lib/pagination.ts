@@ -21,7 +21,8 @@ export const hasFullList = (total: number): boolean => total > previewSize;
 
 /** `items` cut into pages of `size`, in order; an empty list is one empty page. */
 export function paginate<T>(items: readonly T[], size: number): T[][] {
-	if (!Number.isInteger(size) || size < 1) throw new Error(`A page holds at least one entry, received a page size of ${size}.`);
+	if (!Number.isInteger(size) || size < 1)
+		throw new Error(`A page holds at least one entry, received a page size of ${size}.`);
 	const pages: T[][] = [];
 	for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
 	return pages.length > 0 ? pages : [[]];
@@ -69,7 +70,9 @@ export function faqPages(faqs: readonly FaqPlaceable[]): Map<string, number> {
 	}
 	const pages = new Map<string, number>();
 	for (const questions of byTopic.values()) {
-		paginate([...questions].sort(byQuestion), faqPageSize).forEach((page, i) => page.forEach((f) => pages.set(f.id, i + 1)));
+		paginate([...questions].sort(byQuestion), faqPageSize).forEach((page, i) =>
+			page.forEach((f) => pages.set(f.id, i + 1)),
+		);
 	}
 	return pages;
 }

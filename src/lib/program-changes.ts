@@ -35,7 +35,9 @@ function termsEntries({ terms, site }: ChangeSources): AtomEntry[] {
 		summary: t.changes.length
 			? `${t.changes.length} change${t.changes.length === 1 ? '' : 's'}${t.supersedes ? ` from version ${t.supersedes}` : ''}: ${t.changes.join(' ')}`
 			: t.description,
-		contentHtml: t.changes.length ? `<p>What changed${t.supersedes ? ` from version ${escapeHtml(t.supersedes)}` : ''}:</p>${list(t.changes)}` : undefined,
+		contentHtml: t.changes.length
+			? `<p>What changed${t.supersedes ? ` from version ${escapeHtml(t.supersedes)}` : ''}:</p>${list(t.changes)}`
+			: undefined,
 	}));
 }
 

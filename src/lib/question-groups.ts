@@ -20,7 +20,21 @@ import { queryWords } from './search-words.ts';
 const moreFillers = new Set(['get', 'gets', 'got', 'needs', 'wants', 'anyone']);
 
 /** Irregular forms the suffix rules cannot reach. */
-const irregular: Record<string, string> = { paid: 'pay', bought: 'buy', sent: 'send', went: 'go', gone: 'go', made: 'make', took: 'take', lost: 'lose', was: 'be', won: 'win', children: 'child', men: 'man', women: 'woman' };
+const irregular: Record<string, string> = {
+	paid: 'pay',
+	bought: 'buy',
+	sent: 'send',
+	went: 'go',
+	gone: 'go',
+	made: 'make',
+	took: 'take',
+	lost: 'lose',
+	was: 'be',
+	won: 'win',
+	children: 'child',
+	men: 'man',
+	women: 'woman',
+};
 
 /**
  * A small English stemmer (a few of Porter's steps): plurals, -ing, -ed, a doubled final
@@ -70,7 +84,9 @@ export const synonymLines: readonly string[] = [
 ];
 
 /** Each synonym group's name: its stem to the word that heads its line. */
-const synonymNames: ReadonlyMap<string, string> = new Map(synonymLines.map((line) => [stem(line.split(' ')[0]!), line.split(' ')[0]!]));
+const synonymNames: ReadonlyMap<string, string> = new Map(
+	synonymLines.map((line) => [stem(line.split(' ')[0]!), line.split(' ')[0]!]),
+);
 
 const synonyms: ReadonlyMap<string, string> = new Map(
 	synonymLines.flatMap((line) => {
@@ -138,7 +154,8 @@ export function groupQuestions(items: readonly GroupItem[]): QuestionGroup[] {
 	const df = new Map<string, number>();
 	const candidates = (stems: readonly string[]) => {
 		const pairs: string[] = [];
-		for (let i = 0; i < stems.length; i++) for (let j = i + 1; j < stems.length; j++) pairs.push(keyOf([stems[i]!, stems[j]!]));
+		for (let i = 0; i < stems.length; i++)
+			for (let j = i + 1; j < stems.length; j++) pairs.push(keyOf([stems[i]!, stems[j]!]));
 		return { pairs, singles: [...stems] };
 	};
 	for (const e of entries) {
@@ -146,9 +163,7 @@ export function groupQuestions(items: readonly GroupItem[]): QuestionGroup[] {
 		for (const k of new Set([...pairs, ...singles])) df.set(k, (df.get(k) ?? 0) + 1);
 	}
 	const best = (keys: readonly string[]) =>
-		keys
-			.filter((k) => (df.get(k) ?? 0) >= 2)
-			.sort((a, b) => df.get(b)! - df.get(a)! || a.localeCompare(b))[0];
+		keys.filter((k) => (df.get(k) ?? 0) >= 2).sort((a, b) => df.get(b)! - df.get(a)! || a.localeCompare(b))[0];
 
 	// The surface word most used for each stem, for labels.
 	const surface = new Map<string, Map<string, number>>();
@@ -161,7 +176,11 @@ export function groupQuestions(items: readonly GroupItem[]): QuestionGroup[] {
 			surface.set(s, forms);
 		}
 	}
-	const word = (s: string) => synonymNames.get(s) ?? [...(surface.get(s) ?? new Map([[s, 1]])).entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
+	const word = (s: string) =>
+		synonymNames.get(s) ??
+		[...(surface.get(s) ?? new Map([[s, 1]])).entries()].sort(
+			(a, b) => b[1] - a[1] || a[0].length - b[0].length,
+		)[0]![0];
 
 	const groups = new Map<string, QuestionGroup>();
 	for (const e of entries) {
@@ -179,9 +198,14 @@ export function groupQuestions(items: readonly GroupItem[]): QuestionGroup[] {
 		// Label in the order the words come in the group's most frequent wording.
 		g.examples.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 		const lead = contentStems(g.examples[0]!.text);
-		g.label = [...g.stems].sort((a, b) => lead.indexOf(a) - lead.indexOf(b)).map(word).join(' ');
+		g.label = [...g.stems]
+			.sort((a, b) => lead.indexOf(a) - lead.indexOf(b))
+			.map(word)
+			.join(' ');
 	}
-	return [...groups.values()].sort((a, b) => b.size - a.size || b.examples.length - a.examples.length || a.key.localeCompare(b.key));
+	return [...groups.values()].sort(
+		(a, b) => b.size - a.size || b.examples.length - a.examples.length || a.key.localeCompare(b.key),
+	);
 }
 
 /** A group the team marked as answered, as `GET /api/search-events/` lists it. */

@@ -13,7 +13,9 @@ export interface ReplyTarget {
  */
 export function replyTargets(channels: readonly SupportChannel[], audiences: readonly Audience[]): ReplyTarget[] {
 	return audiences.flatMap((audience) => {
-		const written = channels.filter((c) => c.kind === 'email' && c.audiences.includes(audience)).sort((a, b) => a.firstResponseHours - b.firstResponseHours);
+		const written = channels
+			.filter((c) => c.kind === 'email' && c.audiences.includes(audience))
+			.sort((a, b) => a.firstResponseHours - b.firstResponseHours);
 		return written[0] ? [{ audience, channel: written[0] }] : [];
 	});
 }

@@ -35,6 +35,7 @@ export interface PageFilters {
  * rather than pointing elsewhere, which is what a reader filtering for guides wants.
  */
 export function pageFilters(meta: { pageType: PageType; audiences: readonly Audience[] }): PageFilters {
-	const type = meta.pageType === 'glossary' ? 'guide' : meta.pageType in searchTypes ? (meta.pageType as SearchType) : undefined;
+	const type =
+		meta.pageType === 'glossary' ? 'guide' : meta.pageType in searchTypes ? (meta.pageType as SearchType) : undefined;
 	return { audience: meta.audiences.length > 0 ? [...meta.audiences] : [...audiences], type };
 }

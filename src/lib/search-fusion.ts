@@ -14,7 +14,11 @@ export interface RankedList<T> {
 export const fusionK = 4;
 
 /** Fuses the lists; `idOf` names the page an item is. Returns each page once, best first, with the list item of the heaviest list holding it. */
-export function fuse<T>(lists: ReadonlyArray<RankedList<T>>, idOf: (item: T) => string, { depth = 20, k = fusionK } = {}): Array<{ id: string; score: number; item: T }> {
+export function fuse<T>(
+	lists: ReadonlyArray<RankedList<T>>,
+	idOf: (item: T) => string,
+	{ depth = 20, k = fusionK } = {},
+): Array<{ id: string; score: number; item: T }> {
 	const fused = new Map<string, { id: string; score: number; item: T; weight: number }>();
 	for (const list of lists) {
 		list.items.slice(0, depth).forEach((item, rank) => {

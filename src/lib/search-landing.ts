@@ -46,7 +46,11 @@ export interface Landing {
 }
 
 /** Folds a matched word to a rough stem, so "Payments," and "payment" count as one word. */
-const fold = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/s$/, '');
+const fold = (word: string): string =>
+	word
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]/gu, '')
+		.replace(/s$/, '');
 
 /**
  * Sum over the different words a section matched of each word's best weighted match; matches in
@@ -67,7 +71,10 @@ function sectionScore(sub: PagefindSubResult, words: readonly string[], titleLen
  * `searchTermsN` with the section's id in `searchTermsAtN`) hold one of the searched words.
  * Those words are in no section's text, so the section's score gains what a heading match would.
  */
-function termsBonus(data: PagefindResultData, searched: readonly string[]): Map<string, { score: number; heading: string }> {
+function termsBonus(
+	data: PagefindResultData,
+	searched: readonly string[],
+): Map<string, { score: number; heading: string }> {
 	const bonus = new Map<string, { score: number; heading: string }>();
 	if (searched.length === 0) return bonus;
 	const wanted = new Set(searched.map(fold));
@@ -75,7 +82,12 @@ function termsBonus(data: PagefindResultData, searched: readonly string[]): Map<
 		const n = /^searchTermsAt(\d+)$/.exec(key)?.[1];
 		const terms = n === undefined ? undefined : data.meta[`searchTerms${n}`];
 		if (!value || !terms) continue;
-		const hits = new Set(terms.split(/[^\p{L}\p{N}-]+/u).map(fold).filter((w) => wanted.has(w))).size;
+		const hits = new Set(
+			terms
+				.split(/[^\p{L}\p{N}-]+/u)
+				.map(fold)
+				.filter((w) => wanted.has(w)),
+		).size;
 		const [id, ...heading] = value.split(' ');
 		if (hits > 0) bonus.set(id!, { score: hits * termsWeight, heading: heading.join(' ') });
 	}
@@ -97,7 +109,10 @@ const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
  * the top of the page ("dispute subject line" on "Disputes" rather than its section on how to
  * send one), so it counts for no section.
  */
-function rankedSections(data: PagefindResultData, searched: readonly string[]): Array<{ sub: PagefindSubResult; score: number }> {
+function rankedSections(
+	data: PagefindResultData,
+	searched: readonly string[],
+): Array<{ sub: PagefindSubResult; score: number }> {
 	const words = data.content?.split(/\s+/) ?? [];
 	const title = (data.meta['title'] ?? '').split(/\s+/).filter(Boolean);
 	const titleLength = title.length > 0 && title.every((w, i) => fold(w) === fold(words[i] ?? '')) ? title.length : 0;
@@ -107,10 +122,15 @@ function rankedSections(data: PagefindResultData, searched: readonly string[]): 
 	// A section matched by its search terms alone holds none of the words: Pagefind lists it not.
 	const pageUrl = withoutFragment(data.url);
 	for (const [id, { heading }] of bonus) {
-		if (heading && !subs.some((s) => idOf(s.url) === id)) subs.push({ title: heading, url: `${pageUrl}#${id}`, excerpt: data.excerpt });
+		if (heading && !subs.some((s) => idOf(s.url) === id))
+			subs.push({ title: heading, url: `${pageUrl}#${id}`, excerpt: data.excerpt });
 	}
 	return subs
-		.map((sub, i) => ({ sub, i, score: sectionScore(sub, words, titleLength) + (bonus.get(idOf(sub.url))?.score ?? 0) }))
+		.map((sub, i) => ({
+			sub,
+			i,
+			score: sectionScore(sub, words, titleLength) + (bonus.get(idOf(sub.url))?.score ?? 0),
+		}))
 		.sort((a, b) => b.score - a.score || a.i - b.i);
 }
 
@@ -151,11 +171,20 @@ export function answersIn(data: PagefindResultData, searched: readonly string[] 
 	const best = sections[0];
 	if (!best) return [landingOf(data, undefined)];
 	const isFaq = (data.filters?.['type'] ?? []).includes('faq');
-	const more = isFaq ? sections.slice(1).filter((s) => s.score > 0 && s.score >= best.score * nearly && s.sub.url.includes('#') && !s.sub.url.endsWith('#_top')) : [];
+	const more = isFaq
+		? sections
+				.slice(1)
+				.filter(
+					(s) =>
+						s.score > 0 && s.score >= best.score * nearly && s.sub.url.includes('#') && !s.sub.url.endsWith('#_top'),
+				)
+		: [];
 	return [landingOf(data, best.sub), ...more.slice(0, 2).map((s) => landingOf(data, s.sub))];
 }
 
 /** A result's title as lists show it: the page, and the section landed on ("FAQ: Payments › When do I get paid?"). */
 export function resultTitle(landing: Landing): string {
-	return landing.url === landing.pageUrl || landing.title === landing.pageTitle ? landing.pageTitle : `${landing.pageTitle} › ${landing.title}`;
+	return landing.url === landing.pageUrl || landing.title === landing.pageTitle
+		? landing.pageTitle
+		: `${landing.pageTitle} › ${landing.title}`;
 }

@@ -27,7 +27,10 @@ export interface PagefindResult {
 
 /** The part of Pagefind's API a search needs. */
 export interface PagefindSearch {
-	search(query: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: PagefindResult[] } | null>;
+	search(
+		query: string,
+		options?: { filters?: Record<string, string | string[]> },
+	): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** What a search found. */
@@ -118,10 +121,17 @@ export function searchesFor(
 	const primary = words.map((w) => w.primary);
 	if (stage === 'whole') {
 		add(primary, pipeline.allWords);
-		if (words.some((w) => w.replaced)) add(words.map((w) => w.typed), pipeline.asTyped);
+		if (words.some((w) => w.replaced))
+			add(
+				words.map((w) => w.typed),
+				pipeline.asTyped,
+			);
 		words.forEach((word, i) => {
 			for (const meaning of word.alternatives.slice(0, pipeline.meanings)) {
-				add(primary.map((p, j) => (j === i ? meaning : p)), word.replaced ? pipeline.otherMeaning.replaced : pipeline.otherMeaning.known);
+				add(
+					primary.map((p, j) => (j === i ? meaning : p)),
+					word.replaced ? pipeline.otherMeaning.replaced : pipeline.otherMeaning.known,
+				);
 			}
 		});
 	} else if (stage === 'pairs' && words.length > 2) {
@@ -179,7 +189,8 @@ async function scoreFusion(
 			if (weight > page.weight) [page.item, page.weight] = [r, weight];
 		}
 	};
-	for (const list of lists) for (const r of list.items) add(r, (r.score ?? 0) * list.weight * pipeline.wholeShare, list.weight);
+	for (const list of lists)
+		for (const r of list.items) add(r, (r.score ?? 0) * list.weight * pipeline.wholeShare, list.weight);
 	if (words.length > 1) {
 		for (const word of words) {
 			const best = new Map<string, { score: number; item: PagefindResult }>();
@@ -197,14 +208,24 @@ async function scoreFusion(
 }
 
 /** Searches for `query`; see the module comment for how. */
-export async function runSearch(pagefind: PagefindSearch, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+export async function runSearch(
+	pagefind: PagefindSearch,
+	query: string,
+	options: SearchOptions = {},
+): Promise<SearchOutcome> {
 	const { filters, limit = 10, prefer, vocabulary, synonyms } = options;
 	const pagefindOptions = filters && Object.keys(filters).length > 0 ? { filters } : {};
 	const cache = new Map<string, Promise<PagefindResult[]>>();
 	const find = (q: string) => {
 		let found = cache.get(q);
 		// A page found only through metadata no search may weigh (a section's id) scores 0: it is no match.
-		if (!found) cache.set(q, (found = pagefind.search(q, pagefindOptions).then((r) => (r?.results ?? []).filter((x) => x.score === undefined || x.score > 0))));
+		if (!found)
+			cache.set(
+				q,
+				(found = pagefind
+					.search(q, pagefindOptions)
+					.then((r) => (r?.results ?? []).filter((x) => x.score === undefined || x.score > 0))),
+			);
 		return found;
 	};
 	const run = async ({ query: q, weight }: { query: string; weight: number }) => ({ items: await find(q), weight });
@@ -229,10 +250,13 @@ export async function runSearch(pagefind: PagefindSearch, query: string, options
 	// when no two words are found together, so that weak one-word matches come only when needed.
 	const lists = await Promise.all(searchesFor(words, 'whole').map(run));
 	const pages = () => new Set(lists.flatMap((l) => l.items.map((r) => r.id))).size;
-	if (lists[0]!.items.length < pipeline.relaxBelow) lists.push(...(await Promise.all(searchesFor(words, 'pairs').map(run))));
+	if (lists[0]!.items.length < pipeline.relaxBelow)
+		lists.push(...(await Promise.all(searchesFor(words, 'pairs').map(run))));
 	if (pages() < pipeline.singlesBelow) {
 		// A word found on many pages says less about which one is meant than a word found on few.
-		const found = new Map(await Promise.all(words.map(async (w) => [w.primary, (await find(w.primary)).length] as const)));
+		const found = new Map(
+			await Promise.all(words.map(async (w) => [w.primary, (await find(w.primary)).length] as const)),
+		);
 		const rarity = (w: string) => (pipeline.rarity ? 1 / (1 + Math.log(Math.max(1, found.get(w) ?? 1))) : 1);
 		lists.push(...(await Promise.all(searchesFor(words, 'singles', rarity).map(run))));
 	}
@@ -245,11 +269,17 @@ export async function runSearch(pagefind: PagefindSearch, query: string, options
 	const sought = [...new Set(words.flatMap((w) => [w.primary, ...w.alternatives]))];
 	const load = async (c: (typeof fused)[number]) => {
 		const data = await c.item.data();
-		return { score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred), section: bestSectionScore(data, sought), answers: answersIn(data, sought) };
+		return {
+			score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred),
+			section: bestSectionScore(data, sought),
+			answers: answersIn(data, sought),
+		};
 	};
 	const loaded: Array<Awaited<ReturnType<typeof load>>> = [];
-	for (let next = 0, answers = 0; next < fused.length && answers < wanted; ) {
-		const batch = await Promise.all(fused.slice(next, next + Math.min(wanted - answers, pipeline.loadAtOnce)).map(load));
+	for (let next = 0, answers = 0; next < fused.length && answers < wanted;) {
+		const batch = await Promise.all(
+			fused.slice(next, next + Math.min(wanted - answers, pipeline.loadAtOnce)).map(load),
+		);
 		next += batch.length;
 		answers += batch.reduce((n, l) => n + l.answers.length, 0);
 		loaded.push(...batch);

@@ -24,7 +24,12 @@ export interface ShareCard {
 }
 
 /** The card of a page, from what the page says it is; the not-found page says so instead of its kind. */
-export function shareCard(page: { program: string; title: string; meta: { pageType: PageType; audiences: readonly Audience[] }; notFound?: boolean }): ShareCard {
+export function shareCard(page: {
+	program: string;
+	title: string;
+	meta: { pageType: PageType; audiences: readonly Audience[] };
+	notFound?: boolean;
+}): ShareCard {
 	return {
 		program: page.program,
 		title: page.title,

@@ -17,7 +17,11 @@ export function vocabularyOf(texts: Iterable<string>): string[] {
 export function wordCounts(texts: Iterable<string>): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const text of texts) {
-		for (const [word] of text.replace(/:fact\[[^\]]*\]/g, ' ').replace(/['’]/g, '').toLowerCase().matchAll(/\p{L}[\p{L}\p{N}]{2,}/gu)) {
+		for (const [word] of text
+			.replace(/:fact\[[^\]]*\]/g, ' ')
+			.replace(/['’]/g, '')
+			.toLowerCase()
+			.matchAll(/\p{L}[\p{L}\p{N}]{2,}/gu)) {
 			counts.set(word, (counts.get(word) ?? 0) + 1);
 		}
 	}

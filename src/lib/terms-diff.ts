@@ -47,7 +47,10 @@ export function diffTerms(before: string, after: string): BlockChange[] {
 				}
 				changes.push({
 					kind: 'changed',
-					parts: diffWords(old, text).map((w) => ({ kind: w.added ? 'added' : w.removed ? 'removed' : 'same', text: w.value })),
+					parts: diffWords(old, text).map((w) => ({
+						kind: w.added ? 'added' : w.removed ? 'removed' : 'same',
+						text: w.value,
+					})),
 				});
 			}
 			flushRemoved();

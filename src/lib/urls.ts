@@ -23,7 +23,8 @@ export const urls = {
 	troubleshootingIndex: () => '/troubleshooting/',
 	troubleshooting: (id: string) => `/troubleshooting/${id}/`,
 	/** Every troubleshooting guide for one audience, a page at a time. */
-	troubleshootingList: (audience: Audience, page = 1) => `/troubleshooting/${listSegment(audience)}/${pageSuffix(page)}`,
+	troubleshootingList: (audience: Audience, page = 1) =>
+		`/troubleshooting/${listSegment(audience)}/${pageSuffix(page)}`,
 	/** Every guide for one audience, a page at a time. */
 	guideList: (audience: Audience, page = 1) => `/guides/${listSegment(audience)}/${pageSuffix(page)}`,
 	disclosures: () => '/disclosures/',
@@ -53,11 +54,18 @@ export const supportUrls = {
 } as const;
 
 /** The route parameters of a page of a full list: its audience segment and, after page 1, its number. */
-export const listParams = (audience: Audience, page: number) => ({ list: listSegment(audience), page: page > 1 ? String(page) : undefined });
+export const listParams = (audience: Audience, page: number) => ({
+	list: listSegment(audience),
+	page: page > 1 ? String(page) : undefined,
+});
 
 /** What a full list's address shows, or undefined when `path` is not one ("/troubleshooting/for-customers/3/"). */
-export function listAt(path: string): { kind: 'troubleshooting' | 'guides'; audience: Audience; page: number } | undefined {
-	const match = /^\/(troubleshooting|guides)\/for-([a-z]+)\/(?:([1-9]\d*)\/)?$/.exec(path.endsWith('/') ? path : `${path}/`);
+export function listAt(
+	path: string,
+): { kind: 'troubleshooting' | 'guides'; audience: Audience; page: number } | undefined {
+	const match = /^\/(troubleshooting|guides)\/for-([a-z]+)\/(?:([1-9]\d*)\/)?$/.exec(
+		path.endsWith('/') ? path : `${path}/`,
+	);
 	const audience = audiences.find((a) => audienceNames[a] === match?.[2]);
 	if (!match || !audience || match[3] === '1') return undefined;
 	return { kind: match[1] as 'troubleshooting' | 'guides', audience, page: Number(match[3] ?? 1) };

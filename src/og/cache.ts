@@ -4,7 +4,17 @@
  * It lives outside dist/ (which every build empties), by default in node_modules/.cache.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ShareCard } from '../lib/share-card.ts';
@@ -29,7 +39,8 @@ function designFingerprint(): string {
 	const hash = createHash('sha256');
 	for (const file of ['./card.ts', './rasterize.ts']) hash.update(readFileSync(new URL(file, import.meta.url)));
 	for (const { file } of FONT_FILES) hash.update(readFileSync(require.resolve(file)));
-	for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
+	for (const pkg of ['satori', '@resvg/resvg-js'])
+		hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
 	return (design = hash.digest('hex'));
 }
 
@@ -58,7 +69,9 @@ export function openImageCache(dir: string): ImageCache {
 	try {
 		mkdirSync(dir, { recursive: true });
 	} catch (cause) {
-		throw new Error(`Failed to create the share-image cache folder ${dir}: set ${OG_CACHE_ENV} to a writable folder.`, { cause });
+		throw new Error(`Failed to create the share-image cache folder ${dir}: set ${OG_CACHE_ENV} to a writable folder.`, {
+			cause,
+		});
 	}
 	const file = (key: string) => join(dir, `${key}.png`);
 	return {

@@ -17,7 +17,10 @@ interface Node {
 }
 
 /** A satori element; the template is plain objects so no JSX runtime is needed. */
-const el = (type: string, style: Style, children?: Child | Child[]): Node => ({ type, props: { style, ...(children === undefined ? {} : { children }) } });
+const el = (type: string, style: Style, children?: Child | Child[]): Node => ({
+	type,
+	props: { style, ...(children === undefined ? {} : { children }) },
+});
 
 /** Long titles get a smaller size so that three lines hold them. */
 function titleSize(title: string): number {
@@ -63,7 +66,18 @@ export function cardTree(card: ShareCard): Node {
 		},
 		[
 			el('div', { display: 'flex', fontSize: 34, fontWeight: 700, color: colours.accent }, `${card.program} Help`),
-			el('div', { display: 'block', width: '100%', fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.15, lineClamp: 3 }, card.title),
+			el(
+				'div',
+				{
+					display: 'block',
+					width: '100%',
+					fontSize: titleSize(card.title),
+					fontWeight: 700,
+					lineHeight: 1.15,
+					lineClamp: 3,
+				},
+				card.title,
+			),
 			el('div', { display: 'flex', alignItems: 'center' }, [
 				pill(card.type, true),
 				el('div', { display: 'flex', fontSize: 30, color: colours.muted }, `For ${audiencePhrase(card.audiences)}`),
@@ -75,7 +89,11 @@ export function cardTree(card: ShareCard): Node {
 /** The card as SVG text, 1200×630, with its text drawn as paths. */
 export async function cardSvg(card: ShareCard): Promise<string> {
 	try {
-		return await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { width: SHARE_IMAGE.width, height: SHARE_IMAGE.height, fonts: cardFonts() });
+		return await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], {
+			width: SHARE_IMAGE.width,
+			height: SHARE_IMAGE.height,
+			fonts: cardFonts(),
+		});
 	} catch (cause) {
 		throw new Error(`Failed to lay out the share card "${card.title}" with satori.`, { cause });
 	}

@@ -11,5 +11,7 @@ export function shareImagesEnabled(env: Record<string, string | undefined> = pro
 	const value = env[OG_IMAGES_ENV]?.trim().toLowerCase();
 	if (value === undefined || value === '' || value === 'on' || value === 'true' || value === '1') return true;
 	if (value === 'off' || value === 'false' || value === '0') return false;
-	throw new Error(`${OG_IMAGES_ENV} must be "on" or "off", received "${env[OG_IMAGES_ENV]}". Use OG_IMAGES=off to build without share images.`);
+	throw new Error(
+		`${OG_IMAGES_ENV} must be "on" or "off", received "${env[OG_IMAGES_ENV]}". Use OG_IMAGES=off to build without share images.`,
+	);
 }

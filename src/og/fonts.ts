@@ -23,7 +23,10 @@ export function cardFonts(): Font[] {
 		try {
 			return { name: 'Inter', data: readFileSync(require.resolve(file)), weight, style: 'normal' as const };
 		} catch (cause) {
-			throw new Error(`Failed to read the share-image font ${file}: run \`npm install\` to install @fontsource/inter.`, { cause });
+			throw new Error(
+				`Failed to read the share-image font ${file}: run \`npm install\` to install @fontsource/inter.`,
+				{ cause },
+			);
 		}
 	});
 	return loaded;

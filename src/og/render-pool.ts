@@ -21,7 +21,10 @@ export async function renderCards(
 		for (const [index, card] of cards.entries()) done(index, await renderCardPng(card));
 		return;
 	}
-	const workers = Array.from({ length: Math.min(threads, Math.ceil(cards.length / 4)) }, () => new Worker(new URL('./render-worker.ts', import.meta.url)));
+	const workers = Array.from(
+		{ length: Math.min(threads, Math.ceil(cards.length / 4)) },
+		() => new Worker(new URL('./render-worker.ts', import.meta.url)),
+	);
 	let next = 0;
 	try {
 		await Promise.all(
@@ -35,12 +38,16 @@ export async function renderCards(
 						};
 						worker.on('message', (message: { id: number; png?: Uint8Array; error?: string }) => {
 							if (message.error !== undefined || !message.png) {
-								return reject(new Error(`Failed to render the share card "${cards[message.id]!.title}": ${message.error}`));
+								return reject(
+									new Error(`Failed to render the share card "${cards[message.id]!.title}": ${message.error}`),
+								);
 							}
 							done(message.id, message.png);
 							send();
 						});
-						worker.on('error', (cause) => reject(new Error('Failed to render share images: a render worker stopped.', { cause })));
+						worker.on('error', (cause) =>
+							reject(new Error('Failed to render share images: a render worker stopped.', { cause })),
+						);
 						send();
 					}),
 			),

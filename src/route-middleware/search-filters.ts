@@ -12,7 +12,8 @@ import { pageMetaOf } from '../data/page-meta.ts';
 import { pageFilters, type PageFilters } from '../lib/search-filters.ts';
 
 /** The page's filters, as this middleware leaves them for its rendering. */
-export const searchFiltersOf = (locals: object): PageFilters | undefined => (locals as { searchFilters?: PageFilters }).searchFilters;
+export const searchFiltersOf = (locals: object): PageFilters | undefined =>
+	(locals as { searchFilters?: PageFilters }).searchFilters;
 
 export const onRequest = defineRouteMiddleware((context) => {
 	(context.locals as { searchFilters?: PageFilters }).searchFilters = pageFilters(pageMetaOf(context.locals));

@@ -27,7 +27,8 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	const type = head.find((h) => h.tag === 'meta' && h.attrs?.['property'] === 'og:type');
 	if (type?.attrs && meta.pageType === 'home') type.attrs['content'] = 'website';
 
-	const add = (key: 'property' | 'name', name: string, content: string) => head.push({ tag: 'meta', attrs: { [key]: name, content } });
+	const add = (key: 'property' | 'name', name: string, content: string) =>
+		head.push({ tag: 'meta', attrs: { [key]: name, content } });
 	add('property', 'article:section', card.type);
 	for (const audience of card.audiences) add('property', 'article:tag', audience);
 	// A page that names its own image in front matter (`head`) keeps it.
@@ -49,6 +50,11 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	}
 	head.push({
 		tag: 'link',
-		attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${program.name}: program changes`, href: urls.changesFeed() },
+		attrs: {
+			rel: 'alternate',
+			type: 'application/atom+xml',
+			title: `${program.name}: program changes`,
+			href: urls.changesFeed(),
+		},
 	});
 });

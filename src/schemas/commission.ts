@@ -39,7 +39,10 @@ const base = stewardshipSchema.extend({
 	 * Offer of another rule this one is an alternative to: an affiliate who joins this offer earns under it
 	 * instead of that rule, never under both for the same sale (e.g. a CPA offer beside a revenue share).
 	 */
-	alternativeTo: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected an offer id in kebab-case, e.g. "trail-club".').optional(),
+	alternativeTo: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected an offer id in kebab-case, e.g. "trail-club".')
+		.optional(),
 	/** Who pays the amount or rate: Tallwood on its own store's sales (default), or the advertiser running the campaign. */
 	paidBy: z.enum(['tallwood', 'advertiser']).default('tallwood'),
 	/** For campaigns: the advertiser running it, as affiliates see it. */
@@ -82,26 +85,50 @@ export const commissionSchema = z
 		const tiers = rule.tiers;
 		const first = tiers[0];
 		if (first && first.from !== 0) {
-			ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'from'], message: `The first tier must start at 0, not ${first.from}.` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['tiers', 0, 'from'],
+				message: `The first tier must start at 0, not ${first.from}.`,
+			});
 		}
 		tiers.forEach((tier, i) => {
 			const last = i === tiers.length - 1;
 			if (tier.to !== undefined && tier.to <= tier.from) {
-				ctx.addIssue({ code: 'custom', path: ['tiers', i, 'to'], message: `Tier ${i + 1} ends (${tier.to}) at or before it starts (${tier.from}).` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tiers', i, 'to'],
+					message: `Tier ${i + 1} ends (${tier.to}) at or before it starts (${tier.from}).`,
+				});
 			}
 			if (last) {
 				if (tier.to !== undefined) {
-					ctx.addIssue({ code: 'custom', path: ['tiers', i, 'to'], message: 'The last tier has no upper bound: remove "to".' });
+					ctx.addIssue({
+						code: 'custom',
+						path: ['tiers', i, 'to'],
+						message: 'The last tier has no upper bound: remove "to".',
+					});
 				}
 				return;
 			}
 			const next = tiers[i + 1]!;
 			if (tier.to === undefined) {
-				ctx.addIssue({ code: 'custom', path: ['tiers', i, 'to'], message: `Tier ${i + 1} needs "to": only the last tier is open-ended.` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tiers', i, 'to'],
+					message: `Tier ${i + 1} needs "to": only the last tier is open-ended.`,
+				});
 			} else if (next.from < tier.to) {
-				ctx.addIssue({ code: 'custom', path: ['tiers', i + 1, 'from'], message: `Tier ${i + 2} starts at ${next.from}, which overlaps tier ${i + 1} (up to ${tier.to}).` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tiers', i + 1, 'from'],
+					message: `Tier ${i + 2} starts at ${next.from}, which overlaps tier ${i + 1} (up to ${tier.to}).`,
+				});
 			} else if (next.from > tier.to) {
-				ctx.addIssue({ code: 'custom', path: ['tiers', i + 1, 'from'], message: `Tier ${i + 2} starts at ${next.from}, leaving a gap after tier ${i + 1} (up to ${tier.to}).` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tiers', i + 1, 'from'],
+					message: `Tier ${i + 2} starts at ${next.from}, leaving a gap after tier ${i + 1} (up to ${tier.to}).`,
+				});
 			}
 		});
 	});

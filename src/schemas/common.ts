@@ -3,12 +3,15 @@ import { z } from 'astro/zod';
 /** The three kinds of reader the knowledge base serves. */
 export const audiences = ['affiliate', 'customer', 'advertiser'] as const;
 export const audienceSchema = z.enum(audiences, {
-	error: (issue) =>
-		`Unknown audience ${JSON.stringify(issue.input)}: expected one of ${audiences.join(', ')}.`,
+	error: (issue) => `Unknown audience ${JSON.stringify(issue.input)}: expected one of ${audiences.join(', ')}.`,
 });
 export type Audience = z.infer<typeof audienceSchema>;
 /** Each audience in the plural, as page titles and addresses name it ("Guides for affiliates", /guides/for-affiliates/). */
-export const audienceNames = { affiliate: 'affiliates', customer: 'customers', advertiser: 'advertisers' } as const satisfies Record<Audience, string>;
+export const audienceNames = {
+	affiliate: 'affiliates',
+	customer: 'customers',
+	advertiser: 'advertisers',
+} as const satisfies Record<Audience, string>;
 
 /** A calendar date written as YYYY-MM-DD; parsed to a Date at midnight UTC. */
 export const isoDateSchema = z.preprocess(
@@ -23,7 +26,10 @@ export const isoDateSchema = z.preprocess(
  */
 export const relatedRefSchema = z
 	.string()
-	.regex(/^[a-z]+\/[a-z0-9][a-z0-9/-]*$/, 'Expected a reference written "collection/id", for example "faqs/when-do-i-get-paid".');
+	.regex(
+		/^[a-z]+\/[a-z0-9][a-z0-9/-]*$/,
+		'Expected a reference written "collection/id", for example "faqs/when-do-i-get-paid".',
+	);
 
 /** Who keeps an article accurate, and when they last checked it. */
 export const stewardshipSchema = z.object({

@@ -16,7 +16,10 @@ export const contentCheckSchema = z
 				failAfterDays: z.number().int().min(1).default(365),
 			})
 			.default({ warnAfterDays: 180, failAfterDays: 365 })
-			.refine((r) => r.failAfterDays > r.warnAfterDays, { message: 'failAfterDays must be greater than warnAfterDays.', path: ['failAfterDays'] }),
+			.refine((r) => r.failAfterDays > r.warnAfterDays, {
+				message: 'failAfterDays must be greater than warnAfterDays.',
+				path: ['failAfterDays'],
+			}),
 		/**
 		 * Collections whose entries need a description, an owner and a last-reviewed date.
 		 * Terms are left out by default: a version of the terms is a dated legal record, not an article that is re-reviewed.

@@ -2,7 +2,19 @@ import { z } from 'astro/zod';
 import { audienceSchema, relatedRefSchema, stewardshipSchema } from './common.ts';
 
 /** Kinds of page, for search filters and share cards. */
-export const pageTypes = ['home', 'hub', 'guide', 'faq', 'troubleshooting', 'terms', 'commission', 'disclosure', 'glossary', 'search', 'ask'] as const;
+export const pageTypes = [
+	'home',
+	'hub',
+	'guide',
+	'faq',
+	'troubleshooting',
+	'terms',
+	'commission',
+	'disclosure',
+	'glossary',
+	'search',
+	'ask',
+] as const;
 export type PageType = (typeof pageTypes)[number];
 
 /** Fields our guides add to Starlight's own front matter. */
@@ -27,9 +39,11 @@ export const docsExtension = stewardshipSchema.extend({
  * The part of Starlight's front matter our tools check outside a build,
  * plus our own fields; the build itself uses Starlight's full schema.
  */
-export const docsLiteSchema = docsExtension.extend({
-	/** The page title, shown as its only level-1 heading and in the browser tab. */
-	title: z.string().min(1),
-	/** One sentence (20–200 characters) on what the reader finds here; search results, share cards and hub lists show it. */
-	description: z.string().optional(),
-}).loose();
+export const docsLiteSchema = docsExtension
+	.extend({
+		/** The page title, shown as its only level-1 heading and in the browser tab. */
+		title: z.string().min(1),
+		/** One sentence (20–200 characters) on what the reader finds here; search results, share cards and hub lists show it. */
+		description: z.string().optional(),
+	})
+	.loose();

@@ -33,7 +33,10 @@ export const feedbackConfigSchema = z
 			unset,
 			z
 				.string()
-				.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database.')
+				.regex(
+					/^postgres(ql)?:\/\//,
+					'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database.',
+				)
 				.optional(),
 		),
 		/**
@@ -56,7 +59,10 @@ export const feedbackConfigSchema = z
 							try {
 								return new URL(s).origin;
 							} catch {
-								ctx.addIssue({ code: 'custom', message: `FEEDBACK_ALLOWED_ORIGINS holds "${s}", which is not an origin such as https://help.example.com.` });
+								ctx.addIssue({
+									code: 'custom',
+									message: `FEEDBACK_ALLOWED_ORIGINS holds "${s}", which is not an origin such as https://help.example.com.`,
+								});
 								return s;
 							}
 						}),
@@ -93,7 +99,9 @@ export const feedbackConfigSchema = z
 		FEEDBACK_DESTINATION: z.preprocess(
 			unset,
 			z
-				.enum(['none', 'webhook', 'zendesk', 'freshdesk'], { error: 'FEEDBACK_DESTINATION must be one of none, webhook, zendesk, freshdesk.' })
+				.enum(['none', 'webhook', 'zendesk', 'freshdesk'], {
+					error: 'FEEDBACK_DESTINATION must be one of none, webhook, zendesk, freshdesk.',
+				})
 				.default('none'),
 		),
 		/** Webhook: the URL that receives each submission as JSON. */
@@ -103,7 +111,10 @@ export const feedbackConfigSchema = z
 		/** Zendesk: the account's address, for example https://acme.zendesk.com. */
 		ZENDESK_URL: url('ZENDESK_URL', 'https://acme.zendesk.com'),
 		/** Zendesk: the agent email the API token belongs to. */
-		ZENDESK_EMAIL: z.preprocess(unset, z.email({ error: 'ZENDESK_EMAIL must be the email address of the agent that owns the API token.' }).optional()),
+		ZENDESK_EMAIL: z.preprocess(
+			unset,
+			z.email({ error: 'ZENDESK_EMAIL must be the email address of the agent that owns the API token.' }).optional(),
+		),
 		/** Zendesk: API token (Admin Center → Apps and integrations → Zendesk API). */
 		ZENDESK_API_TOKEN: secret(),
 		/** Freshdesk: the account's address, for example https://acme.freshdesk.com. */
@@ -111,7 +122,10 @@ export const feedbackConfigSchema = z
 		/** Freshdesk: API key (Profile settings → Your API key). */
 		FRESHDESK_API_KEY: secret(),
 		/** Freshdesk needs a requester: tickets without the reader's email are filed under this address. */
-		FRESHDESK_FALLBACK_EMAIL: z.preprocess(unset, z.email({ error: 'FRESHDESK_FALLBACK_EMAIL must be an email address.' }).default('feedback@example.com')),
+		FRESHDESK_FALLBACK_EMAIL: z.preprocess(
+			unset,
+			z.email({ error: 'FRESHDESK_FALLBACK_EMAIL must be an email address.' }).default('feedback@example.com'),
+		),
 		/** Delivery worker: how often it looks for due deliveries, in milliseconds (default 1000). */
 		FEEDBACK_WORKER_POLL_MS: int('FEEDBACK_WORKER_POLL_MS', 10, 600_000, 1000),
 		/** Delivery worker: first retry delay in milliseconds, doubled per attempt (default 2000). */
@@ -124,14 +138,23 @@ export const feedbackConfigSchema = z
 	.superRefine((c, ctx) => {
 		const need = (names: Array<keyof typeof c>) => {
 			for (const name of names) {
-				if (c[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when FEEDBACK_DESTINATION=${c.FEEDBACK_DESTINATION}.` });
+				if (c[name] === undefined)
+					ctx.addIssue({
+						code: 'custom',
+						path: [name],
+						message: `${name} is required when FEEDBACK_DESTINATION=${c.FEEDBACK_DESTINATION}.`,
+					});
 			}
 		};
 		if (c.FEEDBACK_DESTINATION === 'webhook') need(['FEEDBACK_WEBHOOK_URL']);
 		if (c.FEEDBACK_DESTINATION === 'zendesk') need(['ZENDESK_URL', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN']);
 		if (c.FEEDBACK_DESTINATION === 'freshdesk') need(['FRESHDESK_URL', 'FRESHDESK_API_KEY']);
 		if (c.FEEDBACK_RETRY_MAX_MS < c.FEEDBACK_RETRY_BASE_MS) {
-			ctx.addIssue({ code: 'custom', path: ['FEEDBACK_RETRY_MAX_MS'], message: 'FEEDBACK_RETRY_MAX_MS must not be smaller than FEEDBACK_RETRY_BASE_MS.' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['FEEDBACK_RETRY_MAX_MS'],
+				message: 'FEEDBACK_RETRY_MAX_MS must not be smaller than FEEDBACK_RETRY_BASE_MS.',
+			});
 		}
 	});
 

@@ -37,7 +37,8 @@ const text = (field: string, min: number, max: number, controls: RegExp = contro
 			.min(min, `The ${field} is too short: write at least ${min} characters.`)
 			.max(max, `The ${field} is too long: at most ${max} characters.`)
 			.refine((value) => !new RegExp(controls.source).test(value), {
-				error: (issue) => `The ${field} contains a control character (${firstControl(String(issue.input), controls)}); remove it and send again.`,
+				error: (issue) =>
+					`The ${field} contains a control character (${firstControl(String(issue.input), controls)}); remove it and send again.`,
 			}),
 	);
 
@@ -45,9 +46,12 @@ const optionalText = (field: string, max: number) => z.preprocess(blankToUndefin
 
 /** A site path such as `/faq/payments/`: where a reader was when they asked or voted. */
 const sitePath = (field: string) =>
-	text(field, 1, feedbackLimits.page.max, lineControlCharacters).refine((value) => /^\/(?!\/)[^\s<>"'\\]*$/.test(value), {
-		message: `${field} must be a path on this site starting with "/", for example "/faq/payments/".`,
-	});
+	text(field, 1, feedbackLimits.page.max, lineControlCharacters).refine(
+		(value) => /^\/(?!\/)[^\s<>"'\\]*$/.test(value),
+		{
+			message: `${field} must be a path on this site starting with "/", for example "/faq/payments/".`,
+		},
+	);
 
 /** Whether a value is a path `sitePath` accepts. */
 const isSitePath = (value: string) => value.length <= feedbackLimits.page.max && /^\/(?!\/)[^\s<>"'\\]*$/.test(value);
@@ -58,7 +62,13 @@ const isSitePath = (value: string) => value.length <= feedbackLimits.page.max &&
  * never a reason to refuse the submission.
  */
 const hidden = (clean: (value: string) => string | undefined) =>
-	z.preprocess((value) => (typeof value === 'string' ? clean(value.replace(lineControlCharacters, ' ').replace(/\s+/g, ' ').trim()) || undefined : undefined), z.string().optional());
+	z.preprocess(
+		(value) =>
+			typeof value === 'string'
+				? clean(value.replace(lineControlCharacters, ' ').replace(/\s+/g, ' ').trim()) || undefined
+				: undefined,
+		z.string().optional(),
+	);
 
 function describe(input: unknown): string {
 	if (input === undefined) return 'nothing';
@@ -71,7 +81,10 @@ function describe(input: unknown): string {
  * The honeypot: a field hidden from people (visually and from screen readers) that form-filling
  * bots fill in. Anything but an empty value refuses the submission.
  */
-const honeypot = z.preprocess(blankToUndefined, z.undefined({ error: 'This field must stay empty; it is there to catch automated spam.' }).optional());
+const honeypot = z.preprocess(
+	blankToUndefined,
+	z.undefined({ error: 'This field must stay empty; it is there to catch automated spam.' }).optional(),
+);
 
 /** An unresolved question: what a reader could not find an answer to. */
 export const questionSubmissionSchema = z.object({
@@ -82,7 +95,12 @@ export const questionSubmissionSchema = z.object({
 	email: z.preprocess(
 		blankToUndefined,
 		z
-			.email({ error: (issue) => (typeof issue.input === 'string' ? 'The email address is not valid: write it as name@example.com, or leave it empty.' : `Expected the email as text, received ${describe(issue.input)}.`) })
+			.email({
+				error: (issue) =>
+					typeof issue.input === 'string'
+						? 'The email address is not valid: write it as name@example.com, or leave it empty.'
+						: `Expected the email as text, received ${describe(issue.input)}.`,
+			})
 			.max(feedbackLimits.email.max, `The email is too long: at most ${feedbackLimits.email.max} characters.`)
 			.optional(),
 	),
@@ -114,7 +132,8 @@ export const voteSubmissionSchema = z.object({
 	}),
 	/** The answer: yes or no (true/false in JSON). */
 	helpful: z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes')], {
-		error: (issue) => `Expected helpful to be "yes" or "no" (or true/false in JSON), received ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}.`,
+		error: (issue) =>
+			`Expected helpful to be "yes" or "no" (or true/false in JSON), received ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}.`,
 	}),
 	/** What was missing or wrong; optional. */
 	comment: optionalText('comment', feedbackLimits.comment.max),
@@ -126,7 +145,8 @@ export const voteSubmissionSchema = z.object({
 export const feedbackSubmissionSchema = z.discriminatedUnion('kind', [questionSubmissionSchema, voteSubmissionSchema], {
 	error: (issue) => {
 		const input = issue.input;
-		if (typeof input !== 'object' || input === null || Array.isArray(input)) return `Expected an object with a kind field, received ${describe(input)}.`;
+		if (typeof input !== 'object' || input === null || Array.isArray(input))
+			return `Expected an object with a kind field, received ${describe(input)}.`;
 		const kind = (input as { kind?: unknown }).kind;
 		return `Expected kind to be "question" or "vote", received ${kind === undefined ? 'nothing' : JSON.stringify(kind)}.`;
 	},

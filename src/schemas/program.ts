@@ -178,7 +178,10 @@ export const programSchema = programFields
 			});
 		}
 	})
-	.transform((p) => ({ ...p, payout: { ...p.payout, lockPeriodDays: p.payout.lockPeriodDays ?? p.returnWindowDays + p.deliveryAllowanceDays } }));
+	.transform((p) => ({
+		...p,
+		payout: { ...p.payout, lockPeriodDays: p.payout.lockPeriodDays ?? p.returnWindowDays + p.deliveryAllowanceDays },
+	}));
 
 export type Program = z.infer<typeof programSchema>;
 export type SupportChannel = z.infer<typeof supportChannelSchema>;

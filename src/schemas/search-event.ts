@@ -24,7 +24,12 @@ const filterTypes = ['faq', 'guide', 'troubleshooting', 'terms', 'commission', '
  */
 export function normaliseQuery(query: string): string {
 	// Cut first (with room for what masking shortens): the masking patterns then never scan a long text.
-	const folded = query.slice(0, 2 * searchEventLimits.query).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+	const folded = query
+		.slice(0, 2 * searchEventLimits.query)
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.trim();
 	return maskQuery(folded).slice(0, searchEventLimits.query).trim();
 }
 
@@ -33,35 +38,48 @@ export function normaliseQuery(query: string): string {
  * the server counts it into the day's totals for its query and keeps nothing else.
  */
 export const searchEventSchema = z
-	.object({
-		/** What the reader searched for; normalised and masked before it is counted. */
-		query: z
-			.string({ error: 'Expected query as text.' })
-			.transform(normaliseQuery)
-			.refine((q) => q.length > 0, 'The query is empty after removing spaces.'),
-		/** How many pages matched (0 is the signal the support team looks for). */
-		results: z
-			.number({ error: 'Expected results as a number of pages.' })
-			.int('Expected results as a whole number.')
-			.min(0, 'results cannot be negative.')
-			.max(searchEventLimits.results, `results must be at most ${searchEventLimits.results}.`),
-		/** The filters the search used, if any. */
-		filters: z
-			.object({
-				audience: z.enum(audiences, { error: `Expected filters.audience to be one of ${audiences.join(', ')}.` }).optional(),
-				type: z.enum(filterTypes, { error: `Expected filters.type to be one of ${filterTypes.join(', ')}.` }).optional(),
-			}, { error: 'Expected filters as an object such as {"audience": "affiliate"}.' })
-			.strict()
-			.optional(),
-		/** The result the reader opened, as a path on this site (with its #section, if any). */
-		opened: z
-			.string({ error: 'Expected opened as a path on this site.' })
-			.max(searchEventLimits.path, `opened must be at most ${searchEventLimits.path} characters.`)
-			.regex(/^\/(?!\/)[^\s<>"'\\]*$/, 'opened must be a path on this site starting with "/", for example "/faq/payments/".')
-			.optional(),
-		/** Whether the reader went on to the ask form from this search. */
-		asked: z.boolean({ error: 'Expected asked as true or false.' }).optional(),
-	}, { error: 'Expected each event as an object with query and results.' })
+	.object(
+		{
+			/** What the reader searched for; normalised and masked before it is counted. */
+			query: z
+				.string({ error: 'Expected query as text.' })
+				.transform(normaliseQuery)
+				.refine((q) => q.length > 0, 'The query is empty after removing spaces.'),
+			/** How many pages matched (0 is the signal the support team looks for). */
+			results: z
+				.number({ error: 'Expected results as a number of pages.' })
+				.int('Expected results as a whole number.')
+				.min(0, 'results cannot be negative.')
+				.max(searchEventLimits.results, `results must be at most ${searchEventLimits.results}.`),
+			/** The filters the search used, if any. */
+			filters: z
+				.object(
+					{
+						audience: z
+							.enum(audiences, { error: `Expected filters.audience to be one of ${audiences.join(', ')}.` })
+							.optional(),
+						type: z
+							.enum(filterTypes, { error: `Expected filters.type to be one of ${filterTypes.join(', ')}.` })
+							.optional(),
+					},
+					{ error: 'Expected filters as an object such as {"audience": "affiliate"}.' },
+				)
+				.strict()
+				.optional(),
+			/** The result the reader opened, as a path on this site (with its #section, if any). */
+			opened: z
+				.string({ error: 'Expected opened as a path on this site.' })
+				.max(searchEventLimits.path, `opened must be at most ${searchEventLimits.path} characters.`)
+				.regex(
+					/^\/(?!\/)[^\s<>"'\\]*$/,
+					'opened must be a path on this site starting with "/", for example "/faq/payments/".',
+				)
+				.optional(),
+			/** Whether the reader went on to the ask form from this search. */
+			asked: z.boolean({ error: 'Expected asked as true or false.' }).optional(),
+		},
+		{ error: 'Expected each event as an object with query and results.' },
+	)
 	.strict();
 
 export type SearchEvent = z.output<typeof searchEventSchema>;
@@ -70,12 +88,15 @@ export type SearchEventInput = z.input<typeof searchEventSchema>;
 
 /** A batch: `{ "events": [...] }` with 1 to 50 events. */
 export const searchEventBatchSchema = z
-	.object({
-		events: z
-			.array(searchEventSchema, { error: 'Expected events as a list.' })
-			.min(1, 'Send at least one event.')
-			.max(searchEventLimits.batch, `Send at most ${searchEventLimits.batch} events at once.`),
-	}, { error: 'Expected a JSON object such as {"events": [{"query": "payout", "results": 3}]}.' })
+	.object(
+		{
+			events: z
+				.array(searchEventSchema, { error: 'Expected events as a list.' })
+				.min(1, 'Send at least one event.')
+				.max(searchEventLimits.batch, `Send at most ${searchEventLimits.batch} events at once.`),
+		},
+		{ error: 'Expected a JSON object such as {"events": [{"query": "payout", "results": 3}]}.' },
+	)
 	.strict();
 
 /** The filters of an event as one stable key, e.g. "audience=customer&type=faq" ("" for none). */

@@ -8,7 +8,10 @@ import { int, unset } from './env.ts';
 export const supportConfigSchema = z
 	.object({
 		/** `on` (default): the server counts search events at `POST /api/search-events/`. `off`: the endpoint answers 404 and the browser sends nothing more. */
-		SEARCH_EVENTS: z.preprocess(unset, z.enum(['on', 'off'], { error: 'SEARCH_EVENTS must be on or off.' }).default('on')),
+		SEARCH_EVENTS: z.preprocess(
+			unset,
+			z.enum(['on', 'off'], { error: 'SEARCH_EVENTS must be on or off.' }).default('on'),
+		),
 		/** Days of search counts kept (default 90); older days are deleted at start-up and every day after. */
 		SEARCH_EVENTS_RETENTION_DAYS: int('SEARCH_EVENTS_RETENTION_DAYS', 1, 3650, 90),
 		/** Batches of search events allowed per client per minute (default 120). The key lives in memory only. */
@@ -18,7 +21,10 @@ export const supportConfigSchema = z
 		 * `npm run feedback -- user add EMAIL`), or `proxy`: a reverse proxy in front (an SSO gateway)
 		 * has signed the person in and names them in the header SUPPORT_AUTH_HEADER.
 		 */
-		SUPPORT_AUTH: z.preprocess(unset, z.enum(['password', 'proxy'], { error: 'SUPPORT_AUTH must be password or proxy.' }).default('password')),
+		SUPPORT_AUTH: z.preprocess(
+			unset,
+			z.enum(['password', 'proxy'], { error: 'SUPPORT_AUTH must be password or proxy.' }).default('password'),
+		),
 		/** With SUPPORT_AUTH=proxy: the header carrying the signed-in person's email, e.g. X-Forwarded-Email. The proxy must remove it from readers' requests. */
 		SUPPORT_AUTH_HEADER: z.preprocess(
 			unset,
@@ -41,7 +47,12 @@ export const supportConfigSchema = z
 	})
 	.superRefine((c, ctx) => {
 		if (c.SUPPORT_AUTH === 'proxy' && !c.SUPPORT_AUTH_HEADER) {
-			ctx.addIssue({ code: 'custom', path: ['SUPPORT_AUTH_HEADER'], message: 'SUPPORT_AUTH_HEADER is required when SUPPORT_AUTH=proxy (the header your proxy sets, e.g. X-Forwarded-Email).' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['SUPPORT_AUTH_HEADER'],
+				message:
+					'SUPPORT_AUTH_HEADER is required when SUPPORT_AUTH=proxy (the header your proxy sets, e.g. X-Forwarded-Email).',
+			});
 		}
 	});
 

@@ -12,7 +12,10 @@ export const termsSchema = z.object({
 	/** What changed from the version it supersedes, one line per change. */
 	changes: z.array(z.string().min(5)).default([]),
 	/** The version this one replaces; omitted only for the first version. */
-	supersedes: z.string().regex(/^\d+\.\d+$/).optional(),
+	supersedes: z
+		.string()
+		.regex(/^\d+\.\d+$/)
+		.optional(),
 	/** One sentence (20–200 characters) on what this version covers; search results and share cards show it. */
 	description: z.string().min(20).max(200),
 });

@@ -79,9 +79,17 @@ function feedbackRequest(req: IncomingMessage, bytes: Buffer | null, complete: b
 }
 
 /** Answers one request to `/api/feedback/`. */
-export async function answerFeedback(req: IncomingMessage, res: ServerResponse, runtime: Runtime, limits: ApiLimits): Promise<void> {
+export async function answerFeedback(
+	req: IncomingMessage,
+	res: ServerResponse,
+	runtime: Runtime,
+	limits: ApiLimits,
+): Promise<void> {
 	const method = req.method ?? 'GET';
-	const body = method === 'POST' ? await readNodeBody(req, runtime.config.FEEDBACK_MAX_BODY_BYTES, limits.bodyTimeoutMs) : ({ ok: true, bytes: null, complete: true } as const);
+	const body =
+		method === 'POST'
+			? await readNodeBody(req, runtime.config.FEEDBACK_MAX_BODY_BYTES, limits.bodyTimeoutMs)
+			: ({ ok: true, bytes: null, complete: true } as const);
 	if (!body.ok) {
 		// Nobody to answer when the client went away.
 		if (body.refusal) send(res, refusalResponse(body.refusal), true);
@@ -90,7 +98,11 @@ export async function answerFeedback(req: IncomingMessage, res: ServerResponse, 
 	}
 	let response: FeedbackResponse;
 	try {
-		response = await handleFeedback(feedbackRequest(req, body.bytes, body.complete), { clientAddress: req.socket.remoteAddress ?? '' }, runtime);
+		response = await handleFeedback(
+			feedbackRequest(req, body.bytes, body.complete),
+			{ clientAddress: req.socket.remoteAddress ?? '' },
+			runtime,
+		);
 	} catch (error) {
 		// Only input can get here (storage failures are answered inside): log it for a fix, refuse the request.
 		console.error(`[feedback] A request could not be processed: ${(error as Error).message}`);
@@ -105,7 +117,15 @@ export function answerHealth(req: IncomingMessage, res: ServerResponse, state: {
 	setSecurityHeaders(res, resourcePolicy);
 	const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end(safeJson({ error: { code: 'method_not_allowed', message: `Ask for the server's health with GET, not ${req.method}.`, fields: [] } }));
+		res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end(
+			safeJson({
+				error: {
+					code: 'method_not_allowed',
+					message: `Ask for the server's health with GET, not ${req.method}.`,
+					fields: [],
+				},
+			}),
+		);
 		return;
 	}
 	const body = safeJson(state.stopping ? { status: 'stopping' } : { status: 'ok' });

@@ -32,7 +32,12 @@ export const ALLOW = 'GET, HEAD, POST';
 /** A short plain-text answer (never a stack trace, never anything the request held). */
 export function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
 	setSecurityHeaders(res, resourcePolicy);
-	res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'content-type': 'text/plain; charset=utf-8',
+		'cache-control': 'no-store',
+		'content-length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 
@@ -44,7 +49,9 @@ export function splitTarget(target: string | undefined): { path: string; query: 
 	try {
 		const path = decodeURIComponent(raw);
 		// No NUL, and no "." or ".." segment: nothing that could name a file outside the site.
-		return path.includes('\0') || /(?:^|\/)\.\.?(?:\/|$)/.test(path) ? null : { path, query: q === -1 ? '' : target.slice(q) };
+		return path.includes('\0') || /(?:^|\/)\.\.?(?:\/|$)/.test(path)
+			? null
+			: { path, query: q === -1 ? '' : target.slice(q) };
 	} catch {
 		return null;
 	}
@@ -80,7 +87,9 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
 		}
 		if (path === '/api/search-events/' || path === '/api/search-events') {
 			setSecurityHeaders(res, resourcePolicy);
-			serveSearchEvents(req, res, limits.bodyTimeoutMs).catch((error: Error) => (console.error(`[support] The answer could not be sent: ${error.message}`), res.destroy()));
+			serveSearchEvents(req, res, limits.bodyTimeoutMs).catch(
+				(error: Error) => (console.error(`[support] The answer could not be sent: ${error.message}`), res.destroy()),
+			);
 			return;
 		}
 		if (path === '/api/health/' || path === '/api/health') {

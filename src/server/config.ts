@@ -10,12 +10,20 @@ import { fieldOf, ProblemError, type Problem } from '../lib/errors.ts';
 export class ConfigError extends ProblemError {
 	override name = 'ConfigError';
 	constructor(summary: string, problems: readonly Problem[], hint: string) {
-		super(`${summary}\n${problems.map((p) => `- ${fieldOf(p.where) || '(environment)'}: ${p.message}`).join('\n')}\nHint: ${hint}`, hint, problems);
+		super(
+			`${summary}\n${problems.map((p) => `- ${fieldOf(p.where) || '(environment)'}: ${p.message}`).join('\n')}\nHint: ${hint}`,
+			hint,
+			problems,
+		);
 	}
 }
 
 /** One wrong setting as a problem: its name as the path, the value shown unless it may be a secret. */
-export function settingProblem(issue: { path: ReadonlyArray<PropertyKey>; message: string }, env: Record<string, string | undefined>, hide = /TOKEN|KEY|SECRET|DATABASE_URL/): Problem {
+export function settingProblem(
+	issue: { path: ReadonlyArray<PropertyKey>; message: string },
+	env: Record<string, string | undefined>,
+	hide = /TOKEN|KEY|SECRET|DATABASE_URL/,
+): Problem {
 	const name = String(issue.path[0] ?? '');
 	const value = name ? env[name] : undefined;
 	// Secrets are never echoed back, even when wrong.
@@ -27,12 +35,23 @@ export function settingProblem(issue: { path: ReadonlyArray<PropertyKey>; messag
  * Validates `env` against `schema`. When it fails, the ConfigError names every wrong variable with
  * what it received (never a secret's value), which part cannot start, and the README section.
  */
-export function readSettings<T>(schema: z.ZodType<T>, env: Record<string, string | undefined>, part: string, section: string, hide?: RegExp): T {
+export function readSettings<T>(
+	schema: z.ZodType<T>,
+	env: Record<string, string | undefined>,
+	part: string,
+	section: string,
+	hide?: RegExp,
+): T {
 	const result = schema.safeParse(env);
 	if (result.success) return result.data;
 	const problems = result.error.issues.map((issue) => settingProblem(issue, env, hide));
-	throw new ConfigError(`${part} cannot start: its configuration is invalid.`, problems, `the variables are described in the README, section "${section}".`);
+	throw new ConfigError(
+		`${part} cannot start: its configuration is invalid.`,
+		problems,
+		`the variables are described in the README, section "${section}".`,
+	);
 }
 
 /** The feedback server's settings. */
-export const readConfig = (env: Record<string, string | undefined> = process.env): FeedbackConfig => readSettings(feedbackConfigSchema, env, 'The feedback server', 'Feedback');
+export const readConfig = (env: Record<string, string | undefined> = process.env): FeedbackConfig =>
+	readSettings(feedbackConfigSchema, env, 'The feedback server', 'Feedback');

@@ -33,7 +33,8 @@ const types: Record<string, { type: string; compress: boolean }> = {
 };
 
 /** The Content-Type to send for a file, by its extension. */
-export const contentType = (path: string): string => types[extname(path).toLowerCase()]?.type ?? 'application/octet-stream';
+export const contentType = (path: string): string =>
+	types[extname(path).toLowerCase()]?.type ?? 'application/octet-stream';
 
 /** Whether a file is text-like enough for brotli and gzip to shrink it. */
 export const isCompressible = (path: string): boolean => types[extname(path).toLowerCase()]?.compress ?? false;

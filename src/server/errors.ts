@@ -17,7 +17,12 @@ export interface Refusal {
 
 /** The refusals, by cause. */
 export const refusals = {
-	method: (method: string): Refusal => ({ status: 405, code: 'method_not_allowed', message: `Send feedback with POST, not ${method}.`, headers: { allow: 'POST' } }),
+	method: (method: string): Refusal => ({
+		status: 405,
+		code: 'method_not_allowed',
+		message: `Send feedback with POST, not ${method}.`,
+		headers: { allow: 'POST' },
+	}),
 	crossSite: (origin: string): Refusal => ({
 		status: 403,
 		code: 'cross_site',
@@ -47,18 +52,47 @@ export const refusals = {
 		message: `The request body is larger than ${limit} bytes.`,
 		fields: [{ field: 'body', message: `At most ${limit} bytes.` }],
 	}),
-	badLength: (): Refusal => ({ status: 400, code: 'bad_content_length', message: 'The Content-Length header is not a number of bytes.', fields: [{ field: 'content-length', message: 'Expected a whole number.' }] }),
-	encoding: (): Refusal => ({ status: 400, code: 'bad_encoding', message: 'The request body is not valid UTF-8.', fields: [{ field: 'body', message: 'Expected UTF-8 text.' }] }),
-	json: (detail: string): Refusal => ({ status: 400, code: 'malformed_json', message: `The request body is not valid JSON: ${detail}`, fields: [{ field: 'body', message: 'Expected a JSON object.' }] }),
-	form: (detail: string): Refusal => ({ status: 400, code: 'malformed_form', message: `The form data cannot be read: ${detail}`, fields: [{ field: 'body', message: 'Expected URL-encoded form fields.' }] }),
-	repeated: (field: string): Refusal => ({ status: 422, code: 'invalid_fields', message: `The field ${field} was sent more than once.`, fields: [{ field, message: 'Send this field once.' }] }),
+	badLength: (): Refusal => ({
+		status: 400,
+		code: 'bad_content_length',
+		message: 'The Content-Length header is not a number of bytes.',
+		fields: [{ field: 'content-length', message: 'Expected a whole number.' }],
+	}),
+	encoding: (): Refusal => ({
+		status: 400,
+		code: 'bad_encoding',
+		message: 'The request body is not valid UTF-8.',
+		fields: [{ field: 'body', message: 'Expected UTF-8 text.' }],
+	}),
+	json: (detail: string): Refusal => ({
+		status: 400,
+		code: 'malformed_json',
+		message: `The request body is not valid JSON: ${detail}`,
+		fields: [{ field: 'body', message: 'Expected a JSON object.' }],
+	}),
+	form: (detail: string): Refusal => ({
+		status: 400,
+		code: 'malformed_form',
+		message: `The form data cannot be read: ${detail}`,
+		fields: [{ field: 'body', message: 'Expected URL-encoded form fields.' }],
+	}),
+	repeated: (field: string): Refusal => ({
+		status: 422,
+		code: 'invalid_fields',
+		message: `The field ${field} was sent more than once.`,
+		fields: [{ field, message: 'Send this field once.' }],
+	}),
 	invalid: (fields: FieldProblem[]): Refusal => ({
 		status: 422,
 		code: 'invalid_fields',
 		message: `Please correct: ${fields.map((f) => `${f.field || 'body'}: ${f.message}`).join(' ')}`,
 		fields,
 	}),
-	unreadable: (): Refusal => ({ status: 400, code: 'unreadable_request', message: 'The request could not be processed; check its body against the documented fields.' }),
+	unreadable: (): Refusal => ({
+		status: 400,
+		code: 'unreadable_request',
+		message: 'The request could not be processed; check its body against the documented fields.',
+	}),
 	unavailable: (): Refusal => ({
 		status: 503,
 		code: 'store_unavailable',

@@ -94,7 +94,11 @@ export interface SubmissionLimiter {
  * counts in shared windows (PostgreSQL), also there, so that several instances share both limits.
  * When the shared count cannot be had, the instance's own counts still apply.
  */
-export function submissionLimiter(perClient: number, perSite: number, store?: Pick<FeedbackStore, 'countInWindow'>): SubmissionLimiter {
+export function submissionLimiter(
+	perClient: number,
+	perSite: number,
+	store?: Pick<FeedbackStore, 'countInWindow'>,
+): SubmissionLimiter {
 	const clients = new RateLimiter(perClient);
 	const site = new RateLimiter(perSite);
 	return {

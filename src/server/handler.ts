@@ -40,7 +40,11 @@ function fillFromReferer(value: Record<string, unknown>, request: FeedbackReques
 }
 
 /** Handles one POST to the feedback endpoint. */
-export async function handleFeedback(request: FeedbackRequest, connection: Connection, runtime: Runtime): Promise<FeedbackResponse> {
+export async function handleFeedback(
+	request: FeedbackRequest,
+	connection: Connection,
+	runtime: Runtime,
+): Promise<FeedbackResponse> {
 	if (request.method !== 'POST') return refusalResponse(refusals.method(request.method));
 
 	// Only configured origins (and loopback addresses, for local use): never one built from the Host header.
@@ -50,13 +54,20 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 
 	let limited;
 	try {
-		limited = await runtime.limiter.take(clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES));
+		limited = await runtime.limiter.take(
+			clientKey(request.headers, connection.clientAddress, runtime.config.FEEDBACK_TRUSTED_PROXIES),
+		);
 	} catch (error) {
 		if (!(error instanceof StoreBusyError)) throw error;
 		console.error(`[feedback] Failed to count a submission: ${error.message}`);
 		return refusalResponse(refusals.storeBusy(error.retryAfterSeconds));
 	}
-	if (limited) return refusalResponse(limited.scope === 'client' ? refusals.rateLimited(limited.retryAfterSeconds) : refusals.siteBusy(limited.retryAfterSeconds));
+	if (limited)
+		return refusalResponse(
+			limited.scope === 'client'
+				? refusals.rateLimited(limited.retryAfterSeconds)
+				: refusals.siteBusy(limited.retryAfterSeconds),
+		);
 
 	const body = await readBody(request, runtime.config.FEEDBACK_MAX_BODY_BYTES);
 	if (!body.ok) return refusalResponse(body.refusal);
@@ -64,7 +75,9 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 	if (body.form) fillFromReferer(body.value as Record<string, unknown>, request, allowed);
 	const parsed = feedbackSubmissionSchema.safeParse(body.value);
 	if (!parsed.success) {
-		return refusalResponse(refusals.invalid(parsed.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }))));
+		return refusalResponse(
+			refusals.invalid(parsed.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }))),
+		);
 	}
 
 	const reference = newReference();
@@ -72,7 +85,9 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 		await runtime.store.save(parsed.data, { reference, createdAt: Date.now(), destination: runtime.destination });
 	} catch (error) {
 		console.error(`[feedback] Failed to store a submission: ${(error as Error).message}`);
-		return refusalResponse(error instanceof StoreBusyError ? refusals.storeBusy(error.retryAfterSeconds) : refusals.unavailable());
+		return refusalResponse(
+			error instanceof StoreBusyError ? refusals.storeBusy(error.retryAfterSeconds) : refusals.unavailable(),
+		);
 	}
 	runtime.worker?.kick();
 
@@ -89,5 +104,14 @@ export async function handleFeedback(request: FeedbackRequest, connection: Conne
 				? `Thank you: your question has reached the support team, who reply by email if you left an address. Your reference is ${reference}.`
 				: `Thank you: your question is saved for the support team, who read every question; questions sent here are not answered by email. Your reference is ${reference}.`
 			: 'Thank you for your feedback.';
-	return { status: 201, headers: { ...jsonHeaders }, body: safeJson({ reference, kind: parsed.data.kind, message, ...(parsed.data.kind === 'question' ? { delivery } : {}) }) };
+	return {
+		status: 201,
+		headers: { ...jsonHeaders },
+		body: safeJson({
+			reference,
+			kind: parsed.data.kind,
+			message,
+			...(parsed.data.kind === 'question' ? { delivery } : {}),
+		}),
+	};
 }

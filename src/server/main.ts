@@ -33,7 +33,8 @@ const options = (() => {
 		return fail((error as Error).message);
 	}
 })();
-if (!existsSync(join(dist, 'server', 'entry.mjs'))) fail(`The site is not built: ${join(dist, 'server', 'entry.mjs')} is missing. Run npm run build first.`);
+if (!existsSync(join(dist, 'server', 'entry.mjs')))
+	fail(`The site is not built: ${join(dist, 'server', 'entry.mjs')} is missing. Run npm run build first.`);
 
 const runtime = await getRuntime().catch((error: Error) =>
 	fail(error.name === 'ConfigError' ? error.message : `The feedback server cannot start: ${error.message}`),
@@ -45,7 +46,9 @@ const files = new StaticFiles(
 	StaticFiles.readPolicies(join(dist, '_headers.json')),
 	`${cspDirectives.join('; ')}; script-src 'self'; style-src 'self'`,
 );
-const { handler: astro } = (await import(pathToFileURL(join(dist, 'server', 'entry.mjs')).href)) as { handler: AstroHandler };
+const { handler: astro } = (await import(pathToFileURL(join(dist, 'server', 'entry.mjs')).href)) as {
+	handler: AstroHandler;
+};
 
 const state = { stopping: false };
 const server = createServer(
@@ -80,14 +83,25 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
 });
 // CONNECT never reaches the request handler in node:http: refuse it here, as TRACE is.
 server.on('connect', (req, socket) => {
-	socket.end(`HTTP/1.1 405 Method Not Allowed\r\nallow: GET, HEAD, POST\r\nconnection: close\r\ncontent-length: 0\r\n${rawSecurityHeaders()}\r\n`);
+	socket.end(
+		`HTTP/1.1 405 Method Not Allowed\r\nallow: GET, HEAD, POST\r\nconnection: close\r\ncontent-length: 0\r\n${rawSecurityHeaders()}\r\n`,
+	);
 	req.destroy();
 });
-handleShutdown(server, { timeoutMs: options.SERVER_SHUTDOWN_TIMEOUT_MS, state, stop: () => Promise.all([stopRuntime(), stopSupportRuntime()]).then(() => {}) });
+handleShutdown(server, {
+	timeoutMs: options.SERVER_SHUTDOWN_TIMEOUT_MS,
+	state,
+	stop: () => Promise.all([stopRuntime(), stopSupportRuntime()]).then(() => {}),
+});
 
-server.once('error', (error: Error) => fail(`The server cannot listen on ${options.HOST}:${options.PORT}: ${error.message}`));
+server.once('error', (error: Error) =>
+	fail(`The server cannot listen on ${options.HOST}:${options.PORT}: ${error.message}`),
+);
 server.listen(options.PORT, options.HOST, () => {
 	const address = server.address();
-	const where = typeof address === 'object' && address ? (address.family === 'IPv6' ? `[${address.address}]` : address.address) + `:${address.port}` : String(address);
+	const where =
+		typeof address === 'object' && address
+			? (address.family === 'IPv6' ? `[${address.address}]` : address.address) + `:${address.port}`
+			: String(address);
 	console.log(`[server] ${files.size} files from dist/client; listening on http://${where}/`);
 });

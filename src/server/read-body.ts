@@ -35,7 +35,8 @@ export function readNodeBody(req: IncomingMessage, limit: number, deadlineMs: nu
 	const declared = req.headers['content-length'];
 	const chunked = req.headers['transfer-encoding'] !== undefined;
 	if (declared === undefined && !chunked) return Promise.resolve({ ok: true, bytes: null, complete: true });
-	if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: true, bytes: null, complete: false });
+	if (declared !== undefined && Number(declared) > limit)
+		return Promise.resolve({ ok: true, bytes: null, complete: false });
 	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -50,7 +51,8 @@ export function readNodeBody(req: IncomingMessage, limit: number, deadlineMs: nu
 			size += chunk.byteLength;
 			if (size > limit) finish({ ok: true, bytes: Buffer.concat(chunks), complete: false });
 		};
-		const onEnd = () => finish({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), complete: true });
+		const onEnd = () =>
+			finish({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), complete: true });
 		const onGone = () => finish({ ok: false, refusal: null });
 		const timer = setTimeout(() => finish({ ok: false, refusal: bodyTimeout(deadlineMs) }), deadlineMs);
 		req.on('data', onData).on('end', onEnd).on('error', onGone).on('aborted', onGone);
@@ -101,7 +103,11 @@ function parseForm(text: string): { fields: Record<string, string> } | { refusal
 			name = decodeURIComponent(rawName.replace(/\+/g, ' '));
 			value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
 		} catch {
-			return { refusal: refusals.form(`the field ${JSON.stringify(rawName.slice(0, 40))} has a broken %-escape or is not UTF-8.`) };
+			return {
+				refusal: refusals.form(
+					`the field ${JSON.stringify(rawName.slice(0, 40))} has a broken %-escape or is not UTF-8.`,
+				),
+			};
 		}
 		if (name in fields) return { refusal: refusals.repeated(name) };
 		fields[name] = value;
@@ -112,9 +118,16 @@ function parseForm(text: string): { fields: Record<string, string> } | { refusal
 /** Reads and parses the body of a feedback POST. */
 export async function readBody(request: FeedbackRequest, limit: number): Promise<ReadResult> {
 	const contentType = request.headers.get('content-type');
-	const [mediaType = '', ...params] = (contentType ?? '').toLowerCase().split(';').map((s) => s.trim());
-	const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
-	if (charset && charset !== 'utf-8' && charset !== 'utf8') return { ok: false, refusal: refusals.contentType(contentType) };
+	const [mediaType = '', ...params] = (contentType ?? '')
+		.toLowerCase()
+		.split(';')
+		.map((s) => s.trim());
+	const charset = params
+		.find((p) => p.startsWith('charset='))
+		?.slice(8)
+		.replace(/"/g, '');
+	if (charset && charset !== 'utf-8' && charset !== 'utf8')
+		return { ok: false, refusal: refusals.contentType(contentType) };
 	const form = mediaType === 'application/x-www-form-urlencoded';
 	if (!form && mediaType !== 'application/json') return { ok: false, refusal: refusals.contentType(contentType) };
 
@@ -127,11 +140,14 @@ export async function readBody(request: FeedbackRequest, limit: number): Promise
 		return { ok: false, refusal: refusals.encoding() };
 	}
 	// A NUL has no place in any field and upsets some databases (PostgreSQL refuses it in text).
-	if (text.includes('\u0000')) return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
+	if (text.includes('\u0000'))
+		return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
 
 	if (form) {
 		const parsed = parseForm(text);
-		return 'refusal' in parsed ? { ok: false, refusal: parsed.refusal } : { ok: true, value: parsed.fields, form: true };
+		return 'refusal' in parsed
+			? { ok: false, refusal: parsed.refusal }
+			: { ok: true, value: parsed.fields, form: true };
 	}
 	if (text.trim() === '') return { ok: false, refusal: refusals.json('the body is empty.') };
 	let value: unknown;
@@ -140,8 +156,12 @@ export async function readBody(request: FeedbackRequest, limit: number): Promise
 		// The reviver sees every string once, without walking the result again (which deep nesting would overflow).
 		value = JSON.parse(text, (_key, v: unknown) => ((nul ||= typeof v === 'string' && v.includes('\u0000')), v));
 	} catch (error) {
-		return { ok: false, refusal: refusals.json(error instanceof RangeError ? 'it is nested too deeply.' : (error as Error).message) };
+		return {
+			ok: false,
+			refusal: refusals.json(error instanceof RangeError ? 'it is nested too deeply.' : (error as Error).message),
+		};
 	}
-	if (nul) return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
+	if (nul)
+		return { ok: false, refusal: { ...refusals.encoding(), message: 'The request body contains a NUL character.' } };
 	return { ok: true, value, form: false };
 }

@@ -42,8 +42,17 @@ async function create(): Promise<Runtime> {
 		: null;
 	const allowedOrigins = new Set(config.FEEDBACK_ALLOWED_ORIGINS);
 	if (config.SITE_URL) allowedOrigins.add(new URL(config.SITE_URL).origin);
-	console.log(`[feedback] storing in ${store.engine === 'sqlite' ? `SQLite (${config.FEEDBACK_DB_PATH})` : 'PostgreSQL'}; delivering to ${client?.name ?? 'nowhere (FEEDBACK_DESTINATION=none)'}.`);
-	return { config, store, limiter: submissionLimiter(config.FEEDBACK_RATE_LIMIT, config.FEEDBACK_GLOBAL_RATE_LIMIT, store), destination: client?.name ?? null, worker, allowedOrigins };
+	console.log(
+		`[feedback] storing in ${store.engine === 'sqlite' ? `SQLite (${config.FEEDBACK_DB_PATH})` : 'PostgreSQL'}; delivering to ${client?.name ?? 'nowhere (FEEDBACK_DESTINATION=none)'}.`,
+	);
+	return {
+		config,
+		store,
+		limiter: submissionLimiter(config.FEEDBACK_RATE_LIMIT, config.FEEDBACK_GLOBAL_RATE_LIMIT, store),
+		destination: client?.name ?? null,
+		worker,
+		allowedOrigins,
+	};
 }
 
 /** The process's runtime, created on first call. */

@@ -95,7 +95,11 @@ export class StaticFiles {
 					type,
 					lastModified: stat.mtime.toUTCString(),
 					cacheControl: hashed.test(urlPath) ? IMMUTABLE : REVALIDATE,
-					policy: type.startsWith('text/html') ? pagePolicy(urlPath) : type.startsWith('text/javascript') ? "frame-ancestors 'none'" : resourcePolicy,
+					policy: type.startsWith('text/html')
+						? pagePolicy(urlPath)
+						: type.startsWith('text/javascript')
+							? "frame-ancestors 'none'"
+							: resourcePolicy,
 				};
 				if (isCompressible(path)) {
 					const br = variant('.br', 'br');
@@ -133,7 +137,11 @@ export class StaticFiles {
 		const page = this.#files.get('/404.html');
 		setSecurityHeaders(res, this.notFoundPolicy);
 		const body = page ? readFileSync(page.identity.path) : Buffer.from('Not found.\n');
-		res.writeHead(404, { 'content-type': page ? page.type : 'text/plain; charset=utf-8', 'content-length': body.byteLength, 'cache-control': 'no-store' });
+		res.writeHead(404, {
+			'content-type': page ? page.type : 'text/plain; charset=utf-8',
+			'content-length': body.byteLength,
+			'cache-control': 'no-store',
+		});
 		res.end(req.method === 'HEAD' ? undefined : body);
 	}
 
@@ -150,7 +158,9 @@ export class StaticFiles {
 		if (!file) {
 			if (this.#directories.has(path)) {
 				setSecurityHeaders(res, resourcePolicy);
-				res.writeHead(301, { location: `${encodeURI(path)}/${query}`, 'cache-control': REVALIDATE, 'content-length': 0 }).end();
+				res
+					.writeHead(301, { location: `${encodeURI(path)}/${query}`, 'cache-control': REVALIDATE, 'content-length': 0 })
+					.end();
 				return true;
 			}
 			return false;
@@ -168,7 +178,11 @@ export class StaticFiles {
 
 		const ifNoneMatch = req.headers['if-none-match'];
 		const ifModifiedSince = req.headers['if-modified-since'];
-		if (ifNoneMatch !== undefined ? matches(ifNoneMatch, variant.etag) : ifModifiedSince !== undefined && ifModifiedSince === file.lastModified) {
+		if (
+			ifNoneMatch !== undefined
+				? matches(ifNoneMatch, variant.etag)
+				: ifModifiedSince !== undefined && ifModifiedSince === file.lastModified
+		) {
 			res.writeHead(304).end();
 			return true;
 		}

@@ -96,7 +96,10 @@ export interface FeedbackStore {
 	 * Stores a submission and, when `destination` is given, its outbox row in one transaction;
 	 * resolves only once both are durable.
 	 */
-	save(submission: FeedbackSubmission, meta: { reference: string; createdAt: number; destination: string | null }): Promise<void>;
+	save(
+		submission: FeedbackSubmission,
+		meta: { reference: string; createdAt: number; destination: string | null },
+	): Promise<void>;
 	/**
 	 * Claims up to `limit` due deliveries for `owner` for `leaseMs`, counting an attempt on each.
 	 * Another instance cannot claim them until the lease runs out.
@@ -120,7 +123,11 @@ export interface FeedbackStore {
 	 * it (site: null when not counted). A refused client so never uses up the site's allowance.
 	 * Present only where several instances share the store (PostgreSQL).
 	 */
-	countInWindow?(client: string, windowStart: number, clientLimit: number): Promise<{ client: number; site: number | null }>;
+	countInWindow?(
+		client: string,
+		windowStart: number,
+		clientLimit: number,
+	): Promise<{ client: number; site: number | null }>;
 	/**
 	 * Deletes submissions (and their deliveries) in small batches that let other work run between them,
 	 * then erases what the engine keeps of them (SQLite: zeroed pages, log truncated); returns how many went.
@@ -139,6 +146,24 @@ export interface FeedbackStore {
 /** The columns of a submission row, in the order both stores write them. A vote's FAQ question is kept as the page's fragment (`/faq/payments/#cookie-window`). */
 export function submissionColumns(s: FeedbackSubmission) {
 	return s.kind === 'question'
-		? { question: s.question, email: s.email ?? null, audience: s.audience ?? null, from: s.from ?? null, query: s.query ?? null, page: null, helpful: null, comment: null }
-		: { question: null, email: null, audience: null, from: null, query: null, page: s.section ? `${s.page}#${s.section}` : s.page, helpful: s.helpful, comment: s.comment ?? null };
+		? {
+				question: s.question,
+				email: s.email ?? null,
+				audience: s.audience ?? null,
+				from: s.from ?? null,
+				query: s.query ?? null,
+				page: null,
+				helpful: null,
+				comment: null,
+			}
+		: {
+				question: null,
+				email: null,
+				audience: null,
+				from: null,
+				query: null,
+				page: s.section ? `${s.page}#${s.section}` : s.page,
+				helpful: s.helpful,
+				comment: s.comment ?? null,
+			};
 }

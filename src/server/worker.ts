@@ -58,14 +58,25 @@ export function startWorker(options: WorkerOptions): Worker {
 			const { externalId } = await Promise.race([client.deliver(item, controller.signal), expired]);
 			await store.delivered(item.id, owner, externalId, Date.now());
 		} catch (error) {
-			const failure = error instanceof DeliveryError ? error : new DeliveryError(`Failed to deliver: ${(error as Error).message}`, true, undefined, { cause: error });
+			const failure =
+				error instanceof DeliveryError
+					? error
+					: new DeliveryError(`Failed to deliver: ${(error as Error).message}`, true, undefined, { cause: error });
 			if (failure.retryable) {
-				const delay = retryDelay(item.attempts, { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs, jitter: Math.random() }, failure.retryAfterMs);
+				const delay = retryDelay(
+					item.attempts,
+					{ baseMs: options.retryBaseMs, maxMs: options.retryMaxMs, jitter: Math.random() },
+					failure.retryAfterMs,
+				);
 				await store.retryLater(item.id, owner, Date.now() + delay, failure.message);
-				log(`${item.submission.reference}: attempt ${item.attempts} to ${client.name} failed (${failure.message}); next try in ${Math.round(delay / 1000)} s.`);
+				log(
+					`${item.submission.reference}: attempt ${item.attempts} to ${client.name} failed (${failure.message}); next try in ${Math.round(delay / 1000)} s.`,
+				);
 			} else {
 				await store.giveUp(item.id, owner, failure.message, Date.now());
-				log(`${item.submission.reference}: ${client.name} refused it (${failure.message}); kept in the store, not retried.`);
+				log(
+					`${item.submission.reference}: ${client.name} refused it (${failure.message}); kept in the store, not retried.`,
+				);
 			}
 		} finally {
 			clearTimeout(timeout);
@@ -75,7 +86,11 @@ export function startWorker(options: WorkerOptions): Worker {
 	function start(item: OutboxItem): void {
 		const delivery: Promise<void> = deliverOne(item)
 			// Recording the outcome can fail too (store busy): the lease runs out and the item is tried again.
-			.catch((error: Error) => log(`${item.submission.reference}: the outcome could not be recorded (${error.message}); it is tried again when its lease ends.`))
+			.catch((error: Error) =>
+				log(
+					`${item.submission.reference}: the outcome could not be recorded (${error.message}); it is tried again when its lease ends.`,
+				),
+			)
 			.finally(() => {
 				inFlight.delete(delivery);
 				run();
@@ -91,7 +106,9 @@ export function startWorker(options: WorkerOptions): Worker {
 			const items = await store.claim(owner, Date.now(), leaseMs, free);
 			if (stopped) {
 				// Claimed as the worker stopped: release them for the next start or another instance.
-				await Promise.all(items.map((item) => store.retryLater(item.id, owner, Date.now(), 'the server stopped before sending it')));
+				await Promise.all(
+					items.map((item) => store.retryLater(item.id, owner, Date.now(), 'the server stopped before sending it')),
+				);
 				return;
 			}
 			items.forEach(start);
@@ -107,7 +124,9 @@ export function startWorker(options: WorkerOptions): Worker {
 		}
 		clearTimeout(timer);
 		claiming = fill()
-			.catch((error) => log(`Looking for deliveries failed; trying again at the next poll: ${(error as Error).message}`))
+			.catch((error) =>
+				log(`Looking for deliveries failed; trying again at the next poll: ${(error as Error).message}`),
+			)
 			.finally(() => {
 				claiming = undefined;
 				if (stopped) return;

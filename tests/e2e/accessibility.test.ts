@@ -16,7 +16,12 @@ interface AxeViolation {
 	nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
-const germanPages = { home: '/de/', hub: '/de/customers/', guide: '/de/affiliates/onboarding/payments/', untranslated: '/de/glossary/' };
+const germanPages = {
+	home: '/de/',
+	hub: '/de/customers/',
+	guide: '/de/affiliates/onboarding/payments/',
+	untranslated: '/de/glossary/',
+};
 
 let site: E2eSite;
 let fixture: PaginatedSite;
@@ -49,11 +54,23 @@ async function violationsOf(base: string, path: string, theme: 'light' | 'dark')
 		if (path.startsWith('/search/')) await page.locator('#ph-search-results > li').first().waitFor();
 		await page.addScriptTag({ content: axeSource });
 		const violations = await page.evaluate(async () => {
-			const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+			const axe = (
+				window as unknown as {
+					axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+				}
+			).axe;
 			const result = await axe.run(document, { resultTypes: ['violations'] });
-			return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+			return result.violations.map((v) => ({
+				id: v.id,
+				impact: v.impact,
+				help: v.help,
+				nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+			}));
 		});
-		return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
+		return violations.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+		);
 	} finally {
 		await page.close();
 	}
@@ -69,7 +86,10 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) =>
 		expect(await violationsOf(site.base, path, theme)).toEqual([]);
 	});
 
-	it.each(Object.entries(fixturePageTypes))('finds no violation on the %s page (%s of a site with a long topic)', async (_kind, path) => {
-		expect(await violationsOf(fixture.server.base, path, theme)).toEqual([]);
-	});
+	it.each(Object.entries(fixturePageTypes))(
+		'finds no violation on the %s page (%s of a site with a long topic)',
+		async (_kind, path) => {
+			expect(await violationsOf(fixture.server.base, path, theme)).toEqual([]);
+		},
+	);
 });

@@ -21,7 +21,13 @@ async function open(path: string, from: BrowserContext = context): Promise<Page>
 const focused = (page: Page) =>
 	page.evaluate(() => {
 		const el = document.activeElement as HTMLElement | null;
-		return { id: el?.id ?? '', tag: el?.tagName ?? '', text: (el?.textContent ?? '').trim().slice(0, 80), className: el?.className ?? '', outline: el ? getComputedStyle(el).outlineStyle : '' };
+		return {
+			id: el?.id ?? '',
+			tag: el?.tagName ?? '',
+			text: (el?.textContent ?? '').trim().slice(0, 80),
+			className: el?.className ?? '',
+			outline: el ? getComputedStyle(el).outlineStyle : '',
+		};
 	});
 
 /** Presses Tab until `wanted` holds for the focused element; fails after `max` presses with the path taken. */
@@ -57,7 +63,10 @@ describe('a reader in Chromium', () => {
 		await page.waitForURL(/\/search\/\?q=payout\+threshold$/);
 		const status = page.locator('#ph-search-status');
 		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/pages? match/);
-		const links = () => page.locator('#ph-search-results > li a.ph-search-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+		const links = () =>
+			page
+				.locator('#ph-search-results > li a.ph-search-title')
+				.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 		const unfiltered = await links();
 		const before = await status.textContent();
 		await page.getByLabel('Written for').selectOption('customer');
@@ -114,7 +123,9 @@ describe('a reader in Chromium', () => {
 		await page.getByLabel(/What was missing or wrong/).fill('Nothing about wire fees.');
 		await page.getByRole('button', { name: 'Send feedback' }).click();
 		await expect.poll(() => page.locator('.ph-vote [data-feedback-status]').getAttribute('data-state')).toBe('sent');
-		expect(site.submissions().slice(before)).toEqual([expect.objectContaining({ kind: 'vote', page: path, helpful: 0, comment: 'Nothing about wire fees.' })]);
+		expect(site.submissions().slice(before)).toEqual([
+			expect.objectContaining({ kind: 'vote', page: path, helpful: 0, comment: 'Nothing about wire fees.' }),
+		]);
 		await page.close();
 	});
 
@@ -148,7 +159,9 @@ describe('a reader in Chromium', () => {
 		await tabTo(page, 'the search box', (f) => f.id === 'ph-search-q');
 		await page.keyboard.type('payment late');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toMatch(/pages? match/);
+		await expect
+			.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 })
+			.toMatch(/pages? match/);
 		// Tab goes through the filters, then to the first result, which Enter opens.
 		const result = await tabTo(page, 'the first search result', (f) => f.className.includes('ph-search-title'));
 		await page.keyboard.press('Enter');
@@ -171,7 +184,12 @@ describe('a reader in Chromium', () => {
 		expect(await focused(page)).toMatchObject({ tag: 'BUTTON', text: 'Send your question' });
 		await page.keyboard.press('Enter');
 		await page.locator('[data-ask-confirm]:not([hidden])').waitFor();
-		expect(site.submissions().at(-1)).toMatchObject({ kind: 'question', question: 'How do I change my payout method by keyboard?', audience: 'customer', email: 'keys@example.com' });
+		expect(site.submissions().at(-1)).toMatchObject({
+			kind: 'question',
+			question: 'How do I change my payout method by keyboard?',
+			audience: 'customer',
+			email: 'keys@example.com',
+		});
 		await page.close();
 	});
 
@@ -189,7 +207,10 @@ describe('a reader in Chromium', () => {
 		}
 		// Every flow above is included: each tab's problems were collected when it closed.
 		// The one expected entry: Chromium logs the 404 page's own status.
-		const own404 = (p: string) => p.startsWith(`console error on ${site.base}/no-such-page/: Failed to load resource: the server responded with a status of 404`);
+		const own404 = (p: string) =>
+			p.startsWith(
+				`console error on ${site.base}/no-such-page/: Failed to load resource: the server responded with a status of 404`,
+			);
 		expect(problems.filter((p) => !own404(p))).toEqual([]);
 	});
 });

@@ -9,8 +9,19 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function axeViolations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-		return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		const axe = (
+			window as unknown as {
+				axe: {
+					run(
+						d: Document,
+						o: object,
+					): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+				};
+			}
+		).axe;
+		return (await axe.run(document, { resultTypes: ['violations'] })).violations.map(
+			(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+		);
 	});
 }
 
@@ -52,7 +63,14 @@ describe('after a "No" vote', () => {
 		await page.waitForURL(/\/ask\/\?/);
 		expect(new URL(page.url()).searchParams.get('from')).toBe(article);
 		// Leaving the article sent the "No" on its own.
-		await expect.poll(() => site.submissions().slice(before).filter((r) => r['kind'] === 'vote')).toEqual([expect.objectContaining({ page: article, helpful: 0, comment: null })]);
+		await expect
+			.poll(() =>
+				site
+					.submissions()
+					.slice(before)
+					.filter((r) => r['kind'] === 'vote'),
+			)
+			.toEqual([expect.objectContaining({ page: article, helpful: 0, comment: null })]);
 
 		await page.getByLabel('Your question').fill('Can I be paid twice a month instead of once?');
 		await page.getByRole('button', { name: 'Send your question' }).click();
@@ -61,11 +79,16 @@ describe('after a "No" vote', () => {
 		expect(await page.locator('form.ph-ask').isVisible()).toBe(false);
 		const reference = (await panel.locator('[data-reference]').textContent())!;
 		expect(reference).toMatch(/^FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-		expect(await panel.getByRole('link', { name: 'Back to the page you were reading' }).getAttribute('href')).toBe(article);
+		expect(await panel.getByRole('link', { name: 'Back to the page you were reading' }).getAttribute('href')).toBe(
+			article,
+		);
 		// Questions stay in the store here (no helpdesk): the panel promises no email.
 		expect(await panel.textContent()).toContain('not answered by email');
 		expect(await panel.locator('[data-delivery="helpdesk"]').first().isVisible()).toBe(false);
-		expect(site.submissions().find((r) => r['reference'] === reference)).toMatchObject({ kind: 'question', from_page: article });
+		expect(site.submissions().find((r) => r['reference'] === reference)).toMatchObject({
+			kind: 'question',
+			from_page: article,
+		});
 		expect(await page.evaluate(() => document.activeElement?.matches('[data-ask-confirm]'))).toBe(true);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
@@ -78,14 +101,23 @@ describe('after a "No" vote', () => {
 		const id = (await first.locator('h2').getAttribute('id'))!;
 		const vote = first.locator('form.ph-vote');
 		await vote.getByRole('button', { name: 'No' }).click();
-		expect(await vote.getByRole('link', { name: 'Ask the team about this question' }).getAttribute('href')).toBe(`/ask/?from=${encodeURIComponent(`/faq/payments/#${id}`)}`);
+		expect(await vote.getByRole('link', { name: 'Ask the team about this question' }).getAttribute('href')).toBe(
+			`/ask/?from=${encodeURIComponent(`/faq/payments/#${id}`)}`,
+		);
 		const before = site.submissions().length;
 		await vote.getByLabel(/What was missing or wrong/).fill('Nothing about the form for a company.');
 		await vote.getByRole('button', { name: 'Send feedback' }).click();
 		await expect.poll(() => vote.locator('[data-feedback-status]').getAttribute('data-state')).toBe('sent');
 		await page.close(); // leaving sends nothing more
 		await new Promise((r) => setTimeout(r, 500));
-		expect(site.submissions().slice(before)).toEqual([expect.objectContaining({ kind: 'vote', page: `/faq/payments/#${id}`, helpful: 0, comment: 'Nothing about the form for a company.' })]);
+		expect(site.submissions().slice(before)).toEqual([
+			expect.objectContaining({
+				kind: 'vote',
+				page: `/faq/payments/#${id}`,
+				helpful: 0,
+				comment: 'Nothing about the form for a company.',
+			}),
+		]);
 	});
 
 	it('without JavaScript: the thank-you page leads back to the article and offers the ask form about it', async () => {
@@ -94,15 +126,23 @@ describe('after a "No" vote', () => {
 		const before = site.submissions().length;
 		await page.locator('form.ph-vote').getByRole('button', { name: 'No' }).click();
 		await page.waitForURL(/\/ask\/thanks\/\?ref=.*kind=vote/);
-		expect(site.submissions().slice(before)).toEqual([expect.objectContaining({ kind: 'vote', page: article, helpful: 0 })]);
-		expect(await page.getByRole('link', { name: 'Back to the page you were reading' }).getAttribute('href')).toBe(article);
+		expect(site.submissions().slice(before)).toEqual([
+			expect.objectContaining({ kind: 'vote', page: article, helpful: 0 }),
+		]);
+		expect(await page.getByRole('link', { name: 'Back to the page you were reading' }).getAttribute('href')).toBe(
+			article,
+		);
 		expect(await page.locator('form.ph-ask input[name="from"]').inputValue()).toBe(article);
 
 		await page.getByLabel('Your question').fill('Is there a fee for a second payment method?');
 		await page.getByRole('button', { name: 'Send your question' }).click();
 		await page.waitForURL(/\/ask\/thanks\/\?ref=.*kind=question/);
 		const reference = (await page.locator('[data-reference]').textContent())!;
-		expect(site.submissions().find((r) => r['reference'] === reference)).toMatchObject({ kind: 'question', question: 'Is there a fee for a second payment method?', from_page: article });
+		expect(site.submissions().find((r) => r['reference'] === reference)).toMatchObject({
+			kind: 'question',
+			question: 'Is there a fee for a second payment method?',
+			from_page: article,
+		});
 		expect(await page.getByRole('heading', { name: 'Sent to the support team' }).isVisible()).toBe(true);
 		expect(await page.textContent('main')).toContain('not answered by email');
 		await page.close();

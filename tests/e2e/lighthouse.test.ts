@@ -63,14 +63,28 @@ describe('Lighthouse (desktop)', () => {
 	});
 
 	describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
-		it.each(Object.entries(pageTypes))('scores 100 for accessibility, best practices and SEO on the %s page (%s)', async (_kind, path) => {
-			const summary = await runLighthouse(`${server.base}${auditedPath(path)}`, { port: chromiums[theme]!.port, categories: ['accessibility', 'best-practices', 'seo'], preset: 'desktop' });
-			expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
-		});
+		it.each(Object.entries(pageTypes))(
+			'scores 100 for accessibility, best practices and SEO on the %s page (%s)',
+			async (_kind, path) => {
+				const summary = await runLighthouse(`${server.base}${auditedPath(path)}`, {
+					port: chromiums[theme]!.port,
+					categories: ['accessibility', 'best-practices', 'seo'],
+					preset: 'desktop',
+				});
+				expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
+			},
+		);
 
-		it.each(Object.entries(fixturePageTypes))('scores 100 on the %s page (%s of a site with a long topic)', async (_kind, path) => {
-			const summary = await runLighthouse(`${fixture.server.base}${path}`, { port: chromiums[theme]!.port, categories: ['accessibility', 'best-practices', 'seo'], preset: 'desktop' });
-			expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
-		});
+		it.each(Object.entries(fixturePageTypes))(
+			'scores 100 on the %s page (%s of a site with a long topic)',
+			async (_kind, path) => {
+				const summary = await runLighthouse(`${fixture.server.base}${path}`, {
+					port: chromiums[theme]!.port,
+					categories: ['accessibility', 'best-practices', 'seo'],
+					preset: 'desktop',
+				});
+				expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
+			},
+		);
 	});
 });

@@ -23,7 +23,10 @@ async function open(path: string): Promise<Page> {
 
 /** Opens the header box from the page's own button and types `query`. */
 async function headerSearch(page: Page, query: string) {
-	await page.getByRole('button', { name: /^Search/ }).first().click();
+	await page
+		.getByRole('button', { name: /^Search/ })
+		.first()
+		.click();
 	const dialog = page.getByRole('dialog', { name: 'Search the help' });
 	await dialog.getByRole('searchbox', { name: 'Search the help' }).fill(query);
 	return dialog;
@@ -55,7 +58,9 @@ describe('searching in Chromium', () => {
 			await home.close();
 
 			const search = await open(`/search/?q=${encodeURIComponent(question)}`);
-			await expect.poll(() => search.locator('#ph-search-results > li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+			await expect
+				.poll(() => search.locator('#ph-search-results > li').count(), { timeout: 20_000 })
+				.toBeGreaterThan(0);
 			const page = await firstHref(search, '#ph-search-results a.ph-search-title');
 			await search.close();
 
@@ -94,10 +99,14 @@ describe('searching in Chromium', () => {
 		expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
 
 		await page.keyboard.press('Escape');
-		await expect.poll(() => page.evaluate(() => document.querySelector('site-search dialog')!.hasAttribute('open'))).toBe(false);
+		await expect
+			.poll(() => page.evaluate(() => document.querySelector('site-search dialog')!.hasAttribute('open')))
+			.toBe(false);
 
 		await page.keyboard.press('Control+k');
-		await expect.poll(() => page.evaluate(() => document.querySelector('site-search dialog')!.hasAttribute('open'))).toBe(true);
+		await expect
+			.poll(() => page.evaluate(() => document.querySelector('site-search dialog')!.hasAttribute('open')))
+			.toBe(true);
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowDown');
 		const second = new URL((await results.nth(1).getAttribute('href'))!, site.base);

@@ -14,7 +14,9 @@ beforeAll(async () => {
 	await context.addInitScript(() => {
 		(window as unknown as { violations: string[] }).violations = [];
 		document.addEventListener('securitypolicyviolation', (e) =>
-			(window as unknown as { violations: string[] }).violations.push(`${e.effectiveDirective} ${e.blockedURI || 'inline'} ${e.sample}`),
+			(window as unknown as { violations: string[] }).violations.push(
+				`${e.effectiveDirective} ${e.blockedURI || 'inline'} ${e.sample}`,
+			),
 		);
 	});
 });
@@ -63,9 +65,16 @@ describe('the Content-Security-Policy in Chromium', () => {
 		expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
 		// The ask form posts to the same origin (form-action 'self', connect 'self').
 		await page.goto(`${site.base}/ask/`);
-		await page.getByLabel(/question/i).first().fill('Can I see the policy of this page?');
+		await page
+			.getByLabel(/question/i)
+			.first()
+			.fill('Can I see the policy of this page?');
 		await page.getByRole('button', { name: /send/i }).click();
-		await expect.poll(() => site.submissions().some((s) => s['question'] === 'Can I see the policy of this page?'), { timeout: 15_000 }).toBe(true);
+		await expect
+			.poll(() => site.submissions().some((s) => s['question'] === 'Can I see the policy of this page?'), {
+				timeout: 15_000,
+			})
+			.toBe(true);
 		expect(await violations(page)).toEqual([]);
 		await page.close();
 	});

@@ -33,7 +33,9 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 
 /** Searches on /search/ for something no page answers and waits for "No pages match". */
 async function searchNothing(page: Page) {
-	await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('No pages match');
+	await expect
+		.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 })
+		.toContain('No pages match');
 }
 
 beforeAll(async () => {
@@ -61,7 +63,9 @@ describe('from a reader’s failed search to the support team', () => {
 		await page.getByLabel('Email').fill('pilot@example.com');
 		await page.getByRole('button', { name: 'Send your question' }).click();
 		// Sent: the confirmation panel with the reference takes the form's place.
-		await expect.poll(() => page.locator('[data-ask-confirm]:not([hidden]) [data-reference]').textContent()).toMatch(/FB-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+		await expect
+			.poll(() => page.locator('[data-ask-confirm]:not([hidden]) [data-reference]').textContent())
+			.toMatch(/FB-[0-9A-Z]{4}-[0-9A-Z]{4}/);
 		await page.close();
 		await reader.close();
 
@@ -85,10 +89,13 @@ describe('from a reader’s failed search to the support team', () => {
 		// The beacons may still be on their way: reload until both searches are counted.
 		const group = page.locator('[data-view="zero-results"] tr[data-group="flurbix+glorptang"]');
 		await expect
-			.poll(async () => {
-				await page.reload();
-				return (await group.count()) > 0 ? await group.textContent() : '';
-			}, { timeout: 15_000 })
+			.poll(
+				async () => {
+					await page.reload();
+					return (await group.count()) > 0 ? await group.textContent() : '';
+				},
+				{ timeout: 15_000 },
+			)
 			.toContain('flurbix glorptangs');
 		const text = (await group.textContent())!;
 		expect(text).toContain('flurbix glorptang');
@@ -118,31 +125,45 @@ describe('from a reader’s failed search to the support team', () => {
 
 describe('the dashboard for keyboard and screen-reader users', () => {
 	const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-	it.each(['light', 'dark'] as const)('has no axe-core violation on its pages (%s colour scheme), and a skip link first', async (colorScheme) => {
-		// axe-core is injected as an inline script, which the pages' policy forbids.
-		const team = await browser.context({ colorScheme, bypassCSP: true });
-		const page = await open(team, '/support/sign-in/');
-		const check = async () => {
-			await page.addScriptTag({ content: axeSource });
-			return page.evaluate(async () => {
-				const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-				return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			});
-		};
-		expect([page.url(), await check()]).toEqual([page.url(), []]);
-		await page.getByLabel('Email address').fill('agent@example.com');
-		await page.getByLabel('Password').fill('a very long password');
-		await page.getByLabel('Password').press('Enter');
-		await page.waitForURL(`${base}/support/`);
-		for (const path of ['/support/', '/support/groups/']) {
-			await page.goto(`${base}${path}`);
-			expect([path, await check()]).toEqual([path, []]);
-			await page.keyboard.press('Tab');
-			expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-		}
-		await page.close();
-		await team.close();
-	});
+	it.each(['light', 'dark'] as const)(
+		'has no axe-core violation on its pages (%s colour scheme), and a skip link first',
+		async (colorScheme) => {
+			// axe-core is injected as an inline script, which the pages' policy forbids.
+			const team = await browser.context({ colorScheme, bypassCSP: true });
+			const page = await open(team, '/support/sign-in/');
+			const check = async () => {
+				await page.addScriptTag({ content: axeSource });
+				return page.evaluate(async () => {
+					const axe = (
+						window as unknown as {
+							axe: {
+								run(
+									d: Document,
+									o: object,
+								): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+							};
+						}
+					).axe;
+					return (await axe.run(document, { resultTypes: ['violations'] })).violations.map(
+						(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+					);
+				});
+			};
+			expect([page.url(), await check()]).toEqual([page.url(), []]);
+			await page.getByLabel('Email address').fill('agent@example.com');
+			await page.getByLabel('Password').fill('a very long password');
+			await page.getByLabel('Password').press('Enter');
+			await page.waitForURL(`${base}/support/`);
+			for (const path of ['/support/', '/support/groups/']) {
+				await page.goto(`${base}${path}`);
+				expect([path, await check()]).toEqual([path, []]);
+				await page.keyboard.press('Tab');
+				expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+			}
+			await page.close();
+			await team.close();
+		},
+	);
 });
 
 describe('a browser without a session', () => {
@@ -209,14 +230,20 @@ describe('a search and its report', () => {
 		const held: Route[] = [];
 		await reader.route('**/api/search-events/', (route) => void held.push(route));
 		const page = await open(reader, `/search/?q=${encodeURIComponent('payout threshold')}`);
-		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toMatch(/pages? match/);
+		await expect
+			.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 })
+			.toMatch(/pages? match/);
 		// Hide the page: the batch goes out now, and the endpoint holds it.
 		await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
 		await expect.poll(() => held.length).toBe(1);
-		expect(JSON.parse(held[0]!.request().postData()!)).toEqual({ events: [{ query: 'payout threshold', results: expect.any(Number) }] });
+		expect(JSON.parse(held[0]!.request().postData()!)).toEqual({
+			events: [{ query: 'payout threshold', results: expect.any(Number) }],
+		});
 		// With that report unanswered, the next search runs and shows its results.
 		await page.locator('#ph-search-q').fill('cookie window');
-		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('cookie window');
+		await expect
+			.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 })
+			.toContain('cookie window');
 		expect(held).toHaveLength(1);
 		await Promise.all(held.map((r) => r.fulfill({ status: 204 })));
 		await page.close();
@@ -227,7 +254,9 @@ describe('a search and its report', () => {
 		const reader = await browser.context();
 		const page = await open(reader, '/search/');
 		await page.locator('#ph-search-q').pressSequentially('payout threshold', { delay: 120 });
-		await expect.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 }).toContain('“payout threshold”');
+		await expect
+			.poll(() => page.locator('#ph-search-status').textContent(), { timeout: 15_000 })
+			.toContain('“payout threshold”');
 		const first = page.locator('#ph-search-results > li a.ph-search-title').first();
 		const href = new URL((await first.getAttribute('href'))!, base);
 		await first.click();
@@ -237,7 +266,9 @@ describe('a search and its report', () => {
 			const db = new DatabaseSync(env.FEEDBACK_DB_PATH, { readOnly: true });
 			try {
 				return {
-					days: db.prepare("SELECT query, searches, zero_results FROM search_days WHERE query LIKE 'pay%' OR query LIKE 'p'").all(),
+					days: db
+						.prepare("SELECT query, searches, zero_results FROM search_days WHERE query LIKE 'pay%' OR query LIKE 'p'")
+						.all(),
 					opens: db.prepare("SELECT query, page, opens FROM search_opens WHERE query LIKE 'pay%'").all(),
 				};
 			} finally {
@@ -254,6 +285,8 @@ describe('a search and its report', () => {
 	});
 
 	it('left no console errors or failed requests', () => {
-		expect(problems.filter((p) => !p.includes('/support/groups/answer/') && !p.includes('/api/search-events/'))).toEqual([]);
+		expect(
+			problems.filter((p) => !p.includes('/support/groups/answer/') && !p.includes('/api/search-events/')),
+		).toEqual([]);
 	});
 });

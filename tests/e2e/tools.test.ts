@@ -50,8 +50,13 @@ async function fill(page: Page, slug: ToolSlug, query: Record<string, string>) {
 }
 
 const figures = (page: Page) =>
-	page.locator('#tool-result dd[data-key]').evaluateAll((dds) => Object.fromEntries(dds.map((dd) => [dd.getAttribute('data-key'), dd.getAttribute('data-value') ?? ''])));
-const expected = (c: ToolCase, got: Record<string, string>) => Object.fromEntries(Object.keys(c.expect!).map((k) => [k, got[k]]));
+	page
+		.locator('#tool-result dd[data-key]')
+		.evaluateAll((dds) =>
+			Object.fromEntries(dds.map((dd) => [dd.getAttribute('data-key'), dd.getAttribute('data-value') ?? ''])),
+		);
+const expected = (c: ToolCase, got: Record<string, string>) =>
+	Object.fromEntries(Object.keys(c.expect!).map((k) => [k, got[k]]));
 /** Whether a browser's own controls can hold a case's values (a date input cannot hold 2026-02-29, nor a time input 25:00). */
 function browserCanSend(slug: ToolSlug, c: ToolCase): boolean {
 	return fieldsOf(slug, data).every((f) => {
@@ -67,29 +72,32 @@ function browserCanSend(slug: ToolSlug, c: ToolCase): boolean {
 const sendable = (slug: ToolSlug) => toolCases[slug].filter((c) => !c.errors && browserCanSend(slug, c)).slice(0, 3);
 
 describe.each(toolSlugs)('the %s tool in Chromium', (slug) => {
-	it.each(sendable(slug).map((c) => [c.name, c] as const))('answers "%s" the same with and without JavaScript', async (_name, c) => {
-		const js = await open(withJs, toolUrls.page(slug));
-		await fill(js, slug, c.query);
-		await js.getByRole('button', { name: 'Answer' }).click();
-		await js.locator('#tool-result[data-answered-by="browser"] .ph-answer').waitFor();
-		expect(new URL(js.url()).pathname, 'answered in place').toBe(toolUrls.page(slug));
-		expect(expected(c, await figures(js))).toEqual(c.expect);
-		const jsText = await js.locator('#tool-result').innerText();
+	it.each(sendable(slug).map((c) => [c.name, c] as const))(
+		'answers "%s" the same with and without JavaScript',
+		async (_name, c) => {
+			const js = await open(withJs, toolUrls.page(slug));
+			await fill(js, slug, c.query);
+			await js.getByRole('button', { name: 'Answer' }).click();
+			await js.locator('#tool-result[data-answered-by="browser"] .ph-answer').waitFor();
+			expect(new URL(js.url()).pathname, 'answered in place').toBe(toolUrls.page(slug));
+			expect(expected(c, await figures(js))).toEqual(c.expect);
+			const jsText = await js.locator('#tool-result').innerText();
 
-		const plain = await open(withoutJs, toolUrls.page(slug));
-		await fill(plain, slug, c.query);
-		await plain.getByRole('button', { name: 'Answer' }).click();
-		await plain.waitForURL((url) => url.pathname === toolUrls.answer(slug));
-		expect(expected(c, await figures(plain))).toEqual(c.expect);
-		expect(await plain.locator('#tool-result').innerText()).toBe(jsText);
-		// The answer page keeps what was sent.
-		for (const f of fieldsOf(slug, data)) {
-			if (f.kind === 'checkbox' || f.kind === 'select') continue;
-			expect(await plain.locator(`#${fieldIds(f.name).control}`).inputValue(), f.name).toBe(c.query[f.name] ?? '');
-		}
-		await js.close();
-		await plain.close();
-	});
+			const plain = await open(withoutJs, toolUrls.page(slug));
+			await fill(plain, slug, c.query);
+			await plain.getByRole('button', { name: 'Answer' }).click();
+			await plain.waitForURL((url) => url.pathname === toolUrls.answer(slug));
+			expect(expected(c, await figures(plain))).toEqual(c.expect);
+			expect(await plain.locator('#tool-result').innerText()).toBe(jsText);
+			// The answer page keeps what was sent.
+			for (const f of fieldsOf(slug, data)) {
+				if (f.kind === 'checkbox' || f.kind === 'select') continue;
+				expect(await plain.locator(`#${fieldIds(f.name).control}`).inputValue(), f.name).toBe(c.query[f.name] ?? '');
+			}
+			await js.close();
+			await plain.close();
+		},
+	);
 
 	it('refuses a bad field next to it, with and without JavaScript', async () => {
 		const c = toolCases[slug].find((x) => x.errors && browserCanSend(slug, x))!;
@@ -134,7 +142,14 @@ describe('the tool pages in Chromium', () => {
 
 	it('put each terms label on the line of its value', async () => {
 		const page = await open(withJs, '/terms/');
-		const rows = await page.locator('.ph-terms-meta > dt').evaluateAll((dts) => dts.map((dt) => [dt.getBoundingClientRect().top, (dt.nextElementSibling as HTMLElement).getBoundingClientRect().top]));
+		const rows = await page
+			.locator('.ph-terms-meta > dt')
+			.evaluateAll((dts) =>
+				dts.map((dt) => [
+					dt.getBoundingClientRect().top,
+					(dt.nextElementSibling as HTMLElement).getBoundingClientRect().top,
+				]),
+			);
 		expect(rows.length).toBeGreaterThanOrEqual(3);
 		for (const [label, value] of rows) expect(Math.abs(label! - value!)).toBeLessThan(2);
 		await page.close();

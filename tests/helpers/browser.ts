@@ -66,12 +66,18 @@ export interface DebuggableChromium {
  * Starts Chromium with `--remote-debugging-port=0`, a fresh `--user-data-dir`, and waits for its DevTools port.
  * `colorScheme: 'dark'` makes every page see `prefers-color-scheme: dark` (for audits in the dark theme).
  */
-export function launchDebuggableChromium({ colorScheme }: { colorScheme?: 'light' | 'dark' } = {}): Promise<DebuggableChromium> {
+export function launchDebuggableChromium({
+	colorScheme,
+}: { colorScheme?: 'light' | 'dark' } = {}): Promise<DebuggableChromium> {
 	const executablePath = requireChromium();
 	const profile = mkdtempSync(join(tmpdir(), 'partner-help-chromium-'));
 	// Blink's PreferredColorScheme: 0 is dark, 1 is light.
 	const scheme = colorScheme ? [`--blink-settings=preferredColorScheme=${colorScheme === 'dark' ? 0 : 1}`] : [];
-	const child = spawn(executablePath, [...chromiumArgs, ...scheme, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+	const child = spawn(
+		executablePath,
+		[...chromiumArgs, ...scheme, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+		{ stdio: ['ignore', 'ignore', 'pipe'] },
+	);
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
 	const close = async () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -87,7 +93,9 @@ export function launchDebuggableChromium({ colorScheme }: { colorScheme?: 'light
 		});
 		child.once('exit', (code) => {
 			rmSync(profile, { recursive: true, force: true });
-			reject(new Error(`Chromium (${executablePath}) stopped (exit ${code}) before opening its DevTools port:\n${log}`));
+			reject(
+				new Error(`Chromium (${executablePath}) stopped (exit ${code}) before opening its DevTools port:\n${log}`),
+			);
 		});
 	});
 }
@@ -104,6 +112,11 @@ export function watchForErrors(page: Page): { problems: string[] } {
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
 	// ERR_ABORTED is a request the page stopped needing (leaving a page cancels its prefetches), not a fault.
-	page.on('requestfailed', (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`));
+	page.on(
+		'requestfailed',
+		(request) =>
+			request.failure()?.errorText !== 'net::ERR_ABORTED' &&
+			problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`),
+	);
 	return { problems };
 }

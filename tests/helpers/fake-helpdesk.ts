@@ -91,33 +91,59 @@ export class FakeHelpdesk {
 		};
 
 		if (req.method === 'GET' && url.pathname === '/api/v2/search/tickets') {
-			if (req.headers.authorization !== basic(freshdeskApiKey, 'X')) return reply('search', 401, { code: 'invalid_credentials', message: 'You have to be logged in to perform this action.' });
+			if (req.headers.authorization !== basic(freshdeskApiKey, 'X'))
+				return reply('search', 401, {
+					code: 'invalid_credentials',
+					message: 'You have to be logged in to perform this action.',
+				});
 			const tag = /^"tag:'(.+)'"$/.exec(url.searchParams.get('query') ?? '')?.[1];
-			if (!tag) return reply('search', 400, { description: 'Validation failed', errors: [{ field: 'query', message: 'Query must be enclosed in double quotes', code: 'invalid_value' }] });
-			const results = this.tickets.filter((t) => t.route === 'freshdesk' && (t.body['tags'] as string[]).includes(tag)).map((t) => ({ id: t.id, tags: t.body['tags'] }));
+			if (!tag)
+				return reply('search', 400, {
+					description: 'Validation failed',
+					errors: [{ field: 'query', message: 'Query must be enclosed in double quotes', code: 'invalid_value' }],
+				});
+			const results = this.tickets
+				.filter((t) => t.route === 'freshdesk' && (t.body['tags'] as string[]).includes(tag))
+				.map((t) => ({ id: t.id, tags: t.body['tags'] }));
 			return reply('search', 200, { results, total: results.length });
 		}
 		const route: Route | null =
-			req.method === 'POST' && url.pathname === '/api/v2/requests.json' ? 'zendesk' : req.method === 'POST' && url.pathname === '/api/v2/tickets' ? 'freshdesk' : req.method === 'POST' && url.pathname === '/hook' ? 'webhook' : null;
+			req.method === 'POST' && url.pathname === '/api/v2/requests.json'
+				? 'zendesk'
+				: req.method === 'POST' && url.pathname === '/api/v2/tickets'
+					? 'freshdesk'
+					: req.method === 'POST' && url.pathname === '/hook'
+						? 'webhook'
+						: null;
 		if (!route) return reply('webhook', 404, { error: 'InvalidEndpoint', description: 'Not found' });
 
 		const body = safeJson(raw) as Record<string, unknown> | undefined;
 		if (route === 'zendesk') {
-			if (req.headers.authorization !== basic(`${zendeskCredentials.email}/token`, zendeskCredentials.token)) return reply(route, 401, { error: 'Couldn\'t authenticate you' });
+			if (req.headers.authorization !== basic(`${zendeskCredentials.email}/token`, zendeskCredentials.token))
+				return reply(route, 401, { error: "Couldn't authenticate you" });
 			// Zendesk: a repeated Idempotency-Key returns the first answer; the same key with another payload is an error.
 			const previous = key ? this.#replays.get(key) : undefined;
 			if (previous) {
-				if (previous.payload !== raw) return reply(route, 400, { error: 'IdempotentRequestError', description: 'Request parameters do not match the original request' });
+				if (previous.payload !== raw)
+					return reply(route, 400, {
+						error: 'IdempotentRequestError',
+						description: 'Request parameters do not match the original request',
+					});
 				return reply(route, previous.status, previous.body, { 'x-idempotency-lookup': 'hit' });
 			}
 		}
-		if (route === 'freshdesk' && req.headers.authorization !== basic(freshdeskApiKey, 'X')) return reply(route, 401, { code: 'invalid_credentials', message: 'You have to be logged in to perform this action.' });
+		if (route === 'freshdesk' && req.headers.authorization !== basic(freshdeskApiKey, 'X'))
+			return reply(route, 401, {
+				code: 'invalid_credentials',
+				message: 'You have to be logged in to perform this action.',
+			});
 
 		const invalid = validate(route, body);
 		if (invalid) return reply(route, route === 'zendesk' ? 422 : 400, invalid);
 
 		const scripted = this.script[route].shift();
-		if (scripted && !scripted.createThenFail) return reply(route, scripted.status, scripted.body ?? { error: 'scripted failure' }, scripted.headers);
+		if (scripted && !scripted.createThenFail)
+			return reply(route, scripted.status, scripted.body ?? { error: 'scripted failure' }, scripted.headers);
 
 		if (route === 'webhook' && key && this.tickets.some((t) => t.route === 'webhook' && t.reference === key)) {
 			// A well-behaved receiver acknowledges a repeat without acting on it again.
@@ -126,10 +152,20 @@ export class FakeHelpdesk {
 		const reference = referenceOf(route, body!, key);
 		const ticket: Ticket = { id: this.#nextId++, route, reference, body: body! };
 		this.tickets.push(ticket);
-		const answer = route === 'zendesk' ? { request: { id: ticket.id, status: 'new', subject: (body!['request'] as Record<string, unknown>)['subject'] } } : { id: ticket.id };
+		const answer =
+			route === 'zendesk'
+				? {
+						request: {
+							id: ticket.id,
+							status: 'new',
+							subject: (body!['request'] as Record<string, unknown>)['subject'],
+						},
+					}
+				: { id: ticket.id };
 		if (route === 'zendesk' && key) this.#replays.set(key, { status: 201, body: answer, payload: raw });
 		if (this.answerDelayMs) await new Promise((r) => setTimeout(r, this.answerDelayMs));
-		if (scripted?.createThenFail) return reply(route, scripted.status, scripted.body ?? { error: 'lost answer' }, scripted.headers);
+		if (scripted?.createThenFail)
+			return reply(route, scripted.status, scripted.body ?? { error: 'lost answer' }, scripted.headers);
 		return reply(route, route === 'webhook' ? 200 : 201, answer);
 	}
 }
@@ -146,16 +182,28 @@ function safeJson(raw: string): unknown {
 
 /** The documented required fields and their error bodies. */
 function validate(route: Route, body: Record<string, unknown> | undefined): unknown {
-	if (!body) return route === 'freshdesk' ? { description: 'Validation failed', errors: [{ field: 'body', message: 'Invalid JSON', code: 'invalid_json' }] } : { error: 'InvalidJSON' };
+	if (!body)
+		return route === 'freshdesk'
+			? { description: 'Validation failed', errors: [{ field: 'body', message: 'Invalid JSON', code: 'invalid_json' }] }
+			: { error: 'InvalidJSON' };
 	if (route === 'zendesk') {
 		const request = body['request'] as Record<string, unknown> | undefined;
 		const comment = request?.['comment'] as Record<string, unknown> | undefined;
-		if (!request || typeof comment?.['body'] !== 'string' || comment['body'] === '') return { error: 'RecordInvalid', description: 'Record validation errors', details: { description: [{ description: 'Description: cannot be blank' }] } };
+		if (!request || typeof comment?.['body'] !== 'string' || comment['body'] === '')
+			return {
+				error: 'RecordInvalid',
+				description: 'Record validation errors',
+				details: { description: [{ description: 'Description: cannot be blank' }] },
+			};
 	}
 	if (route === 'freshdesk') {
-		const errors = ['subject', 'description', 'email'].filter((f) => typeof body[f] !== 'string' || body[f] === '').map((field) => ({ field, message: 'It should be a/an String', code: 'missing_field' }));
-		if (![2, 3, 4, 5].includes(body['status'] as number)) errors.push({ field: 'status', message: 'It should be one of these values: 2,3,4,5', code: 'invalid_value' });
-		if (![1, 2, 3, 4].includes(body['priority'] as number)) errors.push({ field: 'priority', message: 'It should be one of these values: 1,2,3,4', code: 'invalid_value' });
+		const errors = ['subject', 'description', 'email']
+			.filter((f) => typeof body[f] !== 'string' || body[f] === '')
+			.map((field) => ({ field, message: 'It should be a/an String', code: 'missing_field' }));
+		if (![2, 3, 4, 5].includes(body['status'] as number))
+			errors.push({ field: 'status', message: 'It should be one of these values: 2,3,4,5', code: 'invalid_value' });
+		if (![1, 2, 3, 4].includes(body['priority'] as number))
+			errors.push({ field: 'priority', message: 'It should be one of these values: 1,2,3,4', code: 'invalid_value' });
 		if (errors.length) return { description: 'Validation failed', errors };
 	}
 	return undefined;
@@ -164,6 +212,7 @@ function validate(route: Route, body: Record<string, unknown> | undefined): unkn
 /** The submission reference a delivery carries, read the way an agent would: from the subject. */
 function referenceOf(route: Route, body: Record<string, unknown>, key: string | null): string {
 	if (route === 'webhook') return key ?? String((body['submission'] as Record<string, unknown>)['reference']);
-	const subject = route === 'zendesk' ? String((body['request'] as Record<string, unknown>)['subject']) : String(body['subject']);
+	const subject =
+		route === 'zendesk' ? String((body['request'] as Record<string, unknown>)['subject']) : String(body['subject']);
 	return /\[(FB-[0-9A-Z-]+)\]/.exec(subject)?.[1] ?? 'unknown';
 }

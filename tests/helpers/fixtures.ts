@@ -18,7 +18,8 @@ export function materializeFixture(scenario: string, { withProject = false } = {
 		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
 			cpSync(join(projectRoot, entry), join(root, entry), {
 				recursive: true,
-				filter: (src) => !src.startsWith(join(projectRoot, 'src', 'content') + '/') || src === join(projectRoot, 'src', 'content'),
+				filter: (src) =>
+					!src.startsWith(join(projectRoot, 'src', 'content') + '/') || src === join(projectRoot, 'src', 'content'),
 			});
 		}
 	}
@@ -41,10 +42,14 @@ export function buildFixture(scenario: string, env: Record<string, string> = {})
 /** Builds the project copy at `root` (see materializeFixture) with the project's own Astro and extra environment variables. */
 export function buildAt(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-		});
+		const child = spawn(
+			process.execPath,
+			[join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root],
+			{
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+			},
+		);
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));

@@ -19,7 +19,14 @@ export async function startPaginatedSite(): Promise<PaginatedSite> {
 	for (let n = 1; n <= 40; n++) {
 		const file = join(root, 'src', 'content', 'faqs', `long-${String(n).padStart(2, '0')}.md`);
 		mkdirSync(dirname(file), { recursive: true });
-		const data = { question: `How does payout rule ${String(n).padStart(2, '0')} work?`, description: 'One of many answers about payout rules, for the long topic.', audience: 'affiliate', topic: 'payments', owner: 'partner-support', lastReviewed: '2026-11-01' };
+		const data = {
+			question: `How does payout rule ${String(n).padStart(2, '0')} work?`,
+			description: 'One of many answers about payout rules, for the long topic.',
+			audience: 'affiliate',
+			topic: 'payments',
+			owner: 'partner-support',
+			lastReviewed: '2026-11-01',
+		};
 		writeFileSync(file, `---\n${stringify(data)}---\n\nIt applies once a month, as the program terms describe.\n`);
 	}
 	const build = await buildAt(root, { OG_IMAGES: 'off' });

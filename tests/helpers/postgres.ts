@@ -24,7 +24,11 @@ export interface TestPostgres {
 function binaries(): string {
 	if (process.env['PG_BIN']) return process.env['PG_BIN'];
 	const root = '/usr/lib/postgresql';
-	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+	const versions = existsSync(root)
+		? readdirSync(root)
+				.filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+				.sort((a, b) => Number(b) - Number(a))
+		: [];
 	return versions[0] ? join(root, versions[0], 'bin') : '';
 }
 
@@ -44,13 +48,18 @@ export async function startPostgres(): Promise<TestPostgres> {
 	const bin = binaries();
 	const tool = (name: string) => (bin ? join(bin, name) : name);
 	if (spawnSync(tool('initdb'), ['--version']).status !== 0) {
-		throw new Error('PostgreSQL is not installed: install the server (Debian: apt-get install -y postgresql) or set TEST_DATABASE_URL.');
+		throw new Error(
+			'PostgreSQL is not installed: install the server (Debian: apt-get install -y postgresql) or set TEST_DATABASE_URL.',
+		);
 	}
 	const asRoot = process.getuid?.() === 0;
 	const dir = tempDir('pg');
 	// cwd: the cluster's own directory, since the postgres user may not be allowed into the project's.
 	const run = (file: string, args: string[]) =>
-		execFileSync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { stdio: 'pipe', cwd: dir });
+		execFileSync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, {
+			stdio: 'pipe',
+			cwd: dir,
+		});
 	if (asRoot) {
 		const { uid, gid } = userIds('postgres');
 		chownSync(dir, uid, gid);
@@ -59,12 +68,25 @@ export async function startPostgres(): Promise<TestPostgres> {
 	const port = await freePort();
 	run(tool('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
 	// fsync stays on: the durability tests rely on PostgreSQL's own guarantees, as in production.
-	run(tool('pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+	run(tool('pg_ctl'), [
+		'-D',
+		data,
+		'-w',
+		'-l',
+		join(dir, 'log'),
+		'-o',
+		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+		'start',
+	]);
 	const cluster: TestPostgres = {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
 		signal(name) {
 			const main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-			const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(main)]).toString().split('\n').map(Number).filter(Boolean);
+			const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(main)])
+				.toString()
+				.split('\n')
+				.map(Number)
+				.filter(Boolean);
 			// Stopping: the server first, so it starts no new backend; thawing: the backends first.
 			for (const pid of name === 'SIGSTOP' ? [main, ...children] : [...children, main]) {
 				try {
@@ -88,5 +110,8 @@ export async function startPostgres(): Promise<TestPostgres> {
 }
 
 function userIds(name: string): { uid: number; gid: number } {
-	return { uid: Number(execFileSync('id', ['-u', name]).toString()), gid: Number(execFileSync('id', ['-g', name]).toString()) };
+	return {
+		uid: Number(execFileSync('id', ['-u', name]).toString()),
+		gid: Number(execFileSync('id', ['-g', name]).toString()),
+	};
 }

@@ -26,7 +26,11 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `partner-h
  * and waits until it listens. Rejects with its output when it exits first. `root`: another built
  * project (a fixture site).
  */
-export function startServer(env: Record<string, string | undefined>, port = 0, root = projectRoot): Promise<RunningServer> {
+export function startServer(
+	env: Record<string, string | undefined>,
+	port = 0,
+	root = projectRoot,
+): Promise<RunningServer> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [serverEntry(root)], {
 			env: { ...process.env, DATABASE_URL: undefined, HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -68,7 +72,11 @@ export function postJson(base: string, body: unknown, headers: Record<string, st
 }
 
 /** Posts URL-encoded form fields, as a browser without JavaScript does. */
-export function postForm(base: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(
+	base: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {},
+): Promise<Response> {
 	return fetch(`${base}/api/feedback/`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },

@@ -20,7 +20,9 @@ export function page(urlPath: string): string {
 /** URL paths of every built HTML page. */
 export function allPages(): string[] {
 	const walk = (dir: string): string[] =>
-		readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []));
+		readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+			d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : [],
+		);
 	return walk(clientDir).map((f) => `/${relative(clientDir, f).split(sep).join('/')}`.replace(/index\.html$/, ''));
 }
 

@@ -12,11 +12,15 @@ import { projectRoot } from './fixtures.ts';
 export function supportUrls(): Array<{ url: string; kind: 'page' | 'data' }> {
 	const root = join(projectRoot, 'src', 'pages', 'support');
 	const walk = (dir: string): string[] =>
-		readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.name.startsWith('_') ? [] : d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+		readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+			d.name.startsWith('_') ? [] : d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+		);
 	return walk(root)
 		.filter((f) => /\.(astro|ts)$/.test(f))
 		.flatMap((file) => {
-			const route = `/support/${relative(root, file).split(sep).join('/')}`.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '$1');
+			const route = `/support/${relative(root, file).split(sep).join('/')}`
+				.replace(/\.(astro|ts)$/, '')
+				.replace(/(^|\/)index$/, '$1');
 			const kind = file.endsWith('.astro') ? ('page' as const) : ('data' as const);
 			const urls = route.includes('[view]') ? viewNames.map((v) => route.replace('[view]', v)) : [route];
 			return urls.map((u) => ({ url: /\.\w+$/.test(u) || u.endsWith('/') ? u : `${u}/`, kind }));
@@ -25,11 +29,15 @@ export function supportUrls(): Array<{ url: string; kind: 'page' | 'data' }> {
 
 /** Makes a team account with `npm run feedback -- user add`, the password piped in. */
 export function addUser(env: Record<string, string>, email: string, password: string): void {
-	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), 'user', 'add', email], {
-		env: { ...process.env, DATABASE_URL: undefined, ...env },
-		input: `${password}\n`,
-		encoding: 'utf8',
-	});
+	const result = spawnSync(
+		process.execPath,
+		[join(projectRoot, 'scripts', 'support', 'feedback.ts'), 'user', 'add', email],
+		{
+			env: { ...process.env, DATABASE_URL: undefined, ...env },
+			input: `${password}\n`,
+			encoding: 'utf8',
+		},
+	);
 	if (result.status !== 0) throw new Error(`user add failed (${result.status}): ${result.stderr}${result.stdout}`);
 }
 
@@ -53,7 +61,16 @@ export class Client {
 
 	/** Posts form fields from this site's own page (Origin set as a browser would). */
 	post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-		return this.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.base, 'sec-fetch-site': 'same-origin', ...headers }, body: new URLSearchParams(fields).toString() });
+		return this.fetch(path, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: this.base,
+				'sec-fetch-site': 'same-origin',
+				...headers,
+			},
+			body: new URLSearchParams(fields).toString(),
+		});
 	}
 
 	/** The value of the hidden `csrf` field on a page. */

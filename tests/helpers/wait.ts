@@ -1,5 +1,9 @@
 /** Polls `check` until it returns a truthy value, or fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+	what: string,
+	check: () => T | Promise<T>,
+	timeoutMs = 20_000,
+): Promise<NonNullable<T>> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();

@@ -28,12 +28,19 @@ afterAll(async () => {
 
 const pages = () => [...allPages(), '/ask/thanks/?ref=FB-7K2M-9QXD&kind=vote'];
 /** "Contact support" in the page's language (src/content/i18n/<lang>.json). */
-const contactLabel = (p: string) => String(JSON.parse(readFileSync(join(projectRoot, 'src/content/i18n', `${pageLanguage(p)}.json`), 'utf8'))['header.contactSupport']);
+const contactLabel = (p: string) =>
+	String(
+		JSON.parse(readFileSync(join(projectRoot, 'src/content/i18n', `${pageLanguage(p)}.json`), 'utf8'))[
+			'header.contactSupport'
+		],
+	);
 
 describe('the contact link', () => {
 	it('is in the header of every built page and carries the page to the ask form', () => {
 		const problems = allPages().flatMap((p) => {
-			const link = new RegExp(`<a class="ph-contact[^"]*" href="([^"]+)" data-contact-link[^>]*>\\s*<svg[\\s\\S]*?</svg>\\s*<span[^>]*>${contactLabel(p)}</span>`).exec(page(p));
+			const link = new RegExp(
+				`<a class="ph-contact[^"]*" href="([^"]+)" data-contact-link[^>]*>\\s*<svg[\\s\\S]*?</svg>\\s*<span[^>]*>${contactLabel(p)}</span>`,
+			).exec(page(p));
 			if (!link) return [`${p}: no "Contact support" link`];
 			const href = link[1]!.replace(/&amp;/g, '&');
 			const expected = p === '/404.html' || p.startsWith('/ask/') ? '/ask/' : `/ask/?from=${encodeURIComponent(p)}`;
@@ -59,7 +66,8 @@ describe('the contact link', () => {
 				}
 				const box = (await link.boundingBox())!;
 				const text = (await link.innerText()).trim();
-				if (box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) problems.push(`${p}: outside the screen (${JSON.stringify(box)})`);
+				if (box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height)
+					problems.push(`${p}: outside the screen (${JSON.stringify(box)})`);
 				if (text !== contactLabel(p)) problems.push(`${p}: reads "${text}"`);
 			}
 		} finally {

@@ -44,18 +44,35 @@ describe('the dev preview with one broken entry', () => {
 		root = materializeFixture('dev-broken-entry', { withProject: true });
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
-		server = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', root, '--host', '127.0.0.1', '--port', String(port)], {
-			cwd: root,
-			// As `npm run dev` runs it: without the test runner's NODE_ENV=test, MODE, DEV and PROD.
-			env: {
-				...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST'].includes(k))),
-				NODE_ENV: 'development',
-				ASTRO_TELEMETRY_DISABLED: '1',
-				NO_COLOR: '1',
-				FORCE_COLOR: '0',
-				OG_IMAGES: 'off',
+		server = spawn(
+			process.execPath,
+			[
+				join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+				'dev',
+				'--root',
+				root,
+				'--host',
+				'127.0.0.1',
+				'--port',
+				String(port),
+			],
+			{
+				cwd: root,
+				// As `npm run dev` runs it: without the test runner's NODE_ENV=test, MODE, DEV and PROD.
+				env: {
+					...Object.fromEntries(
+						Object.entries(process.env).filter(
+							([k]) => !k.startsWith('VITEST') && !['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST'].includes(k),
+						),
+					),
+					NODE_ENV: 'development',
+					ASTRO_TELEMETRY_DISABLED: '1',
+					NO_COLOR: '1',
+					FORCE_COLOR: '0',
+					OG_IMAGES: 'off',
+				},
 			},
-		});
+		);
 		server.stdout!.on('data', (d) => (log += d));
 		server.stderr!.on('data', (d) => (log += d));
 		await ready(`${base}/`);

@@ -10,7 +10,11 @@ import { projectRoot } from '../helpers/fixtures.ts';
 
 const facts = factsFrom(loadProgram(new URL(`file://${projectRoot}/`)));
 /** The visible text of a page: no scripts, styles or tags. */
-const text = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+const text = (html: string) =>
+	html
+		.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+		.replace(/<[^>]+>/g, '')
+		.replace(/\s+/g, ' ');
 
 describe('facts on the built site', () => {
 	beforeAll(requireBuild);
@@ -21,7 +25,8 @@ describe('facts on the built site', () => {
 	});
 
 	it('writes counts before a noun as "30-day", never "30 days window"', () => {
-		const pattern = /\b\d+ (?:business )?(?:days|years|hours) (?:cookie |return |lock |dispute )?(?:window|period|warranty|trial|lock)\b/;
+		const pattern =
+			/\b\d+ (?:business )?(?:days|years|hours) (?:cookie |return |lock |dispute )?(?:window|period|warranty|trial|lock)\b/;
 		const found = allPages().flatMap((p) => {
 			const m = pattern.exec(text(page(p)));
 			return m ? [`${p}: ${m[0]}`] : [];

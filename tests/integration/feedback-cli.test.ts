@@ -13,7 +13,10 @@ let postgres: TestPostgres;
 
 /** Runs `npm run feedback -- …` the way the support team does (the script itself, same Node). */
 function cli(env: Record<string, string | undefined>, ...args: string[]) {
-	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, ...env }, encoding: 'utf8' });
+	const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), ...args], {
+		env: { ...process.env, DATABASE_URL: undefined, ...env },
+		encoding: 'utf8',
+	});
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -21,17 +24,48 @@ function cli(env: Record<string, string | undefined>, ...args: string[]) {
 async function fill(env: Record<string, string>) {
 	const server = await startServer({ ...env, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' });
 	try {
-		const send = async (body: object) => ((await (await postJson(server.base, body)).json()) as { reference: string }).reference;
-		for (const question of ['How do I get paid?', 'how do I get PAID', 'How do I get paid ?', 'Can I bid on the brand name?']) await send({ kind: 'question', question });
+		const send = async (body: object) =>
+			((await (await postJson(server.base, body)).json()) as { reference: string }).reference;
+		for (const question of [
+			'How do I get paid?',
+			'how do I get PAID',
+			'How do I get paid ?',
+			'Can I bid on the brand name?',
+		])
+			await send({ kind: 'question', question });
 		await send({ kind: 'question', question: '=HYPERLINK("http://evil.example","click")', email: 'Ana@Example.com' });
 		await send({ kind: 'question', question: 'Does "cookie window", mean days?', email: 'ana@example.com' });
-		await send({ kind: 'question', question: "Can I swap a tent? x;=cmd|' /C calc'!A0", audience: 'customer', from: 'search', query: 'exchange tent' });
-		for (const [page, helpful] of [['/faq/payments/', false], ['/faq/payments/', false], ['/faq/payments/', true], ['/disclosures/blog/', false], ['/glossary/', true]] as const) {
+		await send({
+			kind: 'question',
+			question: "Can I swap a tent? x;=cmd|' /C calc'!A0",
+			audience: 'customer',
+			from: 'search',
+			query: 'exchange tent',
+		});
+		for (const [page, helpful] of [
+			['/faq/payments/', false],
+			['/faq/payments/', false],
+			['/faq/payments/', true],
+			['/disclosures/blog/', false],
+			['/glossary/', true],
+		] as const) {
 			await send({ kind: 'vote', page, helpful });
 		}
 		// Votes on one question of an FAQ page carry its anchor.
-		await send({ kind: 'vote', page: '/faq/tracking/', section: 'cookie-window', helpful: false, comment: 'Says 30 days, the terms say 45' });
-		await send({ kind: 'vote', page: '/faq/tracking/', section: 'cookie-window', helpful: false, comment: 'Which one is right?' });
+		await send({
+			kind: 'vote',
+			page: '/faq/tracking/',
+			section: 'cookie-window',
+			helpful: false,
+			comment: 'Says 30 days, the terms say 45',
+		});
+		await send({
+			kind: 'vote',
+			page: '/faq/tracking/',
+			section: 'cookie-window',
+			helpful: false,
+			comment: 'Which one is right?',
+		});
 		await send({ kind: 'vote', page: '/faq/tracking/', section: 'sub-ids', helpful: true });
 	} finally {
 		await server.stop();
@@ -74,14 +108,22 @@ describe('npm run feedback (SQLite)', () => {
 	it('never prints terminal escape sequences stored in a question', () => {
 		// The endpoint refuses control characters now; a store written by an older version may hold them.
 		const db = new DatabaseSync(env().FEEDBACK_DB_PATH);
-		db.prepare("INSERT INTO submissions (reference, kind, created_at, question, email) VALUES ('FB-ESC0-0001', 'question', ?, ?, ?)").run(Date.now(), 'Clipboard \u001b]52;c;ZWNobyBvd25lZA==\u0007 and \u001b[2K\rerased \u009b31m', 'x\u001b[8m@example.com');
+		db.prepare(
+			"INSERT INTO submissions (reference, kind, created_at, question, email) VALUES ('FB-ESC0-0001', 'question', ?, ?, ?)",
+		).run(
+			Date.now(),
+			'Clipboard \u001b]52;c;ZWNobyBvd25lZA==\u0007 and \u001b[2K\rerased \u009b31m',
+			'x\u001b[8m@example.com',
+		);
 		db.close();
 		for (const args of [['list'], ['gaps']]) {
 			const { code, out } = cli(env(), ...args);
 			expect(code).toBe(0);
 			expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
 		}
-		expect(cli(env(), 'list').out).toContain('Clipboard \ufffd]52;c;ZWNobyBvd25lZA==\ufffd and \ufffd[2K erased \ufffd31m');
+		expect(cli(env(), 'list').out).toContain(
+			'Clipboard \ufffd]52;c;ZWNobyBvd25lZA==\ufffd and \ufffd[2K erased \ufffd31m',
+		);
 		const remove = new DatabaseSync(env().FEEDBACK_DB_PATH);
 		remove.prepare("DELETE FROM submissions WHERE reference = 'FB-ESC0-0001'").run();
 		remove.close();
@@ -104,7 +146,19 @@ describe('npm run feedback (SQLite)', () => {
 		const rows = JSON.parse(cli(env(), 'export', '--format', 'json').out) as Array<Record<string, unknown>>;
 		expect(rows).toHaveLength(15);
 		expect(rows.find((r) => r['page'] === '/glossary/')).toMatchObject({ kind: 'vote', helpful: true, question: null });
-		expect(Object.keys(rows[0]!)).toEqual(['reference', 'kind', 'createdAt', 'question', 'email', 'audience', 'from', 'query', 'page', 'helpful', 'comment']);
+		expect(Object.keys(rows[0]!)).toEqual([
+			'reference',
+			'kind',
+			'createdAt',
+			'question',
+			'email',
+			'audience',
+			'from',
+			'query',
+			'page',
+			'helpful',
+			'comment',
+		]);
 	});
 
 	it('reports content gaps: repeated questions together, pages and FAQ questions by "not helpful" votes, with comments', () => {
@@ -113,7 +167,9 @@ describe('npm run feedback (SQLite)', () => {
 		const [questions, pages] = out.split('Pages and FAQ questions with the most "not helpful" votes');
 		expect(questions).toMatch(/\n3\s+\d{4}-\d{2}-\d{2}\s+How do I get paid \?\n/);
 		expect(pages!.trim().split('\n').slice(2)).toEqual([
-			expect.stringMatching(/^2\s+0\s+\/faq\/tracking\/#cookie-window\s+"Says 30 days, the terms say 45"; "Which one is right\?"$/),
+			expect.stringMatching(
+				/^2\s+0\s+\/faq\/tracking\/#cookie-window\s+"Says 30 days, the terms say 45"; "Which one is right\?"$/,
+			),
 			expect.stringMatching(/^2\s+1\s+\/faq\/payments\/$/),
 			expect.stringMatching(/^1\s+0\s+\/disclosures\/blog\/$/),
 		]);
@@ -136,7 +192,9 @@ describe('npm run feedback (SQLite)', () => {
 		const missing = join(dir, 'typo', 'feedbak.sqlite');
 		const refused = cli({ FEEDBACK_DB_PATH: missing }, 'list');
 		expect(refused.code).toBe(1);
-		expect(refused.err).toContain(`No feedback store at ${missing}: check FEEDBACK_DB_PATH (or pass --create to start an empty one).`);
+		expect(refused.err).toContain(
+			`No feedback store at ${missing}: check FEEDBACK_DB_PATH (or pass --create to start an empty one).`,
+		);
 		expect(existsSync(missing)).toBe(false);
 		const created = cli({ FEEDBACK_DB_PATH: missing }, 'list', '--create');
 		expect(created.code).toBe(0);
@@ -149,7 +207,9 @@ describe('npm run feedback (SQLite)', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('Deleted 2 submissions');
 		const db = new DatabaseSync(env().FEEDBACK_DB_PATH, { readOnly: true });
-		expect(db.prepare("SELECT count(*) AS n FROM submissions WHERE lower(email) = 'ana@example.com'").get()!['n']).toBe(0);
+		expect(db.prepare("SELECT count(*) AS n FROM submissions WHERE lower(email) = 'ana@example.com'").get()!['n']).toBe(
+			0,
+		);
 		db.close();
 	});
 
@@ -166,7 +226,9 @@ describe('npm run feedback (SQLite)', () => {
 		expect(code).toBe(2);
 		expect(err).toContain('--format must be one of csv, json; received "xml".');
 		expect(cli(env(), 'purge').err).toContain('purge needs --older-than AGE (e.g. 365d) or --email ADDRESS.');
-		expect(cli(env(), 'list', '--since', 'yesterday').err).toContain('--since: Expected an age such as 30d, 12h or 2w, or a date YYYY-MM-DD; received "yesterday".');
+		expect(cli(env(), 'list', '--since', 'yesterday').err).toContain(
+			'--since: Expected an age such as 30d, 12h or 2w, or a date YYYY-MM-DD; received "yesterday".',
+		);
 	});
 });
 

@@ -15,14 +15,30 @@ let dir: string;
 let helpdesk: FakeHelpdesk;
 let server: RunningServer | undefined;
 
-const fast = { FEEDBACK_WORKER_POLL_MS: '50', FEEDBACK_RETRY_BASE_MS: '100', FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' };
-const zendesk = () => ({ FEEDBACK_DESTINATION: 'zendesk', ZENDESK_URL: helpdesk.base, ZENDESK_EMAIL: zendeskCredentials.email, ZENDESK_API_TOKEN: zendeskCredentials.token });
-const freshdesk = () => ({ FEEDBACK_DESTINATION: 'freshdesk', FRESHDESK_URL: helpdesk.base, FRESHDESK_API_KEY: freshdeskApiKey });
+const fast = {
+	FEEDBACK_WORKER_POLL_MS: '50',
+	FEEDBACK_RETRY_BASE_MS: '100',
+	FEEDBACK_RATE_LIMIT: '1000',
+	FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+};
+const zendesk = () => ({
+	FEEDBACK_DESTINATION: 'zendesk',
+	ZENDESK_URL: helpdesk.base,
+	ZENDESK_EMAIL: zendeskCredentials.email,
+	ZENDESK_API_TOKEN: zendeskCredentials.token,
+});
+const freshdesk = () => ({
+	FEEDBACK_DESTINATION: 'freshdesk',
+	FRESHDESK_URL: helpdesk.base,
+	FRESHDESK_API_KEY: freshdeskApiKey,
+});
 
 function outbox(dbPath: string) {
 	const db = new DatabaseSync(dbPath, { readOnly: true });
 	try {
-		return db.prepare('SELECT o.*, s.reference FROM outbox o JOIN submissions s ON s.id = o.submission_id').all() as Array<Record<string, unknown>>;
+		return db
+			.prepare('SELECT o.*, s.reference FROM outbox o JOIN submissions s ON s.id = o.submission_id')
+			.all() as Array<Record<string, unknown>>;
 	} finally {
 		db.close();
 	}
@@ -48,7 +64,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('delivery to Zendesk', () => {
 	it('retries after 429 (honouring Retry-After) and 5xx, and a lost answer does not make a second ticket', async () => {
 		helpdesk = await new FakeHelpdesk().start();
-		helpdesk.script.zendesk.push({ status: 429, headers: { 'retry-after': '1' } }, { status: 503 }, { status: 502, createThenFail: true });
+		helpdesk.script.zendesk.push(
+			{ status: 429, headers: { 'retry-after': '1' } },
+			{ status: 503 },
+			{ status: 502, createThenFail: true },
+		);
 		const db = join(dir, 'zendesk.sqlite');
 		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, ...zendesk() });
 		const reference = await ask('How long does the cookie last?', { email: 'reader@example.com' });
@@ -87,7 +107,12 @@ describe('delivery to Freshdesk', () => {
 		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, ...freshdesk() });
 		const reference = await ask('Is <script>alert(1)</script> allowed in my bio?');
 		await waitFor('the delivery to be recorded', () => outbox(db)[0]?.['delivered_at']);
-		expect(helpdesk.seen.map((s) => `${s.route} ${s.status}`)).toEqual(['freshdesk 500', 'search 200', 'freshdesk 504', 'search 200']);
+		expect(helpdesk.seen.map((s) => `${s.route} ${s.status}`)).toEqual([
+			'freshdesk 500',
+			'search 200',
+			'freshdesk 504',
+			'search 200',
+		]);
 		const tickets = helpdesk.ticketsFor(reference);
 		expect(tickets).toHaveLength(1);
 		expect(tickets[0]!.body).toMatchObject({ email: 'feedback@example.com', status: 2, priority: 1 });
@@ -96,7 +121,9 @@ describe('delivery to Freshdesk', () => {
 		expect(tickets[0]!.body['description']).toContain('&lt;script&gt;');
 		expect(tickets[0]!.body['description']).not.toContain('<script>');
 		// And so does the subject.
-		expect(tickets[0]!.body['subject']).toBe(`[${reference}] Is &lt;script&gt;alert(1)&lt;/script&gt; allowed in my bio?`);
+		expect(tickets[0]!.body['subject']).toBe(
+			`[${reference}] Is &lt;script&gt;alert(1)&lt;/script&gt; allowed in my bio?`,
+		);
 	});
 });
 
@@ -105,13 +132,31 @@ describe('delivery to a webhook', () => {
 		helpdesk = await new FakeHelpdesk().start();
 		helpdesk.script.webhook.push({ status: 500, createThenFail: true });
 		const db = join(dir, 'webhook.sqlite');
-		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`, FEEDBACK_WEBHOOK_SECRET: 's3cret' });
-		const response = await postJson(server.base, { kind: 'vote', page: '/faq/payments/', helpful: false, comment: 'Missing fees' });
+		server = await startServer({
+			FEEDBACK_DB_PATH: db,
+			...fast,
+			FEEDBACK_DESTINATION: 'webhook',
+			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
+			FEEDBACK_WEBHOOK_SECRET: 's3cret',
+		});
+		const response = await postJson(server.base, {
+			kind: 'vote',
+			page: '/faq/payments/',
+			helpful: false,
+			comment: 'Missing fees',
+		});
 		const { reference } = (await response.json()) as { reference: string };
 		await waitFor('the delivery to be recorded', () => outbox(db)[0]?.['delivered_at']);
 		expect(helpdesk.ticketsFor(reference)).toHaveLength(1);
 		const body = helpdesk.ticketsFor(reference)[0]!.body as { submission: Record<string, unknown> };
-		expect(body.submission).toMatchObject({ reference, kind: 'vote', page: '/faq/payments/', helpful: false, comment: 'Missing fees', unverifiedEmail: null });
+		expect(body.submission).toMatchObject({
+			reference,
+			kind: 'vote',
+			page: '/faq/payments/',
+			helpful: false,
+			comment: 'Missing fees',
+			unverifiedEmail: null,
+		});
 		expect(body.submission).not.toHaveProperty('email');
 		expect(helpdesk.seen.map((s) => s.status)).toEqual([500, 200]);
 	});
@@ -131,7 +176,13 @@ describe('delivery to a webhook', () => {
 		try {
 			const port = (receiver.address() as { port: number }).port;
 			const db = join(dir, 'webhook-signed.sqlite');
-			server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `http://127.0.0.1:${port}/in`, FEEDBACK_WEBHOOK_SECRET: 's3cret' });
+			server = await startServer({
+				FEEDBACK_DB_PATH: db,
+				...fast,
+				FEEDBACK_DESTINATION: 'webhook',
+				FEEDBACK_WEBHOOK_URL: `http://127.0.0.1:${port}/in`,
+				FEEDBACK_WEBHOOK_SECRET: 's3cret',
+			});
 			await ask('What counts as brand bidding?');
 			await waitFor('the webhook call', () => received);
 			expect(received!.signature).toBe(`sha256=${createHmac('sha256', 's3cret').update(received!.body).digest('hex')}`);
@@ -148,8 +199,13 @@ describe('when the helpdesk is down', () => {
 		await helpdesk.stop();
 		const db = join(dir, 'down.sqlite');
 		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, ...zendesk() });
-		const references = [await ask('First question while the helpdesk is down'), await ask('Second question while the helpdesk is down')];
-		await waitFor('a failed attempt to be recorded', () => outbox(db).every((r) => Number(r['attempts']) >= 2 && r['last_error']));
+		const references = [
+			await ask('First question while the helpdesk is down'),
+			await ask('Second question while the helpdesk is down'),
+		];
+		await waitFor('a failed attempt to be recorded', () =>
+			outbox(db).every((r) => Number(r['attempts']) >= 2 && r['last_error']),
+		);
 		expect(outbox(db).every((r) => r['delivered_at'] === null && r['failed_at'] === null)).toBe(true);
 		expect(String(outbox(db)[0]!['last_error'])).toMatch(/Failed to reach Zendesk/);
 
@@ -164,7 +220,14 @@ describe('a helpdesk call that hangs', () => {
 		helpdesk = await new FakeHelpdesk().start();
 		helpdesk.hangIf = (body) => body.includes('This call hangs');
 		const db = join(dir, 'hang.sqlite');
-		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_RETRY_BASE_MS: '60000', FEEDBACK_DELIVERY_TIMEOUT_MS: '6000', FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook` });
+		server = await startServer({
+			FEEDBACK_DB_PATH: db,
+			...fast,
+			FEEDBACK_RETRY_BASE_MS: '60000',
+			FEEDBACK_DELIVERY_TIMEOUT_MS: '6000',
+			FEEDBACK_DESTINATION: 'webhook',
+			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
+		});
 		const hanging = await ask('This call hangs: where is my invoice?');
 		await waitFor('the hanging call to arrive', () => helpdesk.hanging === 1);
 		const others: string[] = [];
@@ -173,7 +236,11 @@ describe('a helpdesk call that hangs', () => {
 		await waitFor('the other deliveries', () => others.every((r) => helpdesk.ticketsFor(r).length === 1), 4000);
 		expect(outbox(db).find((r) => r['reference'] === hanging)!['delivered_at']).toBeNull();
 		// Then the hanging call is abandoned and scheduled again, with the reason.
-		const row = await waitFor('the hanging delivery to time out', () => outbox(db).find((r) => r['reference'] === hanging && r['last_error']), 15_000);
+		const row = await waitFor(
+			'the hanging delivery to time out',
+			() => outbox(db).find((r) => r['reference'] === hanging && r['last_error']),
+			15_000,
+		);
 		expect(row['last_error']).toBe('no answer within 6000 ms');
 		expect(row['delivered_at']).toBeNull();
 	});
@@ -184,8 +251,19 @@ describe('a helpdesk call that hangs', () => {
 		const store = openSqliteStore(join(dir, 'stop.sqlite'));
 		const log: string[] = [];
 		try {
-			await store.save({ kind: 'question', question: 'This call hangs, then the server stops' }, { reference: 'FB-STOP-0001', createdAt: Date.now(), destination: 'webhook' });
-			const worker = startWorker({ store, client: webhookClient({ url: `${helpdesk.base}/hook` }), pollMs: 50, retryBaseMs: 60_000, retryMaxMs: 60_000, timeoutMs: 1500, log: (m) => log.push(m) });
+			await store.save(
+				{ kind: 'question', question: 'This call hangs, then the server stops' },
+				{ reference: 'FB-STOP-0001', createdAt: Date.now(), destination: 'webhook' },
+			);
+			const worker = startWorker({
+				store,
+				client: webhookClient({ url: `${helpdesk.base}/hook` }),
+				pollMs: 50,
+				retryBaseMs: 60_000,
+				retryMaxMs: 60_000,
+				timeoutMs: 1500,
+				log: (m) => log.push(m),
+			});
 			await waitFor('the hanging call to arrive', () => helpdesk.hanging === 1);
 			const started = Date.now();
 			await worker.stop();
@@ -195,7 +273,10 @@ describe('a helpdesk call that hangs', () => {
 			expect(waited).toBeLessThan(5000);
 			expect(log.join('\n')).toContain('FB-STOP-0001: attempt 1 to webhook failed (no answer within 1500 ms)');
 			// A stopped worker claims nothing more.
-			await store.save({ kind: 'question', question: 'Saved after the worker stopped' }, { reference: 'FB-STOP-0002', createdAt: Date.now(), destination: 'webhook' });
+			await store.save(
+				{ kind: 'question', question: 'Saved after the worker stopped' },
+				{ reference: 'FB-STOP-0002', createdAt: Date.now(), destination: 'webhook' },
+			);
 			await new Promise((r) => setTimeout(r, 300));
 			expect(helpdesk.tickets).toHaveLength(0);
 			expect(helpdesk.hanging).toBe(1);
@@ -210,7 +291,12 @@ describe("the reader's address", () => {
 	it('reaches Freshdesk as contact data in the description, never as the requester', async () => {
 		helpdesk = await new FakeHelpdesk().start();
 		const db = join(dir, 'freshdesk-email.sqlite');
-		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, ...freshdesk(), FRESHDESK_FALLBACK_EMAIL: 'support@acme.example' });
+		server = await startServer({
+			FEEDBACK_DB_PATH: db,
+			...fast,
+			...freshdesk(),
+			FRESHDESK_FALLBACK_EMAIL: 'support@acme.example',
+		});
 		const reference = await ask('Who can change my payout currency?', { email: 'ceo@bigcustomer.example' });
 		await waitFor('the delivery', () => helpdesk.ticketsFor(reference).length === 1);
 		const ticket = helpdesk.ticketsFor(reference)[0]!.body;
@@ -221,7 +307,12 @@ describe("the reader's address", () => {
 	it('reaches a webhook named as unverified', async () => {
 		helpdesk = await new FakeHelpdesk().start();
 		const db = join(dir, 'webhook-email.sqlite');
-		server = await startServer({ FEEDBACK_DB_PATH: db, ...fast, FEEDBACK_DESTINATION: 'webhook', FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook` });
+		server = await startServer({
+			FEEDBACK_DB_PATH: db,
+			...fast,
+			FEEDBACK_DESTINATION: 'webhook',
+			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
+		});
 		const reference = await ask('Can I move my account to another email?', { email: 'reader@example.com' });
 		await waitFor('the delivery', () => helpdesk.ticketsFor(reference).length === 1);
 		const body = helpdesk.ticketsFor(reference)[0]!.body as { submission: Record<string, unknown> };

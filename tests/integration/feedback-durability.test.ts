@@ -83,7 +83,10 @@ function load(base: string, concurrency: number) {
 	const loops = Array.from({ length: concurrency }, async () => {
 		while (running) {
 			try {
-				const response = await postJson(base, { kind: 'question', question: `Question number ${sent++} about payouts` });
+				const response = await postJson(base, {
+					kind: 'question',
+					question: `Question number ${sent++} about payouts`,
+				});
 				if (response.status === 201) acknowledged.push(((await response.json()) as { reference: string }).reference);
 			} catch {
 				return; // the server is gone: this request was never acknowledged
@@ -101,7 +104,8 @@ describe.each(engines)('with $name', (engine) => {
 		helpdesk.answerDelayMs = 150;
 		const env = {
 			...engine.env(),
-			FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+			FEEDBACK_RATE_LIMIT: '100000',
+			FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
 			FEEDBACK_DESTINATION: 'webhook',
 			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
 			FEEDBACK_WORKER_POLL_MS: '20',
@@ -141,7 +145,8 @@ describe('several instances on one PostgreSQL', () => {
 		helpdesk.answerDelayMs = 20;
 		const env = {
 			DATABASE_URL: postgres.url,
-			FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+			FEEDBACK_RATE_LIMIT: '100000',
+			FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
 			FEEDBACK_DESTINATION: 'webhook',
 			FEEDBACK_WEBHOOK_URL: `${helpdesk.base}/hook`,
 			FEEDBACK_WORKER_POLL_MS: '10',
@@ -150,7 +155,11 @@ describe('several instances on one PostgreSQL', () => {
 		try {
 			const references: string[] = [];
 			for (let i = 0; i < 60; i++) {
-				const response = await postJson(servers[i % 3]!.base, { kind: 'vote', page: `/faq/page-${i % 7}/`, helpful: i % 2 === 0 });
+				const response = await postJson(servers[i % 3]!.base, {
+					kind: 'vote',
+					page: `/faq/page-${i % 7}/`,
+					helpful: i % 2 === 0,
+				});
 				references.push(((await response.json()) as { reference: string }).reference);
 			}
 			await waitFor('every delivery', async () => (await engines[1]!.state()).every((s) => s.delivered), 30_000);
@@ -167,7 +176,11 @@ describe('several instances on one PostgreSQL', () => {
 describe('when the database is unreachable', () => {
 	it('answers 503 with Retry-After, acknowledges nothing, and keeps serving', async () => {
 		const own = await startPostgres();
-		const server = await startServer({ DATABASE_URL: own.url, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' });
+		const server = await startServer({
+			DATABASE_URL: own.url,
+			FEEDBACK_RATE_LIMIT: '1000',
+			FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+		});
 		try {
 			expect((await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true })).status).toBe(201);
 			await own.stop();

@@ -22,7 +22,12 @@ beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('endpoint');
 	dbPath = join(dir, 'feedback.sqlite');
-	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000', SITE_URL: 'https://help.example.com' });
+	server = await startServer({
+		FEEDBACK_DB_PATH: dbPath,
+		FEEDBACK_RATE_LIMIT: '1000',
+		FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+		SITE_URL: 'https://help.example.com',
+	});
 });
 afterAll(async () => {
 	await server?.stop();
@@ -31,7 +36,14 @@ afterAll(async () => {
 
 describe('the feedback endpoint', () => {
 	it('stores a question sent as JSON and answers 201 with its reference', async () => {
-		const response = await postJson(server.base, { kind: 'question', question: 'When is the payout threshold reached?', email: 'ana@example.com', audience: 'affiliate', from: 'search', query: 'payout threshold' });
+		const response = await postJson(server.base, {
+			kind: 'question',
+			question: 'When is the payout threshold reached?',
+			email: 'ana@example.com',
+			audience: 'affiliate',
+			from: 'search',
+			query: 'payout threshold',
+		});
 		expect(response.status).toBe(201);
 		const body = (await response.json()) as { reference: string; delivery: string; message: string };
 		expect(body.reference).toMatch(/^FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -40,11 +52,26 @@ describe('the feedback endpoint', () => {
 		expect(body.message).toContain('not answered by email');
 		expect(body.message).not.toContain('has reached the support team');
 		const row = rows().find((r) => r['reference'] === body.reference);
-		expect(row).toMatchObject({ kind: 'question', question: 'When is the payout threshold reached?', email: 'ana@example.com', audience: 'affiliate', from_page: 'search', query: 'payout threshold' });
+		expect(row).toMatchObject({
+			kind: 'question',
+			question: 'When is the payout threshold reached?',
+			email: 'ana@example.com',
+			audience: 'affiliate',
+			from_page: 'search',
+			query: 'payout threshold',
+		});
 	});
 
 	it('redirects a form posted without JavaScript to the thank-you page, which shows the reference', async () => {
-		const response = await postForm(server.base, { kind: 'question', question: 'Can I promote on TikTok?', email: '', audience: '', from: '', query: '', website: '' });
+		const response = await postForm(server.base, {
+			kind: 'question',
+			question: 'Can I promote on TikTok?',
+			email: '',
+			audience: '',
+			from: '',
+			query: '',
+			website: '',
+		});
 		expect(response.status).toBe(303);
 		const location = response.headers.get('location')!;
 		const reference = /ref=(FB-[0-9A-Z-]+)/.exec(location)![1]!;
@@ -55,22 +82,43 @@ describe('the feedback endpoint', () => {
 	});
 
 	it('records where a question came from when the form without JavaScript was opened as /ask/?q=…&from=…', async () => {
-		const response = await postForm(server.base, { kind: 'question', question: 'Where do I find my sub-IDs?' }, { referer: `${server.base}/ask/?q=sub-id&from=search` });
+		const response = await postForm(
+			server.base,
+			{ kind: 'question', question: 'Where do I find my sub-IDs?' },
+			{ referer: `${server.base}/ask/?q=sub-id&from=search` },
+		);
 		const reference = /ref=(FB-[0-9A-Z-]+)/.exec(response.headers.get('location')!)![1];
 		expect(rows().find((r) => r['reference'] === reference)).toMatchObject({ from_page: 'search', query: 'sub-id' });
 	});
 
 	it('stores a page vote from the form, yes/no and comment', async () => {
-		const response = await postForm(server.base, { kind: 'vote', page: '/faq/payments/', helpful: 'no', comment: 'Nothing about PayPal fees.' });
+		const response = await postForm(server.base, {
+			kind: 'vote',
+			page: '/faq/payments/',
+			helpful: 'no',
+			comment: 'Nothing about PayPal fees.',
+		});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toMatch(/^\/ask\/thanks\/\?ref=FB-[0-9A-Z-]+&kind=vote$/);
-		expect(rows().at(-1)).toMatchObject({ kind: 'vote', page: '/faq/payments/', helpful: 0, comment: 'Nothing about PayPal fees.' });
+		expect(rows().at(-1)).toMatchObject({
+			kind: 'vote',
+			page: '/faq/payments/',
+			helpful: 0,
+			comment: 'Nothing about PayPal fees.',
+		});
 	});
 
 	it('names each wrong field in a 422', async () => {
-		const response = await postJson(server.base, { kind: 'question', question: 'hi', email: 'not-an-email', audience: 'alien' });
+		const response = await postJson(server.base, {
+			kind: 'question',
+			question: 'hi',
+			email: 'not-an-email',
+			audience: 'alien',
+		});
 		expect(response.status).toBe(422);
-		const { error } = (await response.json()) as { error: { code: string; fields: Array<{ field: string; message: string }> } };
+		const { error } = (await response.json()) as {
+			error: { code: string; fields: Array<{ field: string; message: string }> };
+		};
 		expect(error.code).toBe('invalid_fields');
 		expect(error.fields).toEqual([
 			{ field: 'question', message: 'The question is too short: write at least 5 characters.' },
@@ -81,24 +129,46 @@ describe('the feedback endpoint', () => {
 
 	it('refuses a filled honeypot without storing anything', async () => {
 		const before = rows().length;
-		const response = await postForm(server.base, { kind: 'question', question: 'Buy cheap watches now', website: 'http://spam.example' });
+		const response = await postForm(server.base, {
+			kind: 'question',
+			question: 'Buy cheap watches now',
+			website: 'http://spam.example',
+		});
 		expect(response.status).toBe(422);
-		expect(((await response.json()) as { error: { fields: Array<{ field: string }> } }).error.fields[0]!.field).toBe('website');
+		expect(((await response.json()) as { error: { fields: Array<{ field: string }> } }).error.fields[0]!.field).toBe(
+			'website',
+		);
 		expect(rows().length).toBe(before);
 	});
 
 	it('refuses posts from another site, by Origin or by Sec-Fetch-Site', async () => {
-		const byOrigin = await postForm(server.base, { kind: 'vote', page: '/faq/', helpful: 'yes' }, { origin: 'https://evil.example' });
+		const byOrigin = await postForm(
+			server.base,
+			{ kind: 'vote', page: '/faq/', helpful: 'yes' },
+			{ origin: 'https://evil.example' },
+		);
 		expect(byOrigin.status).toBe(403);
 		expect(((await byOrigin.json()) as { error: { code: string } }).error.code).toBe('cross_site');
-		const byFetchSite = await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true }, { 'sec-fetch-site': 'cross-site' });
+		const byFetchSite = await postJson(
+			server.base,
+			{ kind: 'vote', page: '/faq/', helpful: true },
+			{ 'sec-fetch-site': 'cross-site' },
+		);
 		expect(byFetchSite.status).toBe(403);
 	});
 
 	it('accepts posts from its own origin and from the public SITE_URL', async () => {
-		const own = await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true }, { origin: server.base, 'sec-fetch-site': 'same-origin' });
+		const own = await postJson(
+			server.base,
+			{ kind: 'vote', page: '/faq/', helpful: true },
+			{ origin: server.base, 'sec-fetch-site': 'same-origin' },
+		);
 		expect(own.status).toBe(201);
-		const publicSite = await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true }, { origin: 'https://help.example.com' });
+		const publicSite = await postJson(
+			server.base,
+			{ kind: 'vote', page: '/faq/', helpful: true },
+			{ origin: 'https://help.example.com' },
+		);
 		expect(publicSite.status).toBe(201);
 	});
 
@@ -151,7 +221,13 @@ describe('the forms in the built site', () => {
 	});
 
 	it('stops at start-up with a message naming a wrong setting', async () => {
-		await expect(startServer({ FEEDBACK_DB_PATH: join(dir, 'x.sqlite'), FEEDBACK_DESTINATION: 'zendesk', ZENDESK_URL: 'acme.zendesk.com' })).rejects.toThrow(
+		await expect(
+			startServer({
+				FEEDBACK_DB_PATH: join(dir, 'x.sqlite'),
+				FEEDBACK_DESTINATION: 'zendesk',
+				ZENDESK_URL: 'acme.zendesk.com',
+			}),
+		).rejects.toThrow(
 			/ZENDESK_URL: ZENDESK_URL must be an absolute http\(s\) URL, for example https:\/\/acme\.zendesk\.com\. \(received "acme\.zendesk\.com"\)/,
 		);
 	});

@@ -21,7 +21,9 @@ let server: RunningServer;
  */
 function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), ...args], { env: { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: dbPath } });
+		const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), ...args], {
+			env: { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: dbPath },
+		});
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (c) => (out += c));
@@ -33,7 +35,10 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string; err
 
 /** The database file and its log, as bytes on disk. */
 function bytesOnDisk(): string {
-	return [dbPath, `${dbPath}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+	return [dbPath, `${dbPath}-wal`]
+		.filter(existsSync)
+		.map((f) => readFileSync(f).toString('latin1'))
+		.join('\n');
 }
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -47,8 +52,15 @@ beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('erase');
 	dbPath = join(dir, 'data', 'feedback.sqlite');
-	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '1000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' });
-	await ask({ question: 'Marker-ERASE-7731: how do I change the bank for my payouts?', email: 'Ana.Reader@Example.com' });
+	server = await startServer({
+		FEEDBACK_DB_PATH: dbPath,
+		FEEDBACK_RATE_LIMIT: '1000',
+		FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+	});
+	await ask({
+		question: 'Marker-ERASE-7731: how do I change the bank for my payouts?',
+		email: 'Ana.Reader@Example.com',
+	});
 	await ask({ question: 'Marker-MENTION-5512: my colleague ana.reader@example.com asked too, please answer her' });
 	await ask({ question: 'Marker-NEARBY-3318: is joana.reader@example.com the same account?' });
 	await ask({ question: 'Marker-KEEP-9001: when does the cookie window end?', email: 'bob@example.com' });
@@ -63,7 +75,13 @@ afterAll(async () => {
 describe('purge', () => {
 	it('sees the stored text in the file before the purge (so the check below can fail)', () => {
 		const bytes = bytesOnDisk();
-		for (const marker of ['Marker-ERASE-7731', 'Marker-MENTION-5512', 'Ana.Reader@Example.com', 'colleague ana.reader@example.com']) expect(bytes).toContain(marker);
+		for (const marker of [
+			'Marker-ERASE-7731',
+			'Marker-MENTION-5512',
+			'Ana.Reader@Example.com',
+			'colleague ana.reader@example.com',
+		])
+			expect(bytes).toContain(marker);
 	});
 
 	it('by email erases the address and its questions, also where it was typed in a question, from the file and its log', async () => {
@@ -73,7 +91,13 @@ describe('purge', () => {
 		expect(out).toContain('Copies already delivered to the helpdesk are not affected');
 		// The server still has the database open: its log exists, and must hold none of it either.
 		const bytes = bytesOnDisk();
-		for (const gone of ['Marker-ERASE-7731', 'Marker-MENTION-5512', 'Ana.Reader@Example.com', 'colleague ana.reader@example.com']) expect(bytes).not.toContain(gone);
+		for (const gone of [
+			'Marker-ERASE-7731',
+			'Marker-MENTION-5512',
+			'Ana.Reader@Example.com',
+			'colleague ana.reader@example.com',
+		])
+			expect(bytes).not.toContain(gone);
 		// A longer address that merely contains it is somebody else's.
 		expect(bytes).toContain('Marker-NEARBY-3318');
 		expect(bytes).toContain('Marker-KEEP-9001');
@@ -82,7 +106,9 @@ describe('purge', () => {
 	it('by age erases the old questions from the file and its log', async () => {
 		const db = new DatabaseSync(dbPath);
 		db.exec('PRAGMA busy_timeout = 2000');
-		db.prepare("UPDATE submissions SET created_at = created_at - 400 * 86400000 WHERE question LIKE 'Marker-OLD-%'").run();
+		db.prepare(
+			"UPDATE submissions SET created_at = created_at - 400 * 86400000 WHERE question LIKE 'Marker-OLD-%'",
+		).run();
 		db.close();
 		const { code, out } = await cli('purge', '--older-than', '365d');
 		expect(code).toBe(0);
@@ -101,7 +127,7 @@ describe('purge', () => {
 	});
 });
 
-describe('files with readers\' data', () => {
+describe("files with readers' data", () => {
 	it('are readable by their owner only: the database, its log, and exports', async () => {
 		expect(mode(dbPath)).toBe(0o600);
 		expect(mode(`${dbPath}-wal`)).toBe(0o600);

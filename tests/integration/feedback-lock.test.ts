@@ -27,7 +27,9 @@ function holdLock(path: string, ms: number): Promise<{ released: Promise<void> }
 		db.exec('ROLLBACK');
 		db.close();`;
 	const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-	const released = new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the lock holder exited with ${code}`)))));
+	const released = new Promise<void>((resolve, reject) =>
+		child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the lock holder exited with ${code}`)))),
+	);
 	return new Promise((resolve, reject) => {
 		child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve({ released }));
 		child.once('error', reject);
@@ -44,7 +46,12 @@ async function timed(url: string): Promise<{ status: number; ms: number }> {
 function storedReferences(): Set<string> {
 	const db = new DatabaseSync(dbPath, { readOnly: true });
 	try {
-		return new Set(db.prepare('SELECT reference FROM submissions').all().map((r) => String(r['reference'])));
+		return new Set(
+			db
+				.prepare('SELECT reference FROM submissions')
+				.all()
+				.map((r) => String(r['reference'])),
+		);
 	} finally {
 		db.close();
 	}
@@ -54,7 +61,12 @@ beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('lock');
 	dbPath = join(dir, 'feedback.sqlite');
-	server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000', FEEDBACK_STORE_TIMEOUT_MS: '2000' });
+	server = await startServer({
+		FEEDBACK_DB_PATH: dbPath,
+		FEEDBACK_RATE_LIMIT: '100000',
+		FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+		FEEDBACK_STORE_TIMEOUT_MS: '2000',
+	});
 	// The server creates the tables; one post makes sure they exist before the lock is taken.
 	expect((await postJson(server.base, { kind: 'vote', page: '/faq/', helpful: true })).status).toBe(201);
 	// Warm: the first answers of a fresh process load code and open files.
@@ -73,7 +85,9 @@ describe('while another process holds the write lock for 10 s', () => {
 		void released.then(() => (held = false));
 
 		const probes: Array<{ path: string; status: number; ms: number }> = [];
-		const posts: Array<Promise<{ status: number; retryAfter: string | null; reference: string | undefined; sentDuringLock: boolean }>> = [];
+		const posts: Array<
+			Promise<{ status: number; retryAfter: string | null; reference: string | undefined; sentDuringLock: boolean }>
+		> = [];
 		let n = 0;
 		let retried = 0;
 		while (held) {
@@ -81,18 +95,20 @@ describe('while another process holds the write lock for 10 s', () => {
 				let probe = await timed(`${server.base}${path}`);
 				// On a shared machine one answer can lose the CPU for a moment; a stalled server answers the
 				// next request late too, so one immediate second try tells the two apart.
-				if (probe.ms >= 100) (retried += 1), (probe = await timed(`${server.base}${path}`));
+				if (probe.ms >= 100) ((retried += 1), (probe = await timed(`${server.base}${path}`)));
 				probes.push({ path, ...probe });
 			}
 			if (n % 4 === 0) {
 				const sentDuringLock = Date.now() - lockedAt < 7000;
 				posts.push(
-					postJson(server.base, { kind: 'question', question: `Asked while the store is locked, number ${n}` }).then(async (r) => ({
-						status: r.status,
-						retryAfter: r.headers.get('retry-after'),
-						reference: ((await r.json()) as { reference?: string }).reference,
-						sentDuringLock,
-					})),
+					postJson(server.base, { kind: 'question', question: `Asked while the store is locked, number ${n}` }).then(
+						async (r) => ({
+							status: r.status,
+							retryAfter: r.headers.get('retry-after'),
+							reference: ((await r.json()) as { reference?: string }).reference,
+							sentDuringLock,
+						}),
+					),
 				);
 			}
 			n += 1;
@@ -108,9 +124,14 @@ describe('while another process holds the write lock for 10 s', () => {
 		// machine shared with other work may delay one answer now and then, so 1 in 50 may reach 500 ms.
 		const slow = probes.filter((p) => p.ms >= 100);
 		const slowest = Math.max(...probes.map((p) => p.ms));
-		expect(slow.length, `${slow.length} of ${probes.length} answers took 100 ms or more (slowest ${slowest.toFixed(1)} ms)`).toBeLessThanOrEqual(Math.floor(probes.length / 50));
+		expect(
+			slow.length,
+			`${slow.length} of ${probes.length} answers took 100 ms or more (slowest ${slowest.toFixed(1)} ms)`,
+		).toBeLessThanOrEqual(Math.floor(probes.length / 50));
 		expect(slowest, `slowest health/page answer during the lock: ${slowest.toFixed(1)} ms`).toBeLessThan(500);
-		expect(retried, `${retried} of ${probes.length} probes needed a second try`).toBeLessThanOrEqual(Math.ceil(probes.length * 0.1));
+		expect(retried, `${retried} of ${probes.length} probes needed a second try`).toBeLessThanOrEqual(
+			Math.ceil(probes.length * 0.1),
+		);
 
 		// Posts sent early in the lock waited their 2 s and were refused, asking to come back.
 		const early = answers.filter((a) => a.sentDuringLock);

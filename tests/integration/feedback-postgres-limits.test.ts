@@ -10,7 +10,10 @@ let postgres: TestPostgres;
 const servers: RunningServer[] = [];
 
 const generous = { FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '100000' };
-const question = (n: number | string) => ({ kind: 'question', question: `Where is my commission statement, part ${n}?` });
+const question = (n: number | string) => ({
+	kind: 'question',
+	question: `Where is my commission statement, part ${n}?`,
+});
 
 async function start(env: Record<string, string>, url = postgres.url): Promise<RunningServer> {
 	const server = await startServer({ DATABASE_URL: url, ...env });
@@ -22,7 +25,13 @@ async function timedPost(base: string, body: unknown, headers: Record<string, st
 	const started = performance.now();
 	const response = await postJson(base, body, headers);
 	const json = (await response.json()) as { reference?: string; error?: { code: string } };
-	return { status: response.status, retryAfter: response.headers.get('retry-after'), code: json.error?.code, reference: json.reference, ms: performance.now() - started };
+	return {
+		status: response.status,
+		retryAfter: response.headers.get('retry-after'),
+		code: json.error?.code,
+		reference: json.reference,
+		ms: performance.now() - started,
+	};
 }
 
 async function count(sql: string, args: unknown[] = []): Promise<number> {
@@ -48,7 +57,9 @@ afterAll(async () => {
 });
 
 describe('a frozen PostgreSQL', () => {
-	it('gets posts a 503 with Retry-After within seconds instead of a hang, and the server recovers when it thaws', async ({ skip }) => {
+	it('gets posts a 503 with Retry-After within seconds instead of a hang, and the server recovers when it thaws', async ({
+		skip,
+	}) => {
 		if (!postgres.signal) skip();
 		const server = await start({ ...generous, FEEDBACK_STORE_TIMEOUT_MS: '1500' });
 		expect((await timedPost(server.base, question('before'))).status).toBe(201);
@@ -69,13 +80,20 @@ describe('a frozen PostgreSQL', () => {
 			const answer = await timedPost(server.base, question('after'));
 			return answer.status === 201 ? answer : null;
 		});
-		expect(await count('SELECT count(*) AS n FROM feedback_submissions WHERE reference = $1', [after.reference])).toBe(1);
+		expect(await count('SELECT count(*) AS n FROM feedback_submissions WHERE reference = $1', [after.reference])).toBe(
+			1,
+		);
 	});
 });
 
 describe('a locked table and a saturated pool', () => {
 	it('times the insert out, refuses at once what the pool cannot queue, and takes posts again once the lock goes', async () => {
-		const server = await start({ ...generous, FEEDBACK_STORE_TIMEOUT_MS: '3000', FEEDBACK_PG_POOL_SIZE: '2', FEEDBACK_PG_QUEUE: '2' });
+		const server = await start({
+			...generous,
+			FEEDBACK_STORE_TIMEOUT_MS: '3000',
+			FEEDBACK_PG_POOL_SIZE: '2',
+			FEEDBACK_PG_QUEUE: '2',
+		});
 		expect((await timedPost(server.base, question('before'))).status).toBe(201);
 
 		const locker = new pg.Client(postgres.url);

@@ -35,9 +35,16 @@ describe.each(stores)('the $name store', ({ open }) => {
 	it('leases a delivery to one owner until the lease runs out, then lets another take it over', async () => {
 		const store = await open('lease');
 		try {
-			await store.save({ kind: 'vote', page: '/faq/', helpful: false }, { reference: 'FB-0000-0001', createdAt: 1000, destination: 'webhook' });
+			await store.save(
+				{ kind: 'vote', page: '/faq/', helpful: false },
+				{ reference: 'FB-0000-0001', createdAt: 1000, destination: 'webhook' },
+			);
 			const [first] = await store.claim('a', 1000, 500, 10);
-			expect(first).toMatchObject({ attempts: 1, destination: 'webhook', submission: { reference: 'FB-0000-0001', kind: 'vote', page: '/faq/', helpful: false } });
+			expect(first).toMatchObject({
+				attempts: 1,
+				destination: 'webhook',
+				submission: { reference: 'FB-0000-0001', kind: 'vote', page: '/faq/', helpful: false },
+			});
 			expect(await store.claim('b', 1400, 500, 10)).toEqual([]);
 			const [again] = await store.claim('b', 1500, 500, 10);
 			expect(again).toMatchObject({ id: first!.id, attempts: 2 });
@@ -55,8 +62,14 @@ describe.each(stores)('the $name store', ({ open }) => {
 	it('holds a failed delivery back until its next attempt time, and keeps refused ones out for good', async () => {
 		const store = await open('retry');
 		try {
-			await store.save({ kind: 'question', question: 'Where is my payout?' }, { reference: 'FB-0000-0002', createdAt: 0, destination: 'zendesk' });
-			await store.save({ kind: 'question', question: 'Wrong settings question' }, { reference: 'FB-0000-0003', createdAt: 0, destination: 'zendesk' });
+			await store.save(
+				{ kind: 'question', question: 'Where is my payout?' },
+				{ reference: 'FB-0000-0002', createdAt: 0, destination: 'zendesk' },
+			);
+			await store.save(
+				{ kind: 'question', question: 'Wrong settings question' },
+				{ reference: 'FB-0000-0003', createdAt: 0, destination: 'zendesk' },
+			);
 			const claimed = await store.claim('a', 0, 1000, 10);
 			expect(claimed).toHaveLength(2);
 			const byRef = Object.fromEntries(claimed.map((c) => [c.submission.reference, c]));
@@ -73,13 +86,21 @@ describe.each(stores)('the $name store', ({ open }) => {
 	it('stores no delivery when there is no destination, and purges a submission with its delivery', async () => {
 		const store = await open('purge');
 		try {
-			await store.save({ kind: 'question', question: 'Kept locally only', email: 'Privacy@Example.com' }, { reference: 'FB-0000-0004', createdAt: 0, destination: null });
-			await store.save({ kind: 'question', question: 'Sent to the helpdesk', email: 'privacy@example.com' }, { reference: 'FB-0000-0005', createdAt: 0, destination: 'webhook' });
+			await store.save(
+				{ kind: 'question', question: 'Kept locally only', email: 'Privacy@Example.com' },
+				{ reference: 'FB-0000-0004', createdAt: 0, destination: null },
+			);
+			await store.save(
+				{ kind: 'question', question: 'Sent to the helpdesk', email: 'privacy@example.com' },
+				{ reference: 'FB-0000-0005', createdAt: 0, destination: 'webhook' },
+			);
 			expect(await store.outboxStatus()).toEqual({ pending: 1, delivered: 0, failed: 0, unsent: 1 });
 			expect(await store.purge({ email: 'PRIVACY@example.com' })).toBe(2);
 			expect(await store.outboxStatus()).toEqual({ pending: 0, delivered: 0, failed: 0, unsent: 0 });
 			expect(await store.list({})).toEqual([]);
-			await expect(store.purge({})).rejects.toThrow('Refusing to purge without a criterion: give an age or an email address.');
+			await expect(store.purge({})).rejects.toThrow(
+				'Refusing to purge without a criterion: give an age or an email address.',
+			);
 		} finally {
 			await store.close();
 		}
@@ -91,13 +112,29 @@ describe("the SQLite store's group commit", () => {
 		const store = openSqliteStore(join(dir, 'batches.sqlite'));
 		try {
 			const saves = Array.from({ length: 200 }, (_, i) =>
-				store.save({ kind: 'vote', page: `/faq/${i}/`, helpful: i % 2 === 0 }, { reference: i === 150 ? 'FB-0000-0007' : `FB-1000-${String(i).padStart(4, '0')}`, createdAt: 1000 + i, destination: i % 3 === 0 ? 'webhook' : null }),
+				store.save(
+					{ kind: 'vote', page: `/faq/${i}/`, helpful: i % 2 === 0 },
+					{
+						reference: i === 150 ? 'FB-0000-0007' : `FB-1000-${String(i).padStart(4, '0')}`,
+						createdAt: 1000 + i,
+						destination: i % 3 === 0 ? 'webhook' : null,
+					},
+				),
 			);
 			// The same reference twice in one batch: the second breaks the UNIQUE constraint.
-			saves.push(store.save({ kind: 'vote', page: '/faq/dup/', helpful: true }, { reference: 'FB-0000-0007', createdAt: 5000, destination: null }));
+			saves.push(
+				store.save(
+					{ kind: 'vote', page: '/faq/dup/', helpful: true },
+					{ reference: 'FB-0000-0007', createdAt: 5000, destination: null },
+				),
+			);
 			const results = await Promise.allSettled(saves);
-			const refused = results.flatMap((r, i) => (r.status === 'rejected' ? [{ i, message: String((r.reason as Error).message) }] : []));
-			expect(refused).toEqual([{ i: 200, message: expect.stringMatching(/UNIQUE constraint failed: submissions\.reference/) }]);
+			const refused = results.flatMap((r, i) =>
+				r.status === 'rejected' ? [{ i, message: String((r.reason as Error).message) }] : [],
+			);
+			expect(refused).toEqual([
+				{ i: 200, message: expect.stringMatching(/UNIQUE constraint failed: submissions\.reference/) },
+			]);
 			const stored = await store.list({});
 			expect(stored).toHaveLength(200);
 			expect(stored.find((s) => s.reference === 'FB-0000-0007')?.page).toBe('/faq/150/');
@@ -110,7 +147,14 @@ describe("the SQLite store's group commit", () => {
 	it('commits what is waiting before it closes, so a save in progress is never dropped', async () => {
 		const path = join(dir, 'close.sqlite');
 		const store = openSqliteStore(path);
-		const saving = Promise.all(Array.from({ length: 20 }, (_, i) => store.save({ kind: 'question', question: `Question ${i}?` }, { reference: `FB-2000-${String(i).padStart(4, '0')}`, createdAt: i, destination: null })));
+		const saving = Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				store.save(
+					{ kind: 'question', question: `Question ${i}?` },
+					{ reference: `FB-2000-${String(i).padStart(4, '0')}`, createdAt: i, destination: null },
+				),
+			),
+		);
 		await store.close();
 		await saving;
 		const reopened = openSqliteStore(path);

@@ -19,8 +19,14 @@ describe('a build of bad content fails and says where', () => {
 		['rate-out-of-range', ['commission', 'bad', 'rate', 'A commission rate cannot be above 100 %.']],
 		['tiers-overlap', ['commission', 'bad', 'tiers', 'Tier 2 starts at 4000, which overlaps tier 1 (up to 5000).']],
 		['tiers-gap', ['commission', 'bad', 'tiers', 'Tier 2 starts at 6000, leaving a gap after tier 1 (up to 5000).']],
-		['unresolved-related', ['src/content/faqs/bad.md › related[0]: "troubleshooting/does-not-exist" does not match any article.']],
-		['duplicate-terms-date', ['src/content/terms/v2.md › effectiveDate: 2025-01-01 is also the effective date of version 1.0']],
+		[
+			'unresolved-related',
+			['src/content/faqs/bad.md › related[0]: "troubleshooting/does-not-exist" does not match any article.'],
+		],
+		[
+			'duplicate-terms-date',
+			['src/content/terms/v2.md › effectiveDate: 2025-01-01 is also the effective date of version 1.0'],
+		],
 		['overlapping-validity', ['› validFrom: Offer "gear" already has a rule valid from 2025-01-01']],
 		['unknown-fact', ['src/content/faqs/bad.md › body, line 1 of the text: Unknown fact ":fact[minimumPayout]".']],
 	])('%s', async (scenario, expected) => {

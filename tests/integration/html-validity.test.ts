@@ -29,9 +29,22 @@ interface VnuMessage {
  *   being replaced in its own change. Only that page is excused, only for that.
  */
 const excused: Array<{ why: string; test: (m: VnuMessage) => boolean }> = [
-	{ why: "Starlight's own aria-hidden inline scripts", test: (m) => m.message === 'The “aria-hidden” attribute must not be specified on the “script” element.' },
-	{ why: 'Pagefind filter meta tags (search filters)', test: (m) => m.message.startsWith('Element “meta” is missing one or more of the following attributes') && (m.extract ?? '').includes('data-pagefind-filter') },
-	{ why: 'the search page script after </html>', test: (m) => m.url.endsWith('/search/index.html') && /^(Stray start tag “script”|Cannot recover after last error)/.test(m.message) },
+	{
+		why: "Starlight's own aria-hidden inline scripts",
+		test: (m) => m.message === 'The “aria-hidden” attribute must not be specified on the “script” element.',
+	},
+	{
+		why: 'Pagefind filter meta tags (search filters)',
+		test: (m) =>
+			m.message.startsWith('Element “meta” is missing one or more of the following attributes') &&
+			(m.extract ?? '').includes('data-pagefind-filter'),
+	},
+	{
+		why: 'the search page script after </html>',
+		test: (m) =>
+			m.url.endsWith('/search/index.html') &&
+			/^(Stray start tag “script”|Cannot recover after last error)/.test(m.message),
+	},
 ];
 
 let server: RunningServer;
@@ -47,12 +60,26 @@ beforeAll(async () => {
 	mkdirSync(onDemand);
 	const vote = await postForm(server.base, { kind: 'vote', page: '/faq/payments/', helpful: 'no' });
 	const question = await postForm(server.base, { kind: 'question', question: 'Does the checker like this page?' });
-	for (const [name, response] of [['thanks-vote', vote], ['thanks-question', question]] as const) {
-		const html = await (await fetch(new URL(response.headers.get('location')!, server.base), { headers: { referer: `${server.base}/faq/payments/` } })).text();
+	for (const [name, response] of [
+		['thanks-vote', vote],
+		['thanks-question', question],
+	] as const) {
+		const html = await (
+			await fetch(new URL(response.headers.get('location')!, server.base), {
+				headers: { referer: `${server.base}/faq/payments/` },
+			})
+		).text();
 		writeFileSync(join(onDemand, `${name}.html`), html);
 	}
-	const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', '--skip-non-html', clientDir, onDemand], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	if (run.error) throw new Error(`The Nu Html Checker needs Java: install a Java runtime (bash scripts/system-deps.sh does). ${run.error.message}`);
+	const run = spawnSync(
+		'java',
+		['-jar', vnuJar, '--format', 'json', '--errors-only', '--skip-non-html', clientDir, onDemand],
+		{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+	);
+	if (run.error)
+		throw new Error(
+			`The Nu Html Checker needs Java: install a Java runtime (bash scripts/system-deps.sh does). ${run.error.message}`,
+		);
 	messages = (JSON.parse(run.stderr || run.stdout) as { messages: VnuMessage[] }).messages;
 }, 300_000);
 afterAll(async () => {
@@ -60,7 +87,8 @@ afterAll(async () => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const where = (m: VnuMessage) => `${m.url.replace(`file:${clientDir}`, '').replace(/^file:.*\/on-demand\//, 'on demand: ')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` [${m.extract.replace(/\s+/g, ' ').trim().slice(0, 120)}]` : ''}`;
+const where = (m: VnuMessage) =>
+	`${m.url.replace(`file:${clientDir}`, '').replace(/^file:.*\/on-demand\//, 'on demand: ')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` [${m.extract.replace(/\s+/g, ' ').trim().slice(0, 120)}]` : ''}`;
 
 describe('the Nu Html Checker over the built site', () => {
 	it('checked every page, the on-demand thank-you pages included', () => {
@@ -70,13 +98,21 @@ describe('the Nu Html Checker over the built site', () => {
 
 	it('finds no error in our own markup', () => {
 		const errors = messages.filter((m) => m.type === 'error' && !excused.some((e) => e.test(m)));
-		console.log('Nu Html Checker: excused errors', Object.fromEntries(excused.map((e) => [e.why, messages.filter((m) => m.type === 'error' && e.test(m)).length])));
+		console.log(
+			'Nu Html Checker: excused errors',
+			Object.fromEntries(excused.map((e) => [e.why, messages.filter((m) => m.type === 'error' && e.test(m)).length])),
+		);
 		expect(errors.map(where)).toEqual([]);
 	});
 
 	it('excuses nothing on the pages built from our own components alone (home, hub, FAQ, ask) but Starlight’s scripts and the filter tags', () => {
 		const own = ['/index.html', '/customers/index.html', '/faq/payments/index.html', '/ask/index.html'];
-		const there = messages.filter((m) => m.type === 'error' && own.some((p) => m.url.endsWith(`client${p}`)) && !excused.slice(0, 2).some((e) => e.test(m)));
+		const there = messages.filter(
+			(m) =>
+				m.type === 'error' &&
+				own.some((p) => m.url.endsWith(`client${p}`)) &&
+				!excused.slice(0, 2).some((e) => e.test(m)),
+		);
 		expect(there.map(where)).toEqual([]);
 	});
 });

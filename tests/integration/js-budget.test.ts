@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { clientDir, requireBuild } from '../helpers/site.ts';
-import { articlePages, bareArticlePath, buildBareStarlight, jsAllowanceGzip } from '../../scripts/bench/bare-starlight.ts';
+import {
+	articlePages,
+	bareArticlePath,
+	buildBareStarlight,
+	jsAllowanceGzip,
+} from '../../scripts/bench/bare-starlight.ts';
 import { weighPage, type PageWeight } from '../../scripts/bench/weigh-page.ts';
 
 let root: string;
@@ -25,8 +30,14 @@ describe('the JavaScript budget', () => {
 		expect(bare.js.gzip).toBeGreaterThan(1024);
 	});
 
-	it.each(Object.entries(articlePages))('lets the %s page (%s) ship no more than bare Starlight plus 10 KB gzipped', (_kind, path) => {
-		const page = weighPage(clientDir, path);
-		expect(page.js.gzip, `${path} ships ${page.js.gzip} B of gzipped JavaScript; bare Starlight ships ${bare.js.gzip} B, the budget is ${bare.js.gzip + jsAllowanceGzip} B`).toBeLessThanOrEqual(bare.js.gzip + jsAllowanceGzip);
-	});
+	it.each(Object.entries(articlePages))(
+		'lets the %s page (%s) ship no more than bare Starlight plus 10 KB gzipped',
+		(_kind, path) => {
+			const page = weighPage(clientDir, path);
+			expect(
+				page.js.gzip,
+				`${path} ships ${page.js.gzip} B of gzipped JavaScript; bare Starlight ships ${bare.js.gzip} B, the budget is ${bare.js.gzip + jsAllowanceGzip} B`,
+			).toBeLessThanOrEqual(bare.js.gzip + jsAllowanceGzip);
+		},
+	);
 });

@@ -17,7 +17,9 @@ describe('links in the built site', () => {
 		const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (${l.status}) on ${l.parent}`);
 		expect(broken).toEqual([]);
 		// Every page but the 404 page is reached by following links from the home page.
-		const reached = new Set(result.links.filter((l) => l.state === 'OK' && !/\.\w+$/.test(l.url)).map((l) => l.url.replace(/\/$/, '')));
+		const reached = new Set(
+			result.links.filter((l) => l.state === 'OK' && !/\.\w+$/.test(l.url)).map((l) => l.url.replace(/\/$/, '')),
+		);
 		const unreached = allPages()
 			.filter((p) => !isNotFoundPage(p))
 			.filter((p) => !reached.has(`${clientDir}${p}`.replace(/\/$/, '')));

@@ -31,11 +31,45 @@ function write(root: string, path: string, data: object, body: string) {
 
 function writeEntries(root: string) {
 	for (let n = 1; n <= questions; n++) {
-		write(root, `faqs/${ruleId(n)}.md`, { question: `How does payout rule ${pad(n)} work?`, description: 'One of many answers about payout rules, for the long topic.', audience: n <= 25 ? 'customer' : 'affiliate', topic: 'payments', ...common }, 'It applies once a month, as the program terms describe.');
+		write(
+			root,
+			`faqs/${ruleId(n)}.md`,
+			{
+				question: `How does payout rule ${pad(n)} work?`,
+				description: 'One of many answers about payout rules, for the long topic.',
+				audience: n <= 25 ? 'customer' : 'affiliate',
+				topic: 'payments',
+				...common,
+			},
+			'It applies once a month, as the program terms describe.',
+		);
 	}
 	// A short topic, one page with no pagination; one answer points at a question on page 3 of payments.
-	write(root, 'faqs/change-email.md', { question: 'Can I change my login email?', description: 'Yes, under Account settings, after confirming the new address.', audience: 'affiliate', topic: 'account', ...common, related: [`faqs/${ruleId(55)}`] }, 'Open Account settings and confirm the new address.');
-	write(root, 'faqs/close-account.md', { question: 'Can I close my account?', description: 'Yes: partner support closes it once the last payment is made.', audience: 'affiliate', topic: 'account', ...common }, 'Ask partner support; the last payment is made first.');
+	write(
+		root,
+		'faqs/change-email.md',
+		{
+			question: 'Can I change my login email?',
+			description: 'Yes, under Account settings, after confirming the new address.',
+			audience: 'affiliate',
+			topic: 'account',
+			...common,
+			related: [`faqs/${ruleId(55)}`],
+		},
+		'Open Account settings and confirm the new address.',
+	);
+	write(
+		root,
+		'faqs/close-account.md',
+		{
+			question: 'Can I close my account?',
+			description: 'Yes: partner support closes it once the last payment is made.',
+			audience: 'affiliate',
+			topic: 'account',
+			...common,
+		},
+		'Ask partner support; the last payment is made first.',
+	);
 	for (let n = 1; n <= fixes; n++) {
 		write(
 			root,
@@ -56,9 +90,36 @@ function writeEntries(root: string) {
 			'## Why this happens\n\nFilters are kept between visits.',
 		);
 	}
-	write(root, 'troubleshooting/order-missing.md', { title: 'My order confirmation is missing', description: 'No confirmation email arrived after the order; where to look for it.', audience: 'customer', ...common, symptoms: ['No email after the order.'], causes: [{ cause: 'It went to spam.', check: 'Look in the spam folder.' }], steps: [{ title: 'Search the inbox', text: 'Search for the order number in every folder.' }, { title: 'Check the address', text: 'Compare the email address on the order with yours.' }], contactSupport: 'Contact customer care if no email arrived within an hour.' }, '## Why this happens\n\nMail filters differ.');
+	write(
+		root,
+		'troubleshooting/order-missing.md',
+		{
+			title: 'My order confirmation is missing',
+			description: 'No confirmation email arrived after the order; where to look for it.',
+			audience: 'customer',
+			...common,
+			symptoms: ['No email after the order.'],
+			causes: [{ cause: 'It went to spam.', check: 'Look in the spam folder.' }],
+			steps: [
+				{ title: 'Search the inbox', text: 'Search for the order number in every folder.' },
+				{ title: 'Check the address', text: 'Compare the email address on the order with yours.' },
+			],
+			contactSupport: 'Contact customer care if no email arrived within an hour.',
+		},
+		'## Why this happens\n\nMail filters differ.',
+	);
 	for (let n = 1; n <= guides; n++) {
-		write(root, `docs/affiliates/guides/guide-${pad(n)}.md`, { title: `Working with payout report ${pad(n)}`, description: 'A guide to one of the payout reports, for the hub to list.', audience: 'affiliate', ...common }, 'Open the report from the Payments tab.');
+		write(
+			root,
+			`docs/affiliates/guides/guide-${pad(n)}.md`,
+			{
+				title: `Working with payout report ${pad(n)}`,
+				description: 'A guide to one of the payout reports, for the hub to list.',
+				audience: 'affiliate',
+				...common,
+			},
+			'Open the report from the Payments tab.',
+		);
 	}
 }
 
@@ -69,7 +130,8 @@ const html = (path: string) => readFileSync(join(client(), path, 'index.html'), 
 const built = (path: string) => existsSync(join(client(), path, 'index.html'));
 
 /** The ids of the FAQ sections on a page, in order. */
-const questionIds = (page: string) => [...page.matchAll(/<section class="ph-faq" aria-labelledby="([^"]+)"/g)].map((m) => m[1]!);
+const questionIds = (page: string) =>
+	[...page.matchAll(/<section class="ph-faq" aria-labelledby="([^"]+)"/g)].map((m) => m[1]!);
 /** Targets of the links in a piece of HTML. */
 const hrefs = (part: string) => [...part.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!);
 const title = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1];
@@ -131,7 +193,12 @@ describe('a topic with more questions than a page holds', () => {
 			const [ld] = jsonLd(page);
 			expect(ld?.['@type']).toBe('FAQPage');
 			const entities = ld!['mainEntity'] as Array<{ url: string; name: string }>;
-			expect(entities.map((q) => { const url = new URL(q.url); return `${url.pathname}${url.hash}`; })).toEqual(questionIds(page).map((id) => `${path}#${id}`));
+			expect(
+				entities.map((q) => {
+					const url = new URL(q.url);
+					return `${url.pathname}${url.hash}`;
+				}),
+			).toEqual(questionIds(page).map((id) => `${path}#${id}`));
 		}
 	});
 
@@ -152,10 +219,27 @@ describe('a topic with more questions than a page holds', () => {
 	it('links the pages with a labelled nav: previous, next, the page numbers and the current page marked', async () => {
 		const navs = pages.map((p) => pagination(html(p))!);
 		for (const nav of navs) expect(nav.label).toBe('Pages of Payments and payouts');
-		const describe = (nav: NonNullable<ReturnType<typeof pagination>>) => nav.links.map((l) => `${l.text}${l.rel ? ` (${l.rel})` : ''}${l.current ? ' [current]' : ''} → ${l.href}`);
-		expect(describe(navs[0]!)).toEqual(['Page 1 [current] → /faq/payments/', 'Page 2 → /faq/payments/2/', 'Page 3 → /faq/payments/3/', 'Next page (next) → /faq/payments/2/']);
-		expect(describe(navs[1]!)).toEqual(['Previous page (prev) → /faq/payments/', 'Page 1 → /faq/payments/', 'Page 2 [current] → /faq/payments/2/', 'Page 3 → /faq/payments/3/', 'Next page (next) → /faq/payments/3/']);
-		expect(describe(navs[2]!)).toEqual(['Previous page (prev) → /faq/payments/2/', 'Page 1 → /faq/payments/', 'Page 2 → /faq/payments/2/', 'Page 3 [current] → /faq/payments/3/']);
+		const describe = (nav: NonNullable<ReturnType<typeof pagination>>) =>
+			nav.links.map((l) => `${l.text}${l.rel ? ` (${l.rel})` : ''}${l.current ? ' [current]' : ''} → ${l.href}`);
+		expect(describe(navs[0]!)).toEqual([
+			'Page 1 [current] → /faq/payments/',
+			'Page 2 → /faq/payments/2/',
+			'Page 3 → /faq/payments/3/',
+			'Next page (next) → /faq/payments/2/',
+		]);
+		expect(describe(navs[1]!)).toEqual([
+			'Previous page (prev) → /faq/payments/',
+			'Page 1 → /faq/payments/',
+			'Page 2 [current] → /faq/payments/2/',
+			'Page 3 → /faq/payments/3/',
+			'Next page (next) → /faq/payments/3/',
+		]);
+		expect(describe(navs[2]!)).toEqual([
+			'Previous page (prev) → /faq/payments/2/',
+			'Page 1 → /faq/payments/',
+			'Page 2 → /faq/payments/2/',
+			'Page 3 [current] → /faq/payments/3/',
+		]);
 	});
 
 	it('files every page of the topic under the search filters of page 1', async () => {
@@ -172,22 +256,34 @@ describe('a topic with more questions than a page holds', () => {
 
 	it('sends every deep link on the site to the page that holds the question', async () => {
 		const holder = new Map(pages.flatMap((p) => questionIds(html(p)).map((id) => [id, p] as const)));
-		const everywhere = ['/', '/faq/', '/affiliates/', '/faq/account/', ...pages].flatMap((p) => hrefs(html(p)).filter((h) => /^\/faq\/payments\/(\d+\/)?#/.test(h)));
-		const wrong = everywhere.filter((h) => h.startsWith('/faq/payments/') && !h.endsWith('#_top') && holder.get(h.split('#')[1]!) !== h.split('#')[0]);
+		const everywhere = ['/', '/faq/', '/affiliates/', '/faq/account/', ...pages].flatMap((p) =>
+			hrefs(html(p)).filter((h) => /^\/faq\/payments\/(\d+\/)?#/.test(h)),
+		);
+		const wrong = everywhere.filter(
+			(h) => h.startsWith('/faq/payments/') && !h.endsWith('#_top') && holder.get(h.split('#')[1]!) !== h.split('#')[0],
+		);
 		expect(everywhere.length).toBeGreaterThan(20);
 		expect(wrong).toEqual([]);
 		// "Read next" on another topic's page, and the affiliate hub, whose questions are on page 2.
 		expect(hrefs(html('/faq/account/'))).toContain(`/faq/payments/3/#${ruleId(55)}`);
 		const hubQuestions = hrefs(section(html('/affiliates/'), 'questions-payments', 3));
-		expect(hubQuestions.slice(0, previewSize)).toEqual(Array.from({ length: previewSize }, (_, i) => `/faq/payments/2/#${ruleId(26 + i)}`));
+		expect(hubQuestions.slice(0, previewSize)).toEqual(
+			Array.from({ length: previewSize }, (_, i) => `/faq/payments/2/#${ruleId(26 + i)}`),
+		);
 	});
 
 	it('publishes where each question of the topic is, for links to a question that has moved page', async () => {
-		const holder = Object.fromEntries(pages.flatMap((p) => questionIds(html(p)).map((id) => [id, `${p}#${id}`] as const)));
-		const places = JSON.parse(readFileSync(join(client(), 'faq', 'payments', 'questions.json'), 'utf8')) as Record<string, string>;
+		const holder = Object.fromEntries(
+			pages.flatMap((p) => questionIds(html(p)).map((id) => [id, `${p}#${id}`] as const)),
+		);
+		const places = JSON.parse(readFileSync(join(client(), 'faq', 'payments', 'questions.json'), 'utf8')) as Record<
+			string,
+			string
+		>;
 		expect(places).toEqual(holder);
 		expect(Object.keys(places)).toHaveLength(questions + 1);
-		for (const path of pages) expect(html(path), path).toContain('<ph-moved-question data-places="/faq/payments/questions.json">');
+		for (const path of pages)
+			expect(html(path), path).toContain('<ph-moved-question data-places="/faq/payments/questions.json">');
 		// A topic on one page has nothing to move: no map, no script.
 		expect(existsSync(join(client(), 'faq', 'account', 'questions.json'))).toBe(false);
 		expect(html('/faq/account/')).not.toContain('ph-moved-question');
@@ -225,7 +321,8 @@ describe('a topic with more questions than a page holds', () => {
 
 	it('lists every page in the sitemap', async () => {
 		const sitemap = readFileSync(join(client(), 'sitemap-0.xml'), 'utf8');
-		for (const path of [...pages, '/troubleshooting/for-affiliates/2/', '/guides/for-affiliates/']) expect(sitemap).toContain(`${path}</loc>`);
+		for (const path of [...pages, '/troubleshooting/for-affiliates/2/', '/guides/for-affiliates/'])
+			expect(sitemap).toContain(`${path}</loc>`);
 	});
 });
 
@@ -243,7 +340,10 @@ describe('index and hub pages with more entries than they show', () => {
 	it('show the first troubleshooting guides of an audience and link to all of them, a page at a time', async () => {
 		const index = html('/troubleshooting/');
 		const affiliates = section(index, 'affiliate', 2);
-		expect(hrefs(affiliates)).toEqual([...Array.from({ length: previewSize }, (_, i) => `/troubleshooting/report-${pad(i + 1)}/`), '/troubleshooting/for-affiliates/']);
+		expect(hrefs(affiliates)).toEqual([
+			...Array.from({ length: previewSize }, (_, i) => `/troubleshooting/report-${pad(i + 1)}/`),
+			'/troubleshooting/for-affiliates/',
+		]);
 		expect(affiliates).toContain('All 55 troubleshooting guides for affiliates</a>');
 		// The customers' one guide fits the index: no list of its own.
 		expect(hrefs(section(index, 'customer', 2))).toEqual(['/troubleshooting/order-missing/']);
@@ -253,21 +353,34 @@ describe('index and hub pages with more entries than they show', () => {
 		const listed = lists.flatMap((p) => hrefs(html(p)).filter((h) => /^\/troubleshooting\/report-/.test(h)));
 		expect(listed).toEqual(Array.from({ length: fixes }, (_, i) => `/troubleshooting/report-${pad(i + 1)}/`));
 		expect(hrefs(html(lists[0]!)).filter((h) => /^\/troubleshooting\/report-/.test(h))).toHaveLength(listPageSize);
-		expect(lists.map((p) => title(html(p)))).toEqual(['Troubleshooting for affiliates (page 1 of 2) | Tallwood Partners Help', 'Troubleshooting for affiliates (page 2 of 2) | Tallwood Partners Help']);
+		expect(lists.map((p) => title(html(p)))).toEqual([
+			'Troubleshooting for affiliates (page 1 of 2) | Tallwood Partners Help',
+			'Troubleshooting for affiliates (page 2 of 2) | Tallwood Partners Help',
+		]);
 		expect(lists.map((p) => canonicalPath(html(p)))).toEqual(lists);
-		expect(pagination(html(lists[1]!))?.links.filter((l) => l.current).map((l) => l.href)).toEqual([lists[1]]);
-		for (const path of lists) expect(filters(html(path)), path).toEqual({ audience: ['affiliate'], type: ['troubleshooting'] });
+		expect(
+			pagination(html(lists[1]!))
+				?.links.filter((l) => l.current)
+				.map((l) => l.href),
+		).toEqual([lists[1]]);
+		for (const path of lists)
+			expect(filters(html(path)), path).toEqual({ audience: ['affiliate'], type: ['troubleshooting'] });
 	});
 
 	it('show the first guides on the hub and link to all of them', async () => {
 		const hub = html('/affiliates/');
 		const cards = section(hub, 'guides', 2);
-		expect(hrefs(cards)).toEqual([...Array.from({ length: previewSize }, (_, i) => `/affiliates/guides/guide-${pad(i + 1)}/`), '/guides/for-affiliates/']);
+		expect(hrefs(cards)).toEqual([
+			...Array.from({ length: previewSize }, (_, i) => `/affiliates/guides/guide-${pad(i + 1)}/`),
+			'/guides/for-affiliates/',
+		]);
 		expect(cards).toContain('All 12 guides for affiliates</a>');
 		expect(hrefs(section(hub, 'troubleshooting', 2)).at(-1)).toBe('/troubleshooting/for-affiliates/');
 
 		const list = html('/guides/for-affiliates/');
-		expect(hrefs(list).filter((h) => h.startsWith('/affiliates/guides/'))).toEqual(Array.from({ length: guides }, (_, i) => `/affiliates/guides/guide-${pad(i + 1)}/`));
+		expect(hrefs(list).filter((h) => h.startsWith('/affiliates/guides/'))).toEqual(
+			Array.from({ length: guides }, (_, i) => `/affiliates/guides/guide-${pad(i + 1)}/`),
+		);
 		expect(title(list)).toBe('Guides for affiliates | Tallwood Partners Help');
 		expect(pagination(list)).toBeUndefined();
 		expect(filters(list)).toEqual({ audience: ['affiliate'], type: ['guide'] });

@@ -65,9 +65,11 @@ describe.each(Object.keys(parts) as Part[])('relevance set part %s', (part) => {
 			const n = words(c.query);
 			if (c.kind === 'short' && n > 3) return [`"${c.query}": short but ${n} words`];
 			if (c.kind === 'long' && n < 8) return [`"${c.query}": long but ${n} words`];
-			if (c.kind === 'medium' && (!mediumAllowed || n < 4 || n > 7)) return [`"${c.query}": medium ${mediumAllowed ? `but ${n} words` : 'is not used in this part'}`];
+			if (c.kind === 'medium' && (!mediumAllowed || n < 4 || n > 7))
+				return [`"${c.query}": medium ${mediumAllowed ? `but ${n} words` : 'is not used in this part'}`];
 			// A deep section is a section of a guide, not an FAQ question or a glossary entry.
-			if (c.kind === 'deep-section' && !paths(c).some((p) => p.includes('#') && !/^\/(faq|glossary)\//.test(p))) return [`"${c.query}": deep-section without a guide section`];
+			if (c.kind === 'deep-section' && !paths(c).some((p) => p.includes('#') && !/^\/(faq|glossary)\//.test(p)))
+				return [`"${c.query}": deep-section without a guide section`];
 			return [];
 		});
 		expect(wrong).toEqual([]);
@@ -84,7 +86,8 @@ describe.each(Object.keys(parts) as Part[])('relevance set part %s', (part) => {
 			paths(c).flatMap((p) => {
 				const [path, fragment] = p.split('#') as [string, string | undefined];
 				if (!existsSync(join(clientDir, path, 'index.html'))) return [`"${c.query}": no page ${path}`];
-				if (fragment && !new RegExp(`\\sid="${fragment}"`).test(page(path))) return [`"${c.query}": no id "${fragment}" on ${path}`];
+				if (fragment && !new RegExp(`\\sid="${fragment}"`).test(page(path)))
+					return [`"${c.query}": no id "${fragment}" on ${path}`];
 				return [];
 			}),
 		);

@@ -39,7 +39,10 @@ describe('search relevance (tuning part of tests/relevance)', () => {
 			const rank = rankOf(landings, c.expect);
 			ranks.push(rank);
 			if (landings.length === 0) empty++;
-			if (!rank) misses.push(`"${c.query}" → ${[c.expect].flat().join(' or ')}, got ${landings.map((l) => l.url).join(', ') || 'no results'}`);
+			if (!rank)
+				misses.push(
+					`"${c.query}" → ${[c.expect].flat().join(' or ')}, got ${landings.map((l) => l.url).join(', ') || 'no results'}`,
+				);
 		}
 		const message = `not in the top 3:\n${misses.join('\n')}`;
 		expect(score(ranks.slice(0, originalQuestions)).hitAt3, message).toBeGreaterThanOrEqual(hitAt3.original);

@@ -14,7 +14,11 @@ const dbPath = join(dir, 'feedback.sqlite');
 let server: RunningServer;
 
 const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
-	fetch(`${base}/api/search-events/`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	fetch(`${base}/api/search-events/`, {
+		method: 'POST',
+		headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base, ...headers },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
 /** Sends a raw HTTP request and resolves with the status of the answer (the server may close before reading it all). */
 const rawStatus = (base: string, raw: string) =>
 	new Promise<number>((resolve, reject) => {
@@ -32,7 +36,9 @@ const rawStatus = (base: string, raw: string) =>
 const rows = () => {
 	const db = new DatabaseSync(dbPath, { readOnly: true });
 	try {
-		return db.prepare('SELECT query, filters, searches, zero_results, asked FROM search_days ORDER BY query, filters').all();
+		return db
+			.prepare('SELECT query, filters, searches, zero_results, asked FROM search_days ORDER BY query, filters')
+			.all();
 	} finally {
 		db.close();
 	}
@@ -49,10 +55,24 @@ afterAll(async () => {
 
 describe('POST /api/search-events/', () => {
 	it('counts a batch sent as sendBeacon sends it (text/plain) and one sent as JSON, masked before storing', async () => {
-		const beacon = await post(server.base, { events: [{ query: 'Refund to jane@example.com', results: 0, asked: true }, { query: 'payout threshold', results: 3, filters: { audience: 'affiliate' }, opened: '/faq/payments/#payout-threshold' }] });
+		const beacon = await post(server.base, {
+			events: [
+				{ query: 'Refund to jane@example.com', results: 0, asked: true },
+				{
+					query: 'payout threshold',
+					results: 3,
+					filters: { audience: 'affiliate' },
+					opened: '/faq/payments/#payout-threshold',
+				},
+			],
+		});
 		expect(beacon.status).toBe(204);
 		expect(beacon.headers.get('set-cookie')).toBeNull();
-		const json = await post(server.base, { events: [{ query: 'payout threshold', results: 3, filters: { audience: 'affiliate' } }] }, { 'content-type': 'application/json' });
+		const json = await post(
+			server.base,
+			{ events: [{ query: 'payout threshold', results: 3, filters: { audience: 'affiliate' } }] },
+			{ 'content-type': 'application/json' },
+		);
 		expect(json.status).toBe(204);
 		expect(rows()).toEqual([
 			{ query: 'payout threshold', filters: 'audience=affiliate', searches: 2, zero_results: 0, asked: 0 },
@@ -86,10 +106,19 @@ describe('POST /api/search-events/', () => {
 		expect(large.status).toBe(413);
 		// A body without a declared length (chunked) is cut off at the limit too.
 		const big = 'x'.repeat(70_000);
-		expect(await rawStatus(server.base, `POST /api/search-events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`)).toBe(413);
+		expect(
+			await rawStatus(
+				server.base,
+				`POST /api/search-events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`,
+			),
+		).toBe(413);
 		const put = await fetch(`${server.base}/api/search-events/`, { method: 'PUT', body: '{}' });
 		expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
-		const cross = await post(server.base, { events: [{ query: 'x', results: 0 }] }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+		const cross = await post(
+			server.base,
+			{ events: [{ query: 'x', results: 0 }] },
+			{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+		);
 		expect(cross.status).toBe(403);
 		expect(rows().map((r) => r['query'])).not.toContain('x');
 	});
@@ -98,16 +127,22 @@ describe('POST /api/search-events/', () => {
 describe('limits and settings', () => {
 	it('answers 429 with Retry-After past the rate limit, keeping no address anywhere', async () => {
 		const limitedDir = tempDir('search-events-limit');
-		const limited = await startServer({ FEEDBACK_DB_PATH: join(limitedDir, 'f.sqlite'), SEARCH_EVENTS_RATE_LIMIT: '3' });
+		const limited = await startServer({
+			FEEDBACK_DB_PATH: join(limitedDir, 'f.sqlite'),
+			SEARCH_EVENTS_RATE_LIMIT: '3',
+		});
 		try {
 			const statuses = [];
-			for (let i = 0; i < 5; i++) statuses.push((await post(limited.base, { events: [{ query: 'q', results: 1 }] })).status);
+			for (let i = 0; i < 5; i++)
+				statuses.push((await post(limited.base, { events: [{ query: 'q', results: 1 }] })).status);
 			expect(statuses).toEqual([204, 204, 204, 429, 429]);
 			const r = await post(limited.base, { events: [{ query: 'q', results: 1 }] });
 			expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
 			await limited.stop();
 			const db = new DatabaseSync(join(limitedDir, 'f.sqlite'), { readOnly: true });
-			const dump = JSON.stringify(db.prepare("SELECT name, sql FROM sqlite_master").all()) + JSON.stringify(db.prepare('SELECT * FROM search_days').all());
+			const dump =
+				JSON.stringify(db.prepare('SELECT name, sql FROM sqlite_master').all()) +
+				JSON.stringify(db.prepare('SELECT * FROM search_days').all());
 			db.close();
 			expect(dump).not.toContain('127.0.0.1');
 			expect(dump).not.toMatch(/\bip\b|address|user_agent/i);
@@ -126,7 +161,11 @@ describe('limits and settings', () => {
 			const answer = await new Promise<string>((resolve, reject) => {
 				let text = '';
 				// Half the declared body, and then nothing.
-				const socket = connect(Number(port), hostname, () => socket.write(`POST /api/search-events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 40\r\n\r\n{"events": [`));
+				const socket = connect(Number(port), hostname, () =>
+					socket.write(
+						`POST /api/search-events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 40\r\n\r\n{"events": [`,
+					),
+				);
 				socket.setEncoding('utf8');
 				socket.on('data', (c: string) => (text += c));
 				socket.on('close', () => resolve(text));
@@ -157,7 +196,10 @@ describe('limits and settings', () => {
 	it('stops at start-up with the variable named when a setting is wrong', async () => {
 		const started = startServer({ FEEDBACK_DB_PATH: join(dir, 'bad.sqlite'), SEARCH_EVENTS_RETENTION_DAYS: 'forever' });
 		// Should it start after all, stop it: no server outlives the test.
-		started.then((s) => s.stop(), () => {});
+		started.then(
+			(s) => s.stop(),
+			() => {},
+		);
 		await expect(started).rejects.toThrow(/SEARCH_EVENTS_RETENTION_DAYS must be a whole number/);
 	});
 });
@@ -174,13 +216,24 @@ describe('with PostgreSQL', () => {
 		await database?.stop();
 	});
 	it('counts into the PostgreSQL database that holds the submissions', async () => {
-		expect((await post(shared.base, { events: [{ query: 'call 555 123 4567', results: 0 }, { query: 'call 555 123 4567', results: 0 }] })).status).toBe(204);
+		expect(
+			(
+				await post(shared.base, {
+					events: [
+						{ query: 'call 555 123 4567', results: 0 },
+						{ query: 'call 555 123 4567', results: 0 },
+					],
+				})
+			).status,
+		).toBe(204);
 		const client = new pg.Client({ connectionString: database.url });
 		await client.connect();
 		try {
 			const { rows: found } = await client.query('SELECT query, searches::int, zero_results::int FROM search_days');
 			expect(found).toEqual([{ query: 'call [phone]', searches: 2, zero_results: 2 }]);
-			const { rows: tables } = await client.query("SELECT table_name FROM information_schema.tables WHERE table_name IN ('feedback_submissions', 'search_days')");
+			const { rows: tables } = await client.query(
+				"SELECT table_name FROM information_schema.tables WHERE table_name IN ('feedback_submissions', 'search_days')",
+			);
 			expect(tables).toHaveLength(2);
 		} finally {
 			await client.end();

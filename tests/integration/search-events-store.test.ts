@@ -26,7 +26,11 @@ describe.each(['sqlite', 'postgres'] as const)('search events in %s', (engine) =
 	let runtime: SupportRuntime;
 	const sqlitePath = join(dir, `${engine}.sqlite`);
 	beforeAll(async () => {
-		runtime = await createSupportRuntime({ FEEDBACK_DB_PATH: sqlitePath, DATABASE_URL: engine === 'postgres' ? pg.url : undefined, SEARCH_EVENTS_RETENTION_DAYS: '30' });
+		runtime = await createSupportRuntime({
+			FEEDBACK_DB_PATH: sqlitePath,
+			DATABASE_URL: engine === 'postgres' ? pg.url : undefined,
+			SEARCH_EVENTS_RETENTION_DAYS: '30',
+		});
 	});
 	afterAll(async () => {
 		await runtime?.close();
@@ -49,21 +53,56 @@ describe.each(['sqlite', 'postgres'] as const)('search events in %s', (engine) =
 
 	it('folds searches of one day into one row per query and filters, and counts zero results, asks and opens', async () => {
 		await Promise.all([
-			runtime.events.record(events([{ query: 'payout threshold', results: 4, filters: { audience: 'affiliate' } }, { query: 'payout threshold', results: 4, filters: { audience: 'affiliate' }, opened: '/faq/payments/#payout-threshold' }]), now),
-			runtime.events.record(events([{ query: 'Payout  threshold', results: 0, filters: { audience: 'affiliate', type: 'faq' }, asked: true }]), now),
+			runtime.events.record(
+				events([
+					{ query: 'payout threshold', results: 4, filters: { audience: 'affiliate' } },
+					{
+						query: 'payout threshold',
+						results: 4,
+						filters: { audience: 'affiliate' },
+						opened: '/faq/payments/#payout-threshold',
+					},
+				]),
+				now,
+			),
+			runtime.events.record(
+				events([
+					{ query: 'Payout  threshold', results: 0, filters: { audience: 'affiliate', type: 'faq' }, asked: true },
+				]),
+				now,
+			),
 			runtime.events.record(events([{ query: 'payout threshold', results: 5 }]), now - day),
 		]);
-		const rows = await runtime.db.all("SELECT day, filters, searches, zero_results, asked FROM search_days WHERE query = 'payout threshold' ORDER BY day, filters");
-		expect(rows.map((r) => [r['day'], r['filters'], Number(r['searches']), Number(r['zero_results']), Number(r['asked'])])).toEqual([
+		const rows = await runtime.db.all(
+			"SELECT day, filters, searches, zero_results, asked FROM search_days WHERE query = 'payout threshold' ORDER BY day, filters",
+		);
+		expect(
+			rows.map((r) => [r['day'], r['filters'], Number(r['searches']), Number(r['zero_results']), Number(r['asked'])]),
+		).toEqual([
 			['2026-11-30', '', 1, 0, 0],
 			['2026-12-01', 'audience=affiliate', 2, 0, 0],
 			['2026-12-01', 'audience=affiliate&type=faq', 1, 1, 1],
 		]);
 		const [totals] = (await runtime.events.queries('2026-11-01')).filter((q) => q.query === 'payout threshold');
-		expect(totals).toMatchObject({ searches: 4, zeroResults: 1, asked: 1, filters: 'audience=affiliate', lastDay: '2026-12-01' });
-		expect(await runtime.events.opened('2026-11-01')).toContainEqual({ query: 'payout threshold', page: '/faq/payments/#payout-threshold', opens: 1 });
-		expect((await runtime.events.queries('2026-11-01', { zeroOnly: true })).map((q) => q.query)).toContain('payout threshold');
-		expect((await runtime.events.queries('2026-11-01', { askedOnly: true })).map((q) => q.query).sort()).toEqual(['payout threshold', 'where is order [order number]']);
+		expect(totals).toMatchObject({
+			searches: 4,
+			zeroResults: 1,
+			asked: 1,
+			filters: 'audience=affiliate',
+			lastDay: '2026-12-01',
+		});
+		expect(await runtime.events.opened('2026-11-01')).toContainEqual({
+			query: 'payout threshold',
+			page: '/faq/payments/#payout-threshold',
+			opens: 1,
+		});
+		expect((await runtime.events.queries('2026-11-01', { zeroOnly: true })).map((q) => q.query)).toContain(
+			'payout threshold',
+		);
+		expect((await runtime.events.queries('2026-11-01', { askedOnly: true })).map((q) => q.query).sort()).toEqual([
+			'payout threshold',
+			'where is order [order number]',
+		]);
 	});
 
 	it('purges days older than the retention, and only those', async () => {
@@ -80,7 +119,11 @@ describe.each(['sqlite', 'postgres'] as const)('search events in %s', (engine) =
 	it('keeps team accounts and sessions: rotation at sign-in, lockout, expiry', async () => {
 		const { hashPassword } = await import('../../src/server/auth/password.ts');
 		const auth = runtime.auth;
-		await auth.addUser(`lead-${engine}@example.com`, await hashPassword('a long enough password', { N: 1024, r: 8, p: 1 }), now);
+		await auth.addUser(
+			`lead-${engine}@example.com`,
+			await hashPassword('a long enough password', { N: 1024, r: 8, p: 1 }),
+			now,
+		);
 		const first = await auth.signIn(`lead-${engine}@example.com`, 'a long enough password', undefined, now);
 		if (!first.ok) throw new Error('sign-in failed');
 		const second = await auth.signIn(`LEAD-${engine}@example.com`, 'a long enough password', first.id, now + 1000);
@@ -89,15 +132,25 @@ describe.each(['sqlite', 'postgres'] as const)('search events in %s', (engine) =
 		expect((await auth.session(second.id, now + 2000))?.email).toBe(`lead-${engine}@example.com`);
 		expect(await auth.session(second.id, now + 31 * 60_000)).toBeNull();
 		const results = [];
-		for (let i = 0; i < 5; i++) results.push((await auth.signIn(`lead-${engine}@example.com`, `wrong ${i}`, undefined, now)) as { reason?: string });
+		for (let i = 0; i < 5; i++)
+			results.push(
+				(await auth.signIn(`lead-${engine}@example.com`, `wrong ${i}`, undefined, now)) as { reason?: string },
+			);
 		expect(results.map((r) => r.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked']);
-		expect(await auth.signIn(`lead-${engine}@example.com`, 'a long enough password', undefined, now + 60_000)).toMatchObject({ ok: false, reason: 'locked' });
+		expect(
+			await auth.signIn(`lead-${engine}@example.com`, 'a long enough password', undefined, now + 60_000),
+		).toMatchObject({ ok: false, reason: 'locked' });
 	});
 
 	it.runIf(engine === 'sqlite')('keeps its tables in the feedback store’s own file', () => {
 		const db = new DatabaseSync(sqlitePath, { readOnly: true });
-		const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r['name']);
+		const tables = db
+			.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+			.all()
+			.map((r) => r['name']);
 		db.close();
-		expect(tables).toEqual(expect.arrayContaining(['search_days', 'search_opens', 'support_sessions', 'support_users']));
+		expect(tables).toEqual(
+			expect.arrayContaining(['search_days', 'search_opens', 'support_sessions', 'support_users']),
+		);
 	});
 });

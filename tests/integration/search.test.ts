@@ -11,12 +11,14 @@ import { resultTitle } from '../../src/lib/search-landing.ts';
 import { urls } from '../../src/lib/urls.ts';
 
 const content = await readContent(projectRoot);
-const entries = (collection: string) => content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
+const entries = (collection: string) =>
+	content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
 
 /** The filter values a built page declares, as Pagefind reads them (`<span hidden data-pagefind-filter="audience:customer">`). */
 function declaredFilters(urlPath: string): { audience: string[]; type: string[] } {
 	const html = page(urlPath);
-	const values = (name: string) => [...html.matchAll(new RegExp(`<span hidden data-pagefind-filter="${name}:([^"]*)"`, 'g'))].map((m) => m[1]!).sort();
+	const values = (name: string) =>
+		[...html.matchAll(new RegExp(`<span hidden data-pagefind-filter="${name}:([^"]*)"`, 'g'))].map((m) => m[1]!).sort();
 	return { audience: values('audience'), type: values('type') };
 }
 
@@ -32,14 +34,19 @@ afterAll(() => index?.close());
 describe('search filters on every page', () => {
 	it('files each troubleshooting guide under its own audience and the troubleshooting type', async () => {
 		for (const { id, data } of entries('troubleshooting')) {
-			expect(declaredFilters(`/troubleshooting/${id}/`), id).toEqual({ audience: [data['audience']], type: ['troubleshooting'] });
+			expect(declaredFilters(`/troubleshooting/${id}/`), id).toEqual({
+				audience: [data['audience']],
+				type: ['troubleshooting'],
+			});
 		}
 	});
 
 	it('files each FAQ topic page under the audiences of its questions', async () => {
 		const faqs = entries('faqs');
 		for (const topic of new Set(faqs.map((f) => f.data['topic'] as string))) {
-			const expected = [...new Set(faqs.filter((f) => f.data['topic'] === topic).map((f) => f.data['audience'] as string))].sort();
+			const expected = [
+				...new Set(faqs.filter((f) => f.data['topic'] === topic).map((f) => f.data['audience'] as string)),
+			].sort();
 			expect(declaredFilters(`/faq/${topic}/`), topic).toEqual({ audience: expected, type: ['faq'] });
 		}
 	});
@@ -48,13 +55,22 @@ describe('search filters on every page', () => {
 		// The 404 page is left out of the index (pagefind: false), so it declares no filters.
 		for (const { id, data } of entries('docs').filter((e) => e.id !== '404')) {
 			const path = urls.doc(id);
-			const type = data['pageType'] === 'glossary' ? ['guide'] : (data['pageType'] ?? 'guide') in searchTypes ? [data['pageType'] ?? 'guide'] : [];
+			const type =
+				data['pageType'] === 'glossary'
+					? ['guide']
+					: (data['pageType'] ?? 'guide') in searchTypes
+						? [data['pageType'] ?? 'guide']
+						: [];
 			expect(declaredFilters(path), path).toEqual({ audience: data['audience'] ? [data['audience']] : everyone, type });
 		}
 	});
 
 	it('files terms, disclosure and commission pages under their types', async () => {
-		for (const { data } of entries('disclosures')) expect(declaredFilters(`/disclosures/${data['channel']}/`)).toEqual({ audience: ['affiliate'], type: ['disclosure'] });
+		for (const { data } of entries('disclosures'))
+			expect(declaredFilters(`/disclosures/${data['channel']}/`)).toEqual({
+				audience: ['affiliate'],
+				type: ['disclosure'],
+			});
 		expect(declaredFilters('/terms/')).toEqual({ audience: ['affiliate'], type: ['terms'] });
 		expect(declaredFilters('/terms/changes/')).toEqual({ audience: ['affiliate'], type: ['terms'] });
 		expect(declaredFilters('/commission/')).toEqual({ audience: ['advertiser', 'affiliate'], type: ['commission'] });
@@ -75,7 +91,9 @@ describe('search filters on every page', () => {
 		// The index opened here is the English one; German pages have their own (tests/integration/i18n.test.ts).
 		const pages = allPages().filter((p) => p !== '/404.html' && p !== '/search/' && pageLanguage(p) === 'en');
 		for (const audience of audiences) {
-			expect(filters['audience']?.[audience], audience).toBe(pages.filter((p) => declaredFilters(p).audience.includes(audience)).length);
+			expect(filters['audience']?.[audience], audience).toBe(
+				pages.filter((p) => declaredFilters(p).audience.includes(audience)).length,
+			);
 		}
 		for (const type of Object.keys(searchTypes)) {
 			expect(filters['type']?.[type], type).toBe(pages.filter((p) => declaredFilters(p).type.includes(type)).length);
@@ -93,7 +111,11 @@ describe('searching the built index', () => {
 		expect(forCustomers.total).toBeLessThan(all.total);
 		expect(forCustomers.landings.every((l) => l.filters['audience']?.includes('customer'))).toBe(true);
 		expect(customerFaqs.total).toBeGreaterThan(0);
-		expect(customerFaqs.landings.every((l) => l.filters['type']?.includes('faq') && l.filters['audience']?.includes('customer'))).toBe(true);
+		expect(
+			customerFaqs.landings.every(
+				(l) => l.filters['type']?.includes('faq') && l.filters['audience']?.includes('customer'),
+			),
+		).toBe(true);
 	});
 
 	it('lands a question on its deep link in the FAQ page, with an excerpt from that answer', async () => {
@@ -131,15 +153,27 @@ describe('searching the built index', () => {
 		}
 	});
 
-	it('titles each result by its page, and takes snippets from content only, never the site\'s own chrome', async () => {
-		for (const query of ['refund', 'payment methods', 'tracking link', 'commission rates', 'disclosure instagram', 'warranty', 'postback', 'dispute']) {
+	it("titles each result by its page, and takes snippets from content only, never the site's own chrome", async () => {
+		for (const query of [
+			'refund',
+			'payment methods',
+			'tracking link',
+			'commission rates',
+			'disclosure instagram',
+			'warranty',
+			'postback',
+			'dispute',
+		]) {
 			const { landings } = await index.search(query, { limit: 20 });
 			expect(landings.length, query).toBeGreaterThan(0);
 			for (const l of landings) {
 				expect(resultTitle(l).startsWith(l.pageTitle), l.url).toBe(true);
-				expect(l.excerpt, `${query}: ${l.url}`).not.toMatch(/Edit this|Also searched as|Was this page helpful|None of these helped/);
+				expect(l.excerpt, `${query}: ${l.url}`).not.toMatch(
+					/Edit this|Also searched as|Was this page helpful|None of these helped/,
+				);
 				// An answer's audience tag; a hub's "For advertisers" heading is content.
-				if (l.filters['type']?.includes('faq')) expect(l.excerpt, `${query}: ${l.url}`).not.toMatch(/For (affiliates|customers|advertisers)\b/);
+				if (l.filters['type']?.includes('faq'))
+					expect(l.excerpt, `${query}: ${l.url}`).not.toMatch(/For (affiliates|customers|advertisers)\b/);
 			}
 		}
 	});
@@ -153,7 +187,10 @@ describe('searching the built index', () => {
 			const term = (faq.data['searchTerms'] as string[])[0]!;
 			expect(html, faq.id).toContain(`data-terms="${(faq.data['searchTerms'] as string[]).join(', ')}"`);
 			const { landings } = await index.search(term, { limit: 10 });
-			expect(landings.map((l) => l.pageUrl), `"${term}" (${faq.id})`).toContain(`/faq/${faq.data['topic']}/`);
+			expect(
+				landings.map((l) => l.pageUrl),
+				`"${term}" (${faq.id})`,
+			).toContain(`/faq/${faq.data['topic']}/`);
 		}
 	});
 
@@ -164,10 +201,15 @@ describe('searching the built index', () => {
 });
 
 describe("the site's words, by first letter", () => {
-	it('splits /search/words.json into shards a search fetches by its words\' first letters, in the same order', () => {
+	it("splits /search/words.json into shards a search fetches by its words' first letters, in the same order", () => {
 		const all = JSON.parse(readFileSync(join(clientDir, 'search', 'words.json'), 'utf8')) as string[];
 		const letters = [...'abcdefghijklmnopqrstuvwxyz', '_'];
-		const shards = Object.fromEntries(letters.map((l) => [l, JSON.parse(readFileSync(join(clientDir, 'search', 'words', `${l}.json`), 'utf8')) as string[]]));
+		const shards = Object.fromEntries(
+			letters.map((l) => [
+				l,
+				JSON.parse(readFileSync(join(clientDir, 'search', 'words', `${l}.json`), 'utf8')) as string[],
+			]),
+		);
 		for (const letter of letters.slice(0, -1)) {
 			expect(shards[letter], letter).toEqual(all.filter((w) => w.startsWith(letter)));
 		}
@@ -194,12 +236,16 @@ describe('the header search box', () => {
 		const dir = join(clientDir, '_astro');
 		const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
 		const engine = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes('/search/words/'));
-		expect(engine, 'one module fetches the site\'s words').toHaveLength(1);
+		expect(engine, "one module fetches the site's words").toHaveLength(1);
 		const importers = scripts.filter((f) => readFileSync(join(dir, f), 'utf8').includes(engine[0]!));
-		const pageScripts = (path: string) => [...page(path).matchAll(/<script type="module" src="\/_astro\/([^"]+)"/g)].map((m) => m[1]!);
+		const pageScripts = (path: string) =>
+			[...page(path).matchAll(/<script type="module" src="\/_astro\/([^"]+)"/g)].map((m) => m[1]!);
 		// The header box on every page, the search page and the ask form each load a script that imports it.
 		for (const path of ['/', '/search/', '/ask/']) {
-			expect(pageScripts(path).some((s) => importers.includes(s)), path).toBe(true);
+			expect(
+				pageScripts(path).some((s) => importers.includes(s)),
+				path,
+			).toBe(true);
 		}
 		expect(importers.some((f) => readFileSync(join(dir, f), 'utf8').includes('site-search'))).toBe(true);
 	});
@@ -221,7 +267,12 @@ describe('the search page', () => {
 	});
 
 	it('offers every audience and content type as a filter', async () => {
-		const options = (name: string) => [...html().match(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`))![1]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+		const options = (name: string) =>
+			[
+				...html()
+					.match(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`))![1]!
+					.matchAll(/<option value="([^"]*)"/g),
+			].map((m) => m[1]);
 		expect(options('audience')).toEqual(['', ...audiences]);
 		expect(options('type')).toEqual(['', ...Object.keys(searchTypes)]);
 	});

@@ -13,7 +13,11 @@ let server: RunningServer;
 beforeAll(async () => {
 	requireBuild();
 	dir = tempDir('limits');
-	server = await startServer({ FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite'), FEEDBACK_RATE_LIMIT: '100000', SERVER_MAX_CONNECTIONS_PER_CLIENT: '8' });
+	server = await startServer({
+		FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite'),
+		FEEDBACK_RATE_LIMIT: '100000',
+		SERVER_MAX_CONNECTIONS_PER_CLIENT: '8',
+	});
 });
 afterAll(async () => {
 	await server?.stop();
@@ -51,13 +55,19 @@ function trickle(conn: Conn, text: string): void {
 	conn.socket.once('close', () => clearInterval(timer));
 }
 
-const body = JSON.stringify({ kind: 'question', question: 'How do I change my payout method, slowly?', audience: 'affiliate' });
+const body = JSON.stringify({
+	kind: 'question',
+	question: 'How do I change my payout method, slowly?',
+	audience: 'affiliate',
+});
 
 describe('timeouts and limits', () => {
 	it('cuts off a body trickled at 1 byte/s with 408 within the 10 s deadline, and a trickled header too', async () => {
 		const [slowBody, slowHeaders] = await Promise.all([open(), open()]);
 		const started = performance.now();
-		slowBody.socket.write(`POST /api/feedback/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+		slowBody.socket.write(
+			`POST /api/feedback/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+		);
 		trickle(slowBody, body);
 		trickle(slowHeaders, 'GET /faq/ HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'a'.repeat(100));
 		const [bodyClosed, headersClosed] = await Promise.all([slowBody.closed, slowHeaders.closed]);
@@ -94,7 +104,10 @@ describe('timeouts and limits', () => {
 		for (const conn of held.slice(1)) conn.socket.destroy();
 		await Promise.all(held.map((c) => c.closed));
 		// Room again.
-		await waitFor('a connection to be taken again', async () => (await fetch(`${server.base}/api/health/`)).status === 200);
+		await waitFor(
+			'a connection to be taken again',
+			async () => (await fetch(`${server.base}/api/health/`)).status === 200,
+		);
 	});
 
 	it('logs nothing for requests whose clients went away mid-body or mid-answer', async () => {
@@ -104,7 +117,9 @@ describe('timeouts and limits', () => {
 			aborts.push(
 				(async () => {
 					const conn = await open();
-					conn.socket.write(`POST /api/feedback/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+					conn.socket.write(
+						`POST /api/feedback/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+					);
 					await new Promise((r) => setTimeout(r, 50));
 					conn.socket.destroy();
 				})(),
@@ -116,7 +131,9 @@ describe('timeouts and limits', () => {
 				})(),
 				(async () => {
 					const conn = await open();
-					conn.socket.write(`POST /api/feedback/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n5\r\n{"kin`);
+					conn.socket.write(
+						`POST /api/feedback/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n5\r\n{"kin`,
+					);
 					await new Promise((r) => setTimeout(r, 50));
 					conn.socket.resetAndDestroy();
 				})(),

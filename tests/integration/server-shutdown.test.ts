@@ -16,15 +16,23 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const exitCode = (child: import('node:child_process').ChildProcess) =>
-	new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+	new Promise<number | null>((resolve) =>
+		child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+	);
 
 function stored(db: string): Array<{ reference: string; question: string; delivered: boolean }> {
 	const sqlite = new DatabaseSync(db, { readOnly: true });
 	try {
 		return sqlite
-			.prepare('SELECT s.reference, s.question, o.delivered_at FROM submissions s LEFT JOIN outbox o ON o.submission_id = s.id')
+			.prepare(
+				'SELECT s.reference, s.question, o.delivered_at FROM submissions s LEFT JOIN outbox o ON o.submission_id = s.id',
+			)
 			.all()
-			.map((r) => ({ reference: String(r['reference']), question: String(r['question']), delivered: r['delivered_at'] !== null && r['delivered_at'] !== undefined }));
+			.map((r) => ({
+				reference: String(r['reference']),
+				question: String(r['question']),
+				delivered: r['delivered_at'] !== null && r['delivered_at'] !== undefined,
+			}));
 	} finally {
 		sqlite.close();
 	}
@@ -33,13 +41,17 @@ function stored(db: string): Array<{ reference: string; question: string; delive
 /** A JSON POST over `agent` (keep-alive); resolves with the status and body, rejects on a connection error. */
 function post(base: string, agent: Agent, body: unknown): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
-		const req = request(`${base}/api/feedback/`, { method: 'POST', agent, headers: { 'content-type': 'application/json', accept: 'application/json' } }, (res) => {
-			let text = '';
-			res.setEncoding('utf8');
-			res.on('data', (c: string) => (text += c));
-			res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-			res.on('error', reject);
-		});
+		const req = request(
+			`${base}/api/feedback/`,
+			{ method: 'POST', agent, headers: { 'content-type': 'application/json', accept: 'application/json' } },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (c: string) => (text += c));
+				res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+				res.on('error', reject);
+			},
+		);
 		req.on('error', reject);
 		req.end(JSON.stringify(body));
 	});
@@ -48,7 +60,11 @@ function post(base: string, agent: Agent, body: unknown): Promise<{ status: numb
 describe('graceful shutdown', () => {
 	it('on SIGTERM under load: every 201 is in the store, nothing stored went unanswered, exit 0', async () => {
 		const db = join(dir, 'load.sqlite');
-		const server = await startServer({ FEEDBACK_DB_PATH: db, FEEDBACK_RATE_LIMIT: '100000', FEEDBACK_GLOBAL_RATE_LIMIT: '1000000' });
+		const server = await startServer({
+			FEEDBACK_DB_PATH: db,
+			FEEDBACK_RATE_LIMIT: '100000',
+			FEEDBACK_GLOBAL_RATE_LIMIT: '1000000',
+		});
 		// Keep-alive connections, as browsers and proxies use: shutdown must close them between requests, not during one.
 		const agent = new Agent({ keepAlive: true, maxSockets: 48 });
 		const acknowledged = new Map<string, string>();
@@ -60,7 +76,8 @@ describe('graceful shutdown', () => {
 				const question = `How do I change my payout method? (shutdown ${sent++})`;
 				try {
 					const response = await post(server.base, agent, { kind: 'question', question, audience: 'affiliate' });
-					if (response.status === 201) acknowledged.set(question, (JSON.parse(response.body) as { reference: string }).reference);
+					if (response.status === 201)
+						acknowledged.set(question, (JSON.parse(response.body) as { reference: string }).reference);
 					else failures.push(`HTTP ${response.status}: ${response.body}`);
 				} catch (error) {
 					// Refused connections once the server stops listening, or a keep-alive connection closed as a

@@ -14,7 +14,10 @@ const client = join(projectRoot, 'dist', 'client');
 
 beforeAll(async () => {
 	requireBuild();
-	server = await startServer({ FEEDBACK_DB_PATH: join(tempDir('server'), 'feedback.sqlite'), FEEDBACK_RATE_LIMIT: '1000' });
+	server = await startServer({
+		FEEDBACK_DB_PATH: join(tempDir('server'), 'feedback.sqlite'),
+		FEEDBACK_RATE_LIMIT: '1000',
+	});
 	base = server.base;
 });
 afterAll(() => server?.stop());
@@ -47,7 +50,9 @@ function rawSocket(text: string): Promise<string> {
 		socket.on('data', (d) => (answer += d));
 		socket.on('end', () => resolve(answer));
 		socket.on('error', reject);
-		socket.setTimeout(5000, () => socket.destroy(new Error(`no answer to ${JSON.stringify(text.slice(0, 30))}: ${answer}`)));
+		socket.setTimeout(5000, () =>
+			socket.destroy(new Error(`no answer to ${JSON.stringify(text.slice(0, 30))}: ${answer}`)),
+		);
 	});
 }
 
@@ -96,7 +101,14 @@ describe('the server: routing', () => {
 	});
 
 	it('serves nothing outside dist/client, however the path is written', async () => {
-		for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/faq/%2e%2e/%2e%2e/package.json', '/%00', '/_astro/../../package.json']) {
+		for (const path of [
+			'/../package.json',
+			'/%2e%2e/package.json',
+			'/..%2fpackage.json',
+			'/faq/%2e%2e/%2e%2e/package.json',
+			'/%00',
+			'/_astro/../../package.json',
+		]) {
 			const answer = await rawSocket(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
 			expect(answer, path).toMatch(/^HTTP\/1\.1 (400|404)/);
 			expect(answer, path).not.toContain('"partner-help"');
@@ -130,7 +142,13 @@ describe('the server: routing', () => {
 
 describe('the server: settings', () => {
 	it('stops at start-up with a message naming a wrong server setting', async () => {
-		await expect(startServer({ FEEDBACK_DB_PATH: join(tempDir('server-bad'), 'x.sqlite'), SERVER_BODY_TIMEOUT_MS: 'soon', SERVER_MAX_CONNECTIONS_PER_CLIENT: '-1' })).rejects.toThrow(
+		await expect(
+			startServer({
+				FEEDBACK_DB_PATH: join(tempDir('server-bad'), 'x.sqlite'),
+				SERVER_BODY_TIMEOUT_MS: 'soon',
+				SERVER_MAX_CONNECTIONS_PER_CLIENT: '-1',
+			}),
+		).rejects.toThrow(
 			/SERVER_BODY_TIMEOUT_MS must be a whole number[\s\S]*SERVER_MAX_CONNECTIONS_PER_CLIENT must be at least 0/,
 		);
 	});
@@ -156,7 +174,9 @@ describe('the server: compression and caching', () => {
 			expect(plain.body.equals(file), String(accept)).toBe(true);
 		}
 		// Quality values count: gzip preferred over brotli when the client says so.
-		expect((await raw(article, { headers: { 'accept-encoding': 'br;q=0.5, gzip' } })).headers['content-encoding']).toBe('gzip');
+		expect((await raw(article, { headers: { 'accept-encoding': 'br;q=0.5, gzip' } })).headers['content-encoding']).toBe(
+			'gzip',
+		);
 	});
 
 	it('sends Pagefind’s script compressed too', async () => {
@@ -184,7 +204,9 @@ describe('the server: compression and caching', () => {
 		expect(gz.status).toBe(200);
 		expect(gz.headers.etag).not.toBe(etag);
 		expect((await raw(article, { headers: { 'accept-encoding': 'br', 'if-none-match': '"other"' } })).status).toBe(200);
-		expect((await raw(article, { headers: { 'accept-encoding': 'br', 'if-none-match': `"other", W/${etag}` } })).status).toBe(304);
+		expect(
+			(await raw(article, { headers: { 'accept-encoding': 'br', 'if-none-match': `"other", W/${etag}` } })).status,
+		).toBe(304);
 	});
 
 	it('caches hashed assets for a year and everything else with revalidation', async () => {
@@ -193,7 +215,9 @@ describe('the server: compression and caching', () => {
 		expect((await raw(script)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
 		expect((await raw(article)).headers['cache-control']).toBe('public, max-age=0, must-revalidate');
 		expect((await raw('/pagefind/pagefind.js')).headers['cache-control']).toBe('public, max-age=0, must-revalidate');
-		const entry = JSON.parse(readFileSync(join(client, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+		const entry = JSON.parse(readFileSync(join(client, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { hash: string }>;
+		};
 		const hash = Object.values(entry.languages)[0]!.hash;
 		const meta = await raw(`/pagefind/pagefind.${hash}.pf_meta`);
 		expect(meta.status).toBe(200);
@@ -208,7 +232,13 @@ describe('the server: security headers', () => {
 	};
 
 	it('on pages: a policy with the page’s own script hashes and frame-ancestors none', async () => {
-		for (const path of [article, '/ask/', '/search/', '/no-such-page/', '/ask/thanks/?ref=FB-AAAA-BBBB&kind=question']) {
+		for (const path of [
+			article,
+			'/ask/',
+			'/search/',
+			'/no-such-page/',
+			'/ask/thanks/?ref=FB-AAAA-BBBB&kind=question',
+		]) {
 			const response = await raw(path);
 			expect(response.headers, path).toMatchObject(common);
 			expect(response.headers['permissions-policy'], path).toContain('camera=()');
@@ -218,9 +248,13 @@ describe('the server: security headers', () => {
 			expect(csp, path).toMatch(/script-src 'self'[^;]* 'sha256-/);
 			expect(response.body.toString(), path).not.toContain('http-equiv="content-security-policy"');
 			// Every inline script of the page is in its policy.
-			for (const [, body] of response.body.toString().matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)) {
+			for (const [, body] of response.body
+				.toString()
+				.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)) {
 				const { createHash } = await import('node:crypto');
-				expect(csp, `${path}: ${body!.slice(0, 40)}`).toContain(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+				expect(csp, `${path}: ${body!.slice(0, 40)}`).toContain(
+					`'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
+				);
 			}
 		}
 	});
@@ -243,7 +277,9 @@ describe('the server: security headers', () => {
 			body: JSON.stringify({ kind: 'vote', page: '/faq/', helpful: true }),
 		});
 		expect(posted.status).toBe(201);
-		expect(posted.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+		expect(posted.headers.get('content-security-policy')).toBe(
+			"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+		);
 		expect(posted.headers.get('x-content-type-options')).toBe('nosniff');
 	});
 });

@@ -3,7 +3,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFixture, buildAt, materializeFixture, projectRoot, removeFixture, type BuildResult } from '../helpers/fixtures.ts';
+import {
+	buildFixture,
+	buildAt,
+	materializeFixture,
+	projectRoot,
+	removeFixture,
+	type BuildResult,
+} from '../helpers/fixtures.ts';
 import { pngSize } from '../helpers/png.ts';
 import { metaTags } from '../helpers/html-meta.ts';
 
@@ -32,8 +39,15 @@ const image = (root: string, page: string) => {
  */
 const germanCopies = (root: string) => {
 	const dir = join(root, 'dist', 'client', 'de');
-	const walk = (d: string): string[] => (existsSync(d) ? readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name === 'index.html' ? [join(d, e.name)] : [])) : []);
-	return walk(dir).filter((f) => metaTags(readFileSync(f, 'utf8')).some(([k, v]) => k === 'og:image' && new URL(v).pathname.startsWith('/og/'))).length;
+	const walk = (d: string): string[] =>
+		existsSync(d)
+			? readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+					e.isDirectory() ? walk(join(d, e.name)) : e.name === 'index.html' ? [join(d, e.name)] : [],
+				)
+			: [];
+	return walk(dir).filter((f) =>
+		metaTags(readFileSync(f, 'utf8')).some(([k, v]) => k === 'og:image' && new URL(v).pathname.startsWith('/og/')),
+	).length;
 };
 
 async function build(edit?: (root: string) => void, env: Record<string, string> = {}): Promise<BuildResult> {
@@ -72,8 +86,12 @@ describe('share images of a fixture site', () => {
 	});
 
 	it('renders none again when the content has not changed, and ships the same files', () => {
-		expect(counts(warm.output)).toEqual({ rendered: 0, reused: counts(cold.output).rendered + counts(cold.output).reused });
-		for (const page of pages) expect(readFileSync(image(warm.root, page)!).equals(readFileSync(image(cold.root, page)!)), page).toBe(true);
+		expect(counts(warm.output)).toEqual({
+			rendered: 0,
+			reused: counts(cold.output).rendered + counts(cold.output).reused,
+		});
+		for (const page of pages)
+			expect(readFileSync(image(warm.root, page)!).equals(readFileSync(image(cold.root, page)!)), page).toBe(true);
 	});
 
 	it('renders only the card whose title changed', async () => {
@@ -81,8 +99,15 @@ describe('share images of a fixture site', () => {
 			const file = join(root, 'src', 'content', 'docs', 'returns.mdx');
 			writeFileSync(file, readFileSync(file, 'utf8').replace('title: Returns & refunds', 'title: Returns and refunds'));
 		});
-		expect(counts(edited.output)).toEqual({ rendered: 1, reused: counts(cold.output).rendered + counts(cold.output).reused - 1 });
-		expect(readFileSync(image(edited.root, 'returns/index.html')!).equals(readFileSync(image(cold.root, 'returns/index.html')!))).toBe(false);
+		expect(counts(edited.output)).toEqual({
+			rendered: 1,
+			reused: counts(cold.output).rendered + counts(cold.output).reused - 1,
+		});
+		expect(
+			readFileSync(image(edited.root, 'returns/index.html')!).equals(
+				readFileSync(image(cold.root, 'returns/index.html')!),
+			),
+		).toBe(false);
 	});
 
 	it('builds without images or image tags when OG_IMAGES=off', async () => {
@@ -112,14 +137,32 @@ describe('share images of a fixture site', () => {
 });
 
 describe('share images in the dev server', () => {
-	it('draws a page\'s card on request', async () => {
+	it("draws a page's card on request", async () => {
 		const root = materializeFixture('share-images', { withProject: true });
 		roots.push(root);
-		const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', root, '--host', '127.0.0.1', '--port', '0'], {
-			cwd: root,
-			// Without VITEST: Astro's dev server leaves its routes out when it thinks it runs inside a test runner.
-			env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-		});
+		const child = spawn(
+			process.execPath,
+			[
+				join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+				'dev',
+				'--root',
+				root,
+				'--host',
+				'127.0.0.1',
+				'--port',
+				'0',
+			],
+			{
+				cwd: root,
+				// Without VITEST: Astro's dev server leaves its routes out when it thinks it runs inside a test runner.
+				env: {
+					...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+					ASTRO_TELEMETRY_DISABLED: '1',
+					NO_COLOR: '1',
+					FORCE_COLOR: '0',
+				},
+			},
+		);
 		try {
 			const origin = await new Promise<string>((resolve, reject) => {
 				let output = '';

@@ -13,10 +13,14 @@ beforeAll(requireBuild);
 
 const site = 'https://help.tallwood.example';
 const content = await readContent(projectRoot);
-const of = (collection: string) => content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
+const of = (collection: string) =>
+	content.filter((f) => f.collection === collection).map((f) => ({ id: f.id, data: f.raw as Record<string, any> }));
 const meta = (html: string) => {
 	const tags = metaTags(html);
-	return { get: (key: string) => tags.find(([k]) => k === key)?.[1], all: (key: string) => tags.filter(([k]) => k === key).map(([, v]) => v) };
+	return {
+		get: (key: string) => tags.find(([k]) => k === key)?.[1],
+		all: (key: string) => tags.filter(([k]) => k === key).map(([, v]) => v),
+	};
 };
 const links = (html: string) => [...html.matchAll(/<link\b[^>]*>/g)].map((m) => attributes(m[0]));
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -36,7 +40,11 @@ describe('share cards on the built site', () => {
 			const file = join(clientDir, new URL(image!).pathname);
 			expect(existsSync(file), `${path}: ${file} is missing`).toBe(true);
 			expect(pngSize(readFileSync(file)), path).toEqual({ width: 1200, height: 630 });
-			expect([m.get('og:image:width'), m.get('og:image:height'), m.get('og:image:type')], path).toEqual(['1200', '630', 'image/png']);
+			expect([m.get('og:image:width'), m.get('og:image:height'), m.get('og:image:type')], path).toEqual([
+				'1200',
+				'630',
+				'image/png',
+			]);
 			expect(m.get('og:image:alt'), path).toContain(m.get('og:title'));
 			expect(m.get('twitter:card'), path).toBe('summary_large_image');
 			expect(m.get('twitter:image'), path).toBe(image);
@@ -56,20 +64,34 @@ describe('share cards on the built site', () => {
 		expect(meta(page('/404.html')).get('article:section')).toBe('Page not found');
 		const commission = meta(page('/commission/'));
 		expect(commission.all('article:tag')).toEqual(['Affiliates', 'Advertisers']);
-		expect(commission.get('og:image:alt')).toBe('Tallwood Partners Help: Commission rates. Commission rates for affiliates and advertisers.');
+		expect(commission.get('og:image:alt')).toBe(
+			'Tallwood Partners Help: Commission rates. Commission rates for affiliates and advertisers.',
+		);
 	});
 });
 
 describe('what each built page says it is', () => {
-	const audienceLabel: Record<string, string> = { affiliate: 'Affiliates', customer: 'Customers', advertiser: 'Advertisers' };
+	const audienceLabel: Record<string, string> = {
+		affiliate: 'Affiliates',
+		customer: 'Customers',
+		advertiser: 'Advertisers',
+	};
 	const groups = (html: string) =>
-		[...html.matchAll(/<details( open)?[^>]*><summary[^>]*><span class="group-label[^"]*"><span class="large[^"]*">([^<]+)<\/span>/g)]
+		[
+			...html.matchAll(
+				/<details( open)?[^>]*><summary[^>]*><span class="group-label[^"]*"><span class="large[^"]*">([^<]+)<\/span>/g,
+			),
+		]
 			.map((m) => ({ label: m[2]!, open: Boolean(m[1]) }))
 			.filter((g) => Object.values(audienceLabel).includes(g.label));
 
 	it('files every page of an FAQ topic under the audiences of all its questions, on its card and in search', () => {
 		const byTopic = new Map<string, Set<string>>();
-		for (const f of of('faqs')) byTopic.set(String(f.data['topic']), (byTopic.get(String(f.data['topic'])) ?? new Set()).add(String(f.data['audience'])));
+		for (const f of of('faqs'))
+			byTopic.set(
+				String(f.data['topic']),
+				(byTopic.get(String(f.data['topic'])) ?? new Set()).add(String(f.data['audience'])),
+			);
 		const topicPages = allPages().filter((p) => /^\/faq\/[^/]+\/(\d+\/)?$/.test(p));
 		expect(topicPages.length).toBeGreaterThanOrEqual(byTopic.size);
 		for (const path of topicPages) {
@@ -96,7 +118,9 @@ describe('what each built page says it is', () => {
 
 describe('the program changes feed', () => {
 	const xml = readFileSync(join(clientDir, 'changes.xml'), 'utf8');
-	const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(xml).feed;
+	const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(
+		xml,
+	).feed;
 	const entries: Array<Record<string, any>> = feed.entry;
 
 	it('is well-formed Atom with the required elements', async () => {
@@ -115,10 +139,21 @@ describe('the program changes feed', () => {
 
 	it('lists every terms version, commission rule and reviewed disclosure rule, newest first', async () => {
 		const ids = entries.map((e) => e.id as string);
-		for (const t of of('terms')) expect(ids.some((id) => id.endsWith(`:terms/${t.data['version']}`)), t.id).toBe(true);
-		for (const c of of('commission')) expect(ids.some((id) => id.endsWith(`:commission/${c.id}`)), c.id).toBe(true);
+		for (const t of of('terms'))
+			expect(
+				ids.some((id) => id.endsWith(`:terms/${t.data['version']}`)),
+				t.id,
+			).toBe(true);
+		for (const c of of('commission'))
+			expect(
+				ids.some((id) => id.endsWith(`:commission/${c.id}`)),
+				c.id,
+			).toBe(true);
 		for (const d of of('disclosures').filter((d) => d.data['lastReviewed'])) {
-			expect(ids.some((id) => id.endsWith(`:disclosures/${d.data['channel']}`)), d.id).toBe(true);
+			expect(
+				ids.some((id) => id.endsWith(`:disclosures/${d.data['channel']}`)),
+				d.id,
+			).toBe(true);
 		}
 		const dates = entries.map((e) => Date.parse(e.updated));
 		expect(dates).toEqual([...dates].sort((a, b) => b - a));
@@ -134,9 +169,17 @@ describe('the program changes feed', () => {
 
 	it('is announced in the head of every page and linked from the terms pages', async () => {
 		for (const path of allPages()) {
-			expect(links(page(path)).some((l) => l['rel'] === 'alternate' && l['type'] === 'application/atom+xml' && l['href'] === '/changes.xml'), path).toBe(true);
+			expect(
+				links(page(path)).some(
+					(l) => l['rel'] === 'alternate' && l['type'] === 'application/atom+xml' && l['href'] === '/changes.xml',
+				),
+				path,
+			).toBe(true);
 		}
-		for (const path of ['/terms/', ...of('terms').map((t) => `/terms/${String(t.data['version']).replace('.', '-')}/`)]) {
+		for (const path of [
+			'/terms/',
+			...of('terms').map((t) => `/terms/${String(t.data['version']).replace('.', '-')}/`),
+		]) {
 			expect(page(path), path).toMatch(/<a href="\/changes\.xml"[^>]*>Follow program changes<\/a>/);
 		}
 	});
@@ -147,7 +190,9 @@ describe('the sitemap', () => {
 		const index = readFileSync(join(clientDir, 'sitemap-index.xml'), 'utf8');
 		expect(xmlErrors(index)).toEqual([]);
 		const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-		const listed = parts.flatMap((p) => [...readFileSync(join(clientDir, p), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+		const listed = parts.flatMap((p) =>
+			[...readFileSync(join(clientDir, p), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!),
+		);
 		// A page whose canonical is another address (the terms version in force is /terms/) is listed there.
 		const canonical = (p: string) => links(page(p)).find((l) => l['rel'] === 'canonical')?.['href'] ?? `${site}${p}`;
 		const expected = allPages()
@@ -160,6 +205,10 @@ describe('the sitemap', () => {
 		const inForce = versions.filter((p) => canonical(p) === `${site}/terms/`);
 		expect(inForce).toHaveLength(1);
 		expect(listed).not.toContain(`${site}${inForce[0]}`);
-		for (const path of ['/', '/terms/']) expect(links(page(path)).some((l) => l['rel'] === 'sitemap' && l['href'] === '/sitemap-index.xml'), path).toBe(true);
+		for (const path of ['/', '/terms/'])
+			expect(
+				links(page(path)).some((l) => l['rel'] === 'sitemap' && l['href'] === '/sitemap-index.xml'),
+				path,
+			).toBe(true);
 	});
 });

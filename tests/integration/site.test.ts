@@ -23,7 +23,18 @@ describe('the built site', () => {
 	it('has a page for every hub, collection page and entry', async () => {
 		const pages = new Set(allPages());
 		const expected = [
-			'/', '/affiliates/', '/customers/', '/advertisers/', '/faq/', '/troubleshooting/', '/commission/', '/terms/', '/terms/changes/', '/disclosures/', '/glossary/', '/404.html',
+			'/',
+			'/affiliates/',
+			'/customers/',
+			'/advertisers/',
+			'/faq/',
+			'/troubleshooting/',
+			'/commission/',
+			'/terms/',
+			'/terms/changes/',
+			'/disclosures/',
+			'/glossary/',
+			'/404.html',
 			...of('troubleshooting').map((t) => `/troubleshooting/${t.id}/`),
 			...of('disclosures').map((d) => `/disclosures/${data(d)['channel']}/`),
 			...of('terms').map((t) => `/terms/${String(data(t)['version']).replace('.', '-')}/`),
@@ -35,7 +46,9 @@ describe('the built site', () => {
 
 	it('has the content the product promises', async () => {
 		expect(of('faqs').length).toBeGreaterThanOrEqual(20);
-		expect(new Set(of('faqs').map((f) => data(f)['audience']))).toEqual(new Set(['affiliate', 'customer', 'advertiser']));
+		expect(new Set(of('faqs').map((f) => data(f)['audience']))).toEqual(
+			new Set(['affiliate', 'customer', 'advertiser']),
+		);
 		expect(of('troubleshooting').length).toBeGreaterThanOrEqual(10);
 		expect(of('disclosures').length).toBeGreaterThanOrEqual(6);
 		expect(of('terms').length).toBeGreaterThanOrEqual(2);
@@ -73,7 +86,8 @@ describe('the built site', () => {
 	it('states program facts as the program file has them, and never the raw directive', async () => {
 		expect(page('/affiliates/onboarding/payments/')).toContain(facts.payoutThreshold);
 		expect(page('/affiliates/')).toContain(`once your balance reaches ${facts.payoutThreshold}`);
-		for (const method of program.payout.methods) expect(page('/affiliates/onboarding/payments/')).toContain(method.label);
+		for (const method of program.payout.methods)
+			expect(page('/affiliates/onboarding/payments/')).toContain(method.label);
 		for (const path of allPages()) expect(page(path), path).not.toContain(':fact[');
 	});
 
@@ -92,7 +106,8 @@ describe('the built site', () => {
 		for (const t of of('terms')) {
 			const version = String(data(t)['version']);
 			expect(page(`/terms/${version.replace('.', '-')}/`)).toContain(`<dd>${version}</dd>`);
-			for (const line of (data(t)['changes'] ?? []) as string[]) expect(changes).toContain(line.replace(/&/g, '&amp;').replace(/"/g, '&quot;').slice(0, 30));
+			for (const line of (data(t)['changes'] ?? []) as string[])
+				expect(changes).toContain(line.replace(/&/g, '&amp;').replace(/"/g, '&quot;').slice(0, 30));
 		}
 		expect(changes).toMatch(/<ins>/);
 		expect(changes).toMatch(/<del>/);
@@ -102,7 +117,8 @@ describe('the built site', () => {
 		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
 		// Pagefind keeps one index per language (from each page's `lang`).
 		const indexed = allPages().filter((p) => !isNotFoundPage(p) && p !== '/search/');
-		for (const lang of new Set(indexed.map(pageLanguage))) expect(entry.languages[lang]?.page_count, lang).toBe(indexed.filter((p) => pageLanguage(p) === lang).length);
+		for (const lang of new Set(indexed.map(pageLanguage)))
+			expect(entry.languages[lang]?.page_count, lang).toBe(indexed.filter((p) => pageLanguage(p) === lang).length);
 		expect(readdirSync(join(clientDir, 'pagefind', 'fragment')).length).toBe(indexed.length);
 	});
 });

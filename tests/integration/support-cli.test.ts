@@ -9,7 +9,12 @@ import { createSupportRuntime } from '../../src/server/search-events/runtime.ts'
 
 const dir = tempDir('support-cli');
 const env = { ...process.env, DATABASE_URL: undefined, FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite') };
-const user = (args: string[], input = '') => spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), 'user', ...args], { env, input, encoding: 'utf8' });
+const user = (args: string[], input = '') =>
+	spawnSync(process.execPath, [join(projectRoot, 'scripts', 'support', 'feedback.ts'), 'user', ...args], {
+		env,
+		input,
+		encoding: 'utf8',
+	});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('feedback user', () => {
@@ -29,9 +34,15 @@ describe('feedback user', () => {
 
 	it('refuses a second account for the same email, a short password and a missing email, saying why', () => {
 		const again = user(['add', 'lead@example.com'], 'another long password\n');
-		expect([again.status, again.stderr.trim()]).toEqual([1, 'An account for lead@example.com exists already; use "user password" to change its password.']);
+		expect([again.status, again.stderr.trim()]).toEqual([
+			1,
+			'An account for lead@example.com exists already; use "user password" to change its password.',
+		]);
 		const short = user(['add', 'new@example.com'], 'short\n');
-		expect([short.status, short.stderr.trim()]).toEqual([1, 'The password must be at least 12 characters long. Nothing was changed.']);
+		expect([short.status, short.stderr.trim()]).toEqual([
+			1,
+			'The password must be at least 12 characters long. Nothing was changed.',
+		]);
 		const missing = user(['add']);
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toContain('user add needs an email address.');

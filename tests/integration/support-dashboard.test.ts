@@ -11,7 +11,12 @@ import { clientDir, requireBuild } from '../helpers/site.ts';
 import { addUser, Client, supportUrls } from '../helpers/support.ts';
 
 const dir = tempDir('support');
-const env = { FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite'), SUPPORT_LOCKOUT_FAILURES: '3', SUPPORT_LOGIN_RATE_LIMIT: '100', FEEDBACK_TRUSTED_PROXIES: '1' };
+const env = {
+	FEEDBACK_DB_PATH: join(dir, 'feedback.sqlite'),
+	SUPPORT_LOCKOUT_FAILURES: '3',
+	SUPPORT_LOGIN_RATE_LIMIT: '100',
+	FEEDBACK_TRUSTED_PROXIES: '1',
+};
 let server: RunningServer;
 
 beforeAll(async () => {
@@ -28,13 +33,26 @@ afterAll(async () => {
 describe('without a session', () => {
 	const urls = supportUrls().filter((u) => u.url !== '/support/sign-in/');
 	it('knows every dashboard address', () => {
-		expect(urls.map((u) => u.url)).toEqual(expect.arrayContaining(['/support/', '/support/groups/', '/support/data/questions.json', '/support/export/trend.csv', '/support/groups/answer/', '/support/sign-out/']));
+		expect(urls.map((u) => u.url)).toEqual(
+			expect.arrayContaining([
+				'/support/',
+				'/support/groups/',
+				'/support/data/questions.json',
+				'/support/export/trend.csv',
+				'/support/groups/answer/',
+				'/support/sign-out/',
+			]),
+		);
 	});
 	it('sends pages to sign-in and refuses data with 401, for GET and POST', async () => {
 		const anonymous = new Client(server.base);
 		for (const { url, kind } of urls) {
 			for (const method of ['GET', 'POST']) {
-				const response = await anonymous.fetch(url, { method, headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded' }, ...(method === 'POST' ? { body: 'csrf=x' } : {}) });
+				const response = await anonymous.fetch(url, {
+					method,
+					headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded' },
+					...(method === 'POST' ? { body: 'csrf=x' } : {}),
+				});
 				const body = await response.text();
 				if (kind === 'page') {
 					expect([response.status, url, method]).toEqual([303, url, method]);
@@ -54,8 +72,11 @@ describe('without a session', () => {
 	});
 	it('prerenders nothing of the dashboard', () => {
 		expect(existsSync(join(clientDir, 'support'))).toBe(false);
-		const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-		const leaks = walk(clientDir).filter((f) => /\.(html|js|css|json)$/.test(f) && /Support dashboard|ph_support/.test(readFileSync(f, 'utf8')));
+		const walk = (d: string): string[] =>
+			readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+		const leaks = walk(clientDir).filter(
+			(f) => /\.(html|js|css|json)$/.test(f) && /Support dashboard|ph_support/.test(readFileSync(f, 'utf8')),
+		);
 		expect(leaks).toEqual([]);
 		expect(readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8')).not.toMatch(/<loc>https?:\/\/[^/<]+\/support\//);
 	});
@@ -104,9 +125,21 @@ describe('signing in', () => {
 	it('refuses a sign-in form without its token, or posted from another site', async () => {
 		const c = new Client(server.base);
 		await c.fetch('/support/sign-in/');
-		expect((await c.post('/support/sign-in/', { csrf: 'made-up', email: 'agent@example.com', password: 'a very long password' })).status).toBe(403);
+		expect(
+			(
+				await c.post('/support/sign-in/', {
+					csrf: 'made-up',
+					email: 'agent@example.com',
+					password: 'a very long password',
+				})
+			).status,
+		).toBe(403);
 		const csrf = await c.csrf('/support/sign-in/');
-		const cross = await c.post('/support/sign-in/', { csrf, email: 'agent@example.com', password: 'a very long password' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+		const cross = await c.post(
+			'/support/sign-in/',
+			{ csrf, email: 'agent@example.com', password: 'a very long password' },
+			{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+		);
 		expect(cross.status).toBe(403);
 		expect(c.jar.has('ph_support')).toBe(false);
 	});
@@ -114,7 +147,12 @@ describe('signing in', () => {
 	it('never sends anyone to another site after sign-in', async () => {
 		const c = new Client(server.base);
 		const csrf = await c.csrf('/support/sign-in/');
-		const ok = await c.post('/support/sign-in/', { csrf, email: 'agent@example.com', password: 'a very long password', next: '//evil.example/support/' });
+		const ok = await c.post('/support/sign-in/', {
+			csrf,
+			email: 'agent@example.com',
+			password: 'a very long password',
+			next: '//evil.example/support/',
+		});
 		expect(ok.headers.get('location')).toBe('/support/');
 	});
 });
@@ -136,10 +174,18 @@ describe('forms of a signed-in team member', () => {
 
 	it('refuse a cross-site post even with the right token', async () => {
 		const csrf = await c.csrf('/support/groups/');
-		const r = await c.post('/support/groups/answer/', { csrf, key: 'exchang', page: '/faq/' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+		const r = await c.post(
+			'/support/groups/answer/',
+			{ csrf, key: 'exchang', page: '/faq/' },
+			{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+		);
 		expect(r.status).toBe(403);
 		expect((await r.json()).error.code).toBe('cross_site');
-		const noOrigin = await c.fetch('/support/groups/answer/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf, key: 'exchang', page: '/faq/' }).toString() });
+		const noOrigin = await c.fetch('/support/groups/answer/', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ csrf, key: 'exchang', page: '/faq/' }).toString(),
+		});
 		expect(noOrigin.status).toBe(403);
 	});
 
@@ -148,17 +194,29 @@ describe('forms of a signed-in team member', () => {
 		const bad = await c.post('/support/groups/answer/', { csrf, key: 'exchang', page: 'https://evil.example/' });
 		expect(bad.status).toBe(422);
 		expect((await bad.json()).error.fields[0].field).toBe('page');
-		const r = await c.post('/support/groups/answer/', { csrf, key: 'exchang', words: 'exchange', page: '/faq/returns/' });
+		const r = await c.post('/support/groups/answer/', {
+			csrf,
+			key: 'exchang',
+			words: 'exchange',
+			page: '/faq/returns/',
+		});
 		expect(r.status).toBe(303);
 		const answers = await (await fetch(`${server.base}/api/search-events/`)).json();
-		expect(answers.answers).toEqual([expect.objectContaining({ key: 'exchang', words: 'exchange', page: '/faq/returns/' })]);
+		expect(answers.answers).toEqual([
+			expect.objectContaining({ key: 'exchang', words: 'exchange', page: '/faq/returns/' }),
+		]);
 	});
 
 	it('export CSV with formula cells neutralised', async () => {
 		const posted = await fetch(`${server.base}/api/search-events/`, {
 			method: 'POST',
 			headers: { 'content-type': 'text/plain;charset=UTF-8', origin: server.base },
-			body: JSON.stringify({ events: [{ query: "=HYPERLINK('http://evil.example')", results: 0 }, { query: '@sum(a1)', results: 0 }] }),
+			body: JSON.stringify({
+				events: [
+					{ query: "=HYPERLINK('http://evil.example')", results: 0 },
+					{ query: '@sum(a1)', results: 0 },
+				],
+			}),
 		});
 		expect(posted.status).toBe(204);
 		const csv = await (await c.fetch('/support/export/zero-results.csv')).text();
@@ -171,7 +229,10 @@ describe('forms of a signed-in team member', () => {
 	it('refuse an unknown view in the format of the endpoint, and a method other than GET or HEAD', async () => {
 		const json = await c.fetch('/support/data/nothing.json');
 		expect(json.status).toBe(404);
-		expect((await json.json()).error).toMatchObject({ code: 'unknown_view', message: expect.stringMatching(/^There is no view "nothing"; the views are .*questions/) });
+		expect((await json.json()).error).toMatchObject({
+			code: 'unknown_view',
+			message: expect.stringMatching(/^There is no view "nothing"; the views are .*questions/),
+		});
 		const csv = await c.fetch('/support/export/nothing.csv');
 		expect(csv.status).toBe(404);
 		expect(csv.headers.get('content-type')).toContain('text/plain');
@@ -196,7 +257,12 @@ describe('forms of a signed-in team member', () => {
 describe('behind a sign-in proxy (SUPPORT_AUTH=proxy)', () => {
 	let proxied: RunningServer;
 	beforeAll(async () => {
-		proxied = await startServer({ ...env, FEEDBACK_DB_PATH: join(dir, 'proxy.sqlite'), SUPPORT_AUTH: 'proxy', SUPPORT_AUTH_HEADER: 'X-Forwarded-Email' });
+		proxied = await startServer({
+			...env,
+			FEEDBACK_DB_PATH: join(dir, 'proxy.sqlite'),
+			SUPPORT_AUTH: 'proxy',
+			SUPPORT_AUTH_HEADER: 'X-Forwarded-Email',
+		});
 	});
 	afterAll(async () => {
 		await proxied?.stop();
@@ -211,7 +277,9 @@ describe('behind a sign-in proxy (SUPPORT_AUTH=proxy)', () => {
 		expect(await page.text()).toContain('Signed in as lead@example.com');
 		// The session cookie alone is not enough: the proxy must vouch for every request.
 		expect((await c.fetch('/support/data/trend.json')).status).toBe(401);
-		expect((await c.fetch('/support/data/trend.json', { headers: { 'x-forwarded-email': 'lead@example.com' } })).status).toBe(200);
+		expect(
+			(await c.fetch('/support/data/trend.json', { headers: { 'x-forwarded-email': 'lead@example.com' } })).status,
+		).toBe(200);
 		// The password form is not offered.
 		expect(await (await c.fetch('/support/sign-in/')).text()).toContain('sign-in gateway');
 	});

@@ -6,7 +6,14 @@ import { searchEventBatchSchema } from '../../src/schemas/search-event.ts';
 import { openSqliteStore } from '../../src/server/stores/sqlite.ts';
 import { createSupportRuntime, type SupportRuntime } from '../../src/server/search-events/runtime.ts';
 import { csvCell } from '../../src/lib/csv.ts';
-import { deliveryStatus, toCsv, unhelpfulPages, weekStart, weeklyTrend, type ViewSources } from '../../src/server/search-events/views.ts';
+import {
+	deliveryStatus,
+	toCsv,
+	unhelpfulPages,
+	weekStart,
+	weeklyTrend,
+	type ViewSources,
+} from '../../src/server/search-events/views.ts';
 import type { FeedbackStore } from '../../src/server/store.ts';
 import { tempDir } from '../helpers/server.ts';
 
@@ -25,7 +32,8 @@ beforeAll(async () => {
 	const feedback = { store, destination: null };
 	sources = { feedback, support, now };
 	let n = 0;
-	const save = (createdAt: number, submission: Parameters<FeedbackStore['save']>[0]) => store.save(submission, { reference: `FB-TEST-${String(n++).padStart(4, '0')}`, createdAt, destination: null });
+	const save = (createdAt: number, submission: Parameters<FeedbackStore['save']>[0]) =>
+		store.save(submission, { reference: `FB-TEST-${String(n++).padStart(4, '0')}`, createdAt, destination: null });
 	// This week (from Monday 2026-11-30): two questions, one helpful and one unhelpful vote.
 	await save(now, { kind: 'question', question: 'Where is my payout?', audience: 'affiliate' });
 	await save(now - 2 * day, { kind: 'question', question: 'Can I swap my boots?' });
@@ -34,9 +42,20 @@ beforeAll(async () => {
 	// Last week (Wednesday 2026-11-25): one question, two unhelpful votes.
 	await save(now - 7 * day, { kind: 'question', question: 'Tax form for Canada?' });
 	await save(now - 7 * day, { kind: 'vote', page: '/faq/payments/', helpful: false });
-	await save(now - 7 * day, { kind: 'vote', page: '/troubleshooting/link-not-tracking/', helpful: false, comment: '=cmd()' });
+	await save(now - 7 * day, {
+		kind: 'vote',
+		page: '/troubleshooting/link-not-tracking/',
+		helpful: false,
+		comment: '=cmd()',
+	});
 	const events = (raw: unknown[]) => searchEventBatchSchema.parse({ events: raw }).events;
-	await support.events.record(events([{ query: 'zeppelin', results: 0 }, { query: 'payout', results: 3 }]), now);
+	await support.events.record(
+		events([
+			{ query: 'zeppelin', results: 0 },
+			{ query: 'payout', results: 3 },
+		]),
+		now,
+	);
 	await support.events.record(events([{ query: 'zeppelin hangar', results: 0 }]), now - 9 * day);
 });
 afterAll(async () => {
@@ -50,9 +69,33 @@ describe('the dashboard views', () => {
 		expect(new Date(weekStart(now)).toISOString().slice(0, 10)).toBe('2026-11-30');
 		const weeks = await weeklyTrend(sources, 3);
 		expect(weeks).toEqual([
-			{ week: '2026-11-16', questions: 0, zeroResultSearches: 0, searches: 0, helpful: 0, notHelpful: 0, helpfulRatio: null },
-			{ week: '2026-11-23', questions: 1, zeroResultSearches: 1, searches: 1, helpful: 0, notHelpful: 2, helpfulRatio: 0 },
-			{ week: '2026-11-30', questions: 2, zeroResultSearches: 1, searches: 2, helpful: 1, notHelpful: 1, helpfulRatio: 0.5 },
+			{
+				week: '2026-11-16',
+				questions: 0,
+				zeroResultSearches: 0,
+				searches: 0,
+				helpful: 0,
+				notHelpful: 0,
+				helpfulRatio: null,
+			},
+			{
+				week: '2026-11-23',
+				questions: 1,
+				zeroResultSearches: 1,
+				searches: 1,
+				helpful: 0,
+				notHelpful: 2,
+				helpfulRatio: 0,
+			},
+			{
+				week: '2026-11-30',
+				questions: 2,
+				zeroResultSearches: 1,
+				searches: 2,
+				helpful: 1,
+				notHelpful: 1,
+				helpfulRatio: 0.5,
+			},
 		]);
 	});
 
@@ -64,11 +107,28 @@ describe('the dashboard views', () => {
 	});
 
 	it('says when delivery is off, with how many questions are stored', async () => {
-		expect(await deliveryStatus(sources)).toEqual({ destination: null, pending: 0, delivered: 0, failed: 0, unsent: 7, questionsStored: 3 });
+		expect(await deliveryStatus(sources)).toEqual({
+			destination: null,
+			pending: 0,
+			delivered: 0,
+			failed: 0,
+			unsent: 7,
+			questionsStored: 3,
+		});
 	});
 
 	it('neutralises cells a spreadsheet would run, and quotes what CSV needs quoted', () => {
-		expect(['=1+1', '+1', '-1', '@A1', '\tx', ' =x', 'plain', 'a,b', 'say "hi"'].map(csvCell)).toEqual([`"'=1+1"`, `"'+1"`, `"'-1"`, `"'@A1"`, `"'\tx"`, `"' =x"`, '"plain"', '"a,b"', '"say ""hi"""']);
+		expect(['=1+1', '+1', '-1', '@A1', '\tx', ' =x', 'plain', 'a,b', 'say "hi"'].map(csvCell)).toEqual([
+			`"'=1+1"`,
+			`"'+1"`,
+			`"'-1"`,
+			`"'@A1"`,
+			`"'\tx"`,
+			`"' =x"`,
+			'"plain"',
+			'"a,b"',
+			'"say ""hi"""',
+		]);
 		// As strict as the CLI's export: a formula after another delimiter is defused too.
 		expect(toCsv([{ query: 'x;=cmd|calc', searches: 3 }])).toBe(`query,searches\r\n"x;'=cmd|calc",3\r\n`);
 		expect(csvCell(-3)).toBe('-3');

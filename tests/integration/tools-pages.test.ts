@@ -24,7 +24,12 @@ describe('pages built from the tools’ functions', () => {
 		const rows = [...table.matchAll(/<tr><td><time datetime="([\d-]+)">[\s\S]*?<\/tr>/g)];
 		expect(rows).toHaveLength(3);
 		for (const row of rows) {
-			const r = computePayout(data, { offer: '', orderDate: row[1]!, orderTime: '12:00', zone: data.program.payout.cutoffTimeZone });
+			const r = computePayout(data, {
+				offer: '',
+				orderDate: row[1]!,
+				orderTime: '12:00',
+				zone: data.program.payout.cutoffTimeZone,
+			});
 			const times = [...row[0].matchAll(/<time datetime="([\d-]+)">/g)].map((m) => m[1]);
 			expect(times).toEqual([r.order.date, r.approved.date, r.paid]);
 		}
@@ -39,7 +44,15 @@ describe('pages built from the tools’ functions', () => {
 		expect(examples.length).toBeGreaterThanOrEqual(3);
 		const day = new Date().toISOString().slice(0, 10);
 		for (const [, offer, shown] of examples) {
-			const r = computeEarnings(data, { offer: offer!, date: day, total: 100, tax: 0, shipping: 0, returned: 0, monthSales: 0 });
+			const r = computeEarnings(data, {
+				offer: offer!,
+				date: day,
+				total: 100,
+				tax: 0,
+				shipping: 0,
+				returned: 0,
+				monthSales: 0,
+			});
 			expect(shown, offer).toBe(r.kind === 'earned' ? formatMoney(r.commission, data.program.currency) : '–');
 		}
 	});
@@ -58,11 +71,18 @@ describe('one copy of the arithmetic', () => {
 	const files = (dir: string): string[] =>
 		readdirSync(dir).flatMap((f) => {
 			const full = join(dir, f);
-			return statSync(full).isDirectory() ? (f === 'content' ? [] : files(full)) : /\.(ts|astro|mjs)$/.test(f) ? [full] : [];
+			return statSync(full).isDirectory()
+				? f === 'content'
+					? []
+					: files(full)
+				: /\.(ts|astro|mjs)$/.test(f)
+					? [full]
+					: [];
 		});
 	const owners = ['src/lib/tools/', 'src/lib/commission.ts'];
 	// Code (not articles): rate percentages, day arithmetic on lock periods and payment days, cookie windows in milliseconds, tier lookups.
-	const arithmetic = /\brate\s*[*/]|[*/]\s*[\w.]*\brate\b|\/\s*100\b|lockPeriodDays\s*[-+*]|[-+*]\s*[\w.]*lockPeriodDays|paymentDay\s*[-+]|(?:cookieWindowDays|windowDays)\s*\*|\.tiers\.find\(/;
+	const arithmetic =
+		/\brate\s*[*/]|[*/]\s*[\w.]*\brate\b|\/\s*100\b|lockPeriodDays\s*[-+*]|[-+*]\s*[\w.]*lockPeriodDays|paymentDay\s*[-+]|(?:cookieWindowDays|windowDays)\s*\*|\.tiers\.find\(/;
 	it('lives in src/lib/tools and src/lib/commission.ts only', async () => {
 		const offenders = files(join(projectRoot, 'src'))
 			.map((f) => relative(projectRoot, f).split(sep).join('/'))
@@ -74,13 +94,21 @@ describe('one copy of the arithmetic', () => {
 			);
 		expect(offenders).toEqual([]);
 		// The pattern does find the arithmetic where it lives.
-		for (const f of ['src/lib/tools/earnings.ts', 'src/lib/tools/status.ts', 'src/lib/tools/payout.ts']) expect(readFileSync(join(projectRoot, f), 'utf8'), f).toMatch(arithmetic);
+		for (const f of ['src/lib/tools/earnings.ts', 'src/lib/tools/status.ts', 'src/lib/tools/payout.ts'])
+			expect(readFileSync(join(projectRoot, f), 'utf8'), f).toMatch(arithmetic);
 	});
 
 	it('the pages that show rates and dates import the tools', async () => {
-		for (const f of ['src/pages/commission/index.astro', 'src/components/TermsVersion.astro', 'src/pages/terms/index.astro', 'src/components/tools/PayoutExample.astro']) {
+		for (const f of [
+			'src/pages/commission/index.astro',
+			'src/components/TermsVersion.astro',
+			'src/pages/terms/index.astro',
+			'src/components/tools/PayoutExample.astro',
+		]) {
 			expect(readFileSync(join(projectRoot, f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/tools\//);
 		}
-		expect(readFileSync(join(projectRoot, 'src/content/docs/affiliates/onboarding/payments.mdx'), 'utf8')).toContain('<PayoutExample />');
+		expect(readFileSync(join(projectRoot, 'src/content/docs/affiliates/onboarding/payments.mdx'), 'utf8')).toContain(
+			'<PayoutExample />',
+		);
 	});
 });

@@ -28,9 +28,19 @@ afterAll(async () => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const resultRegion = (html: string) => /<div class="ph-tool-result" id="tool-result" role="status" aria-live="polite" data-tool-result>([\s\S]*?)<\/div><script/.exec(html)?.[1] ?? '';
-const figures = (html: string) => Object.fromEntries([...html.matchAll(/<dd data-key="([^"]+)"(?: data-value="([^"]*)")?>/g)].map((m) => [m[1]!, (m[2] ?? '').replace(/&amp;/g, '&')]));
-const get = (slug: string, query: Record<string, string>) => fetch(`${server.base}${toolUrls.answer(slug as never)}?${new URLSearchParams(query)}`);
+const resultRegion = (html: string) =>
+	/<div class="ph-tool-result" id="tool-result" role="status" aria-live="polite" data-tool-result>([\s\S]*?)<\/div><script/.exec(
+		html,
+	)?.[1] ?? '';
+const figures = (html: string) =>
+	Object.fromEntries(
+		[...html.matchAll(/<dd data-key="([^"]+)"(?: data-value="([^"]*)")?>/g)].map((m) => [
+			m[1]!,
+			(m[2] ?? '').replace(/&amp;/g, '&'),
+		]),
+	);
+const get = (slug: string, query: Record<string, string>) =>
+	fetch(`${server.base}${toolUrls.answer(slug as never)}?${new URLSearchParams(query)}`);
 
 describe.each(toolSlugs)('the %s tool without JavaScript', (slug) => {
 	it.each(toolCases[slug].map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -64,7 +74,9 @@ describe.each(toolSlugs)('the %s tool without JavaScript', (slug) => {
 		for (const [name, value] of Object.entries(c.query)) {
 			if (!value.trim()) continue;
 			const escaped = value.trim().replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-			expect(html, name).toMatch(new RegExp(`id="${fieldIds(name).control}"[^>]*(value="${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"|>)`));
+			expect(html, name).toMatch(
+				new RegExp(`id="${fieldIds(name).control}"[^>]*(value="${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"|>)`),
+			);
 		}
 	});
 });
@@ -80,7 +92,8 @@ describe('the tool pages', () => {
 		expect(html).toContain('role="status" aria-live="polite"');
 		// The tool's script is a module file; the page adds no inline script to those every page has.
 		expect(html).toMatch(/<script type="module" src="\/_astro\/ToolForm[^"]*\.js"><\/script>/);
-		const inline = (h: string) => new Set([...h.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]));
+		const inline = (h: string) =>
+			new Set([...h.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]));
 		const everyPage = inline(page('/glossary/'));
 		expect([...inline(html)].filter((s) => !everyPage.has(s))).toEqual([]);
 	});

@@ -27,7 +27,12 @@ describe('password hashing', { timeout: 60_000 }, () => {
 		expect(await verifyPassword('another long secret', h)).toBe(true);
 		expect(await verifyPassword('another long secret', h.replace(/\$[\w-]+$/, '$AAAA'))).toBe(false);
 		expect(await verifyPassword('x', 'plain-text')).toBe(false);
-		expect(await verifyPassword('x', 'scrypt$99999999$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
+		expect(
+			await verifyPassword(
+				'x',
+				'scrypt$99999999$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+			),
+		).toBe(false);
 	});
 });
 
@@ -38,7 +43,12 @@ describe('sessions and lockout', { timeout: 60_000 }, () => {
 	const t0 = Date.UTC(2026, 11, 1, 9);
 	beforeAll(async () => {
 		db = openSqliteDb(join(dir, 'feedback.sqlite'), [authTables]);
-		auth = authStore(db, { SUPPORT_SESSION_IDLE_MINUTES: 30, SUPPORT_SESSION_MAX_HOURS: 12, SUPPORT_LOCKOUT_FAILURES: 3, SUPPORT_LOCKOUT_MINUTES: 15 });
+		auth = authStore(db, {
+			SUPPORT_SESSION_IDLE_MINUTES: 30,
+			SUPPORT_SESSION_MAX_HOURS: 12,
+			SUPPORT_LOCKOUT_FAILURES: 3,
+			SUPPORT_LOCKOUT_MINUTES: 15,
+		});
 		await auth.addUser('Agent@Example.com', await hashPassword('a very long password', quick), t0);
 		await auth.addUser('other@example.com', await hashPassword('another long password', quick), t0);
 	});
@@ -52,7 +62,10 @@ describe('sessions and lockout', { timeout: 60_000 }, () => {
 	});
 
 	it('signs in with the right password only, and stores no session id', async () => {
-		expect(await auth.signIn('agent@example.com', 'wrong password!', undefined, t0)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await auth.signIn('agent@example.com', 'wrong password!', undefined, t0)).toEqual({
+			ok: false,
+			reason: 'invalid',
+		});
 		const ok = await auth.signIn(' AGENT@example.com ', 'a very long password', undefined, t0);
 		expect(ok.ok).toBe(true);
 		if (!ok.ok) return;
@@ -91,16 +104,29 @@ describe('sessions and lockout', { timeout: 60_000 }, () => {
 		const at = t0 + 60 * minute;
 		expect((await auth.signIn('other@example.com', 'guess one', undefined, at)).ok).toBe(false);
 		expect((await auth.signIn('other@example.com', 'guess two', undefined, at)).ok).toBe(false);
-		expect(await auth.signIn('other@example.com', 'guess three', undefined, at)).toEqual({ ok: false, reason: 'locked', until: at + 15 * minute });
-		expect(await auth.signIn('other@example.com', 'another long password', undefined, at + 14 * minute)).toMatchObject({ ok: false, reason: 'locked' });
-		expect((await auth.signIn('other@example.com', 'another long password', undefined, at + 16 * minute)).ok).toBe(true);
+		expect(await auth.signIn('other@example.com', 'guess three', undefined, at)).toEqual({
+			ok: false,
+			reason: 'locked',
+			until: at + 15 * minute,
+		});
+		expect(await auth.signIn('other@example.com', 'another long password', undefined, at + 14 * minute)).toMatchObject({
+			ok: false,
+			reason: 'locked',
+		});
+		expect((await auth.signIn('other@example.com', 'another long password', undefined, at + 16 * minute)).ok).toBe(
+			true,
+		);
 		// A success clears the count: two more wrong guesses do not lock again.
-		expect(await auth.signIn('other@example.com', 'guess four', undefined, at + 17 * minute)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await auth.signIn('other@example.com', 'guess four', undefined, at + 17 * minute)).toEqual({
+			ok: false,
+			reason: 'invalid',
+		});
 	});
 
 	it('locks an unknown email the same way, so a lock does not reveal which emails have accounts', async () => {
 		const at = t0 + 120 * minute;
-		for (const guess of ['a', 'b']) expect(await auth.signIn('nobody@example.com', guess, undefined, at)).toEqual({ ok: false, reason: 'invalid' });
+		for (const guess of ['a', 'b'])
+			expect(await auth.signIn('nobody@example.com', guess, undefined, at)).toEqual({ ok: false, reason: 'invalid' });
 		expect(await auth.signIn('nobody@example.com', 'c', undefined, at)).toMatchObject({ ok: false, reason: 'locked' });
 	});
 

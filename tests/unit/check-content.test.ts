@@ -33,13 +33,31 @@ describe('npm run check:content', () => {
 
 	it.each([
 		['wrong-type', 'src/content/commission/bad.yaml:5: error rate: Expected a percentage as a number, e.g. 8 for 8 %.'],
-		['unknown-audience', 'src/content/faqs/bad.md:4: error audience: Unknown audience "merchant": expected one of affiliate, customer, advertiser.'],
-		['unresolved-related', 'src/content/faqs/bad.md:7: error related[0]: "troubleshooting/does-not-exist" does not match any article.'],
+		[
+			'unknown-audience',
+			'src/content/faqs/bad.md:4: error audience: Unknown audience "merchant": expected one of affiliate, customer, advertiser.',
+		],
+		[
+			'unresolved-related',
+			'src/content/faqs/bad.md:7: error related[0]: "troubleshooting/does-not-exist" does not match any article.',
+		],
 		['rate-out-of-range', 'src/content/commission/bad.yaml:5: error rate: A commission rate cannot be above 100 %.'],
-		['tiers-overlap', 'src/content/commission/bad.yaml:9: error tiers[1].from: Tier 2 starts at 4000, which overlaps tier 1 (up to 5000).'],
-		['tiers-gap', 'src/content/commission/bad.yaml:9: error tiers[1].from: Tier 2 starts at 6000, leaving a gap after tier 1 (up to 5000).'],
-		['duplicate-terms-date', 'src/content/terms/v2.md:4: error effectiveDate: 2025-01-01 is also the effective date of version 1.0 (src/content/terms/v1.md).'],
-		['overlapping-validity', 'src/content/commission/gear-new.yaml:7: error validFrom: Offer "gear" already has a rule valid from 2025-01-01 to open end (src/content/commission/gear-old.yaml).'],
+		[
+			'tiers-overlap',
+			'src/content/commission/bad.yaml:9: error tiers[1].from: Tier 2 starts at 4000, which overlaps tier 1 (up to 5000).',
+		],
+		[
+			'tiers-gap',
+			'src/content/commission/bad.yaml:9: error tiers[1].from: Tier 2 starts at 6000, leaving a gap after tier 1 (up to 5000).',
+		],
+		[
+			'duplicate-terms-date',
+			'src/content/terms/v2.md:4: error effectiveDate: 2025-01-01 is also the effective date of version 1.0 (src/content/terms/v1.md).',
+		],
+		[
+			'overlapping-validity',
+			'src/content/commission/gear-new.yaml:7: error validFrom: Offer "gear" already has a rule valid from 2025-01-01 to open end (src/content/commission/gear-old.yaml).',
+		],
 		['unknown-fact', 'src/content/faqs/bad.md:8: error: Unknown fact ":fact[minimumPayout]".'],
 	])('reports %s with file, line and field', async (scenario, expected) => {
 		expect((await report(scenario)).split('\n')).toContain(expected);
@@ -119,7 +137,7 @@ describe('content rules beyond the schemas', () => {
 		`);
 	});
 
-	it('fails an audience that does not fit the folder, warns about a title in another audience\'s words', async () => {
+	it("fails an audience that does not fit the folder, warns about a title in another audience's words", async () => {
 		expect(await report('audience-misfit')).toMatchInlineSnapshot(`
 			"src/content/docs/customers/payouts.mdx:4: error audience: Guides under src/content/docs/customers/ are for customers, but this one says audience: affiliate.
 			    hint: Set \`audience: customer\`, or move the file to the folder for affiliates.
@@ -134,12 +152,18 @@ describe('content rules beyond the schemas', () => {
 		const file = join(root, 'src/content/program/program.yaml');
 		writeFileSync(file, readFileSync(file, 'utf8').replace('currency: USD', 'currency: dollars'));
 		const found = (await checkContent(root, { today })).map(formatFinding);
-		expect(found).toContain('src/content/program/program.yaml:6: error currency: Expected an ISO 4217 currency code such as USD.');
+		expect(found).toContain(
+			'src/content/program/program.yaml:6: error currency: Expected an ISO 4217 currency code such as USD.',
+		);
 		expect(found).toContain('src/content/faqs/broken.md:2: error question: A question ends with "?".');
-		expect(found.some((f) => f.startsWith('src/content/faqs/broken.md:9: error related[0]: "troubleshooting/no-such-guide"'))).toBe(true);
+		expect(
+			found.some((f) =>
+				f.startsWith('src/content/faqs/broken.md:9: error related[0]: "troubleshooting/no-such-guide"'),
+			),
+		).toBe(true);
 	});
 
-	it('fails headings that skip a level or climb above the body\'s first level, ignoring code', async () => {
+	it("fails headings that skip a level or climb above the body's first level, ignoring code", async () => {
 		expect(await report('heading-order')).toMatchInlineSnapshot(`
 			"src/content/docs/affiliates/onboarding/outline.mdx:10: error: Heading "Details" jumps from level 2 to level 4.
 			    hint: Screen reader users navigate by heading level: write it with ###, or add the missing level above it.
@@ -179,7 +203,9 @@ describe('content rules beyond the schemas', () => {
 		const root = materializeFixture('stale-review');
 		roots.push(root);
 		const onTheDay = await checkContent(root, { today: new Date('2026-03-01T00:00:00Z') });
-		expect(onTheDay.filter((f) => f.where.path?.[0] === 'lastReviewed').map((f) => f.where.file)).toEqual(['src/content/faqs/old-answer.md']);
+		expect(onTheDay.filter((f) => f.where.path?.[0] === 'lastReviewed').map((f) => f.where.file)).toEqual([
+			'src/content/faqs/old-answer.md',
+		]);
 	});
 });
 
@@ -191,17 +217,28 @@ describe('the content check reads files as the build does', () => {
 		const root = materializeFixture('changed-facts');
 		roots.push(root);
 		writeFileSync(join(root, 'src/content/faqs/second-payout.md'), faq('slug: one-payout-date\n', 'No.'));
-		writeFileSync(join(root, 'src/content/faqs/links.md'), faq('related: [faqs/one-payout-date, faqs/second-payout]\n', 'See the others.').replace('Is there a second payout date?', 'Where are the other answers?'));
+		writeFileSync(
+			join(root, 'src/content/faqs/links.md'),
+			faq('related: [faqs/one-payout-date, faqs/second-payout]\n', 'See the others.').replace(
+				'Is there a second payout date?',
+				'Where are the other answers?',
+			),
+		);
 		const found = (await checkContent(root, { today })).map(formatFinding);
 		expect(found.filter((f) => f.includes('related'))).toEqual([
-			expect.stringMatching(/^src\/content\/faqs\/links\.md:\d+: error related\[1\]: "faqs\/second-payout" does not match any article\./),
+			expect.stringMatching(
+				/^src\/content\/faqs\/links\.md:\d+: error related\[1\]: "faqs\/second-payout" does not match any article\./,
+			),
 		]);
 	});
 
 	it('reports an unknown fact in a body on its line of the file, with the build’s message', async () => {
 		const root = materializeFixture('changed-facts');
 		roots.push(root);
-		writeFileSync(join(root, 'src/content/faqs/second-payout.md'), faq('', 'First line.\n\nPaid from :fact[payoutTreshold].'));
+		writeFileSync(
+			join(root, 'src/content/faqs/second-payout.md'),
+			faq('', 'First line.\n\nPaid from :fact[payoutTreshold].'),
+		);
 		expect((await checkContent(root, { today })).map(formatFinding)).toContain(
 			`src/content/faqs/second-payout.md:12: error: Unknown fact ":fact[payoutTreshold]".\n    hint: ${messages.unknownFact('payoutTreshold', Object.keys(factsFrom(loadProgram(pathToFileURL(`${root}/`))))).hint}`,
 		);

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleCollectionNames, articleCollections, describe as describeEntry, programCollection } from '../../src/collections.ts';
+import {
+	articleCollectionNames,
+	articleCollections,
+	describe as describeEntry,
+	programCollection,
+} from '../../src/collections.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const names = [...articleCollectionNames, programCollection.name];
@@ -47,28 +52,54 @@ describe('the collection registry (src/collections.ts)', () => {
 			.flatMap((dir) => walk(join(projectRoot, dir)))
 			.map((file) => relative(projectRoot, file).split(sep).join('/'))
 			.filter((file) => file !== 'src/collections.ts' && !file.startsWith('tests/fixtures/'));
-		const copies = files.flatMap((file) => writtenOutLists(readFileSync(join(projectRoot, file), 'utf8')).map((line) => `${file}:${line}`));
+		const copies = files.flatMap((file) =>
+			writtenOutLists(readFileSync(join(projectRoot, file), 'utf8')).map((line) => `${file}:${line}`),
+		);
 		expect(copies).toEqual([]);
 	});
 
 	it('finds a list written out, on its line, and leaves a short subset alone', () => {
 		const list = names.map((n) => `'${n}'`).join(', ');
 		expect(writtenOutLists(`const a = 1;\nexport const all = [${list}] as const;\n`)).toEqual([2]);
-		expect(writtenOutLists(`type Kinds =\n\t| "${names[0]}"\n\t| "${names[1]}"\n\t| "${names[2]}"\n\t| "${names[3]}";\n`)).toEqual([2]);
-		expect(writtenOutLists(`const pairs = [\n\t['${names[0]}', a],\n\t['${names[1]}', b],\n\t['${names[2]}', c],\n\t['${names[3]}', d],\n];`)).toEqual([2]);
-		expect(writtenOutLists(`if (collection === '${names[1]}' || collection === '${names[2]}' || collection === '${names[3]}') return;`)).toEqual([]);
-		expect(writtenOutLists(`f('${names[0]}', '/a/'); f('${names[1]}', '/b/'); f('${names[2]}', '/c/'); f('${names[3]}', '/d/');`)).toEqual([]);
+		expect(
+			writtenOutLists(`type Kinds =\n\t| "${names[0]}"\n\t| "${names[1]}"\n\t| "${names[2]}"\n\t| "${names[3]}";\n`),
+		).toEqual([2]);
+		expect(
+			writtenOutLists(
+				`const pairs = [\n\t['${names[0]}', a],\n\t['${names[1]}', b],\n\t['${names[2]}', c],\n\t['${names[3]}', d],\n];`,
+			),
+		).toEqual([2]);
+		expect(
+			writtenOutLists(
+				`if (collection === '${names[1]}' || collection === '${names[2]}' || collection === '${names[3]}') return;`,
+			),
+		).toEqual([]);
+		expect(
+			writtenOutLists(
+				`f('${names[0]}', '/a/'); f('${names[1]}', '/b/'); f('${names[2]}', '/c/'); f('${names[3]}', '/d/');`,
+			),
+		).toEqual([]);
 	});
 
 	it('names a folder under src/content that exists for every collection', () => {
-		for (const name of articleCollectionNames) expect(existsSync(join(projectRoot, 'src', 'content', articleCollections[name].folder)), name).toBe(true);
+		for (const name of articleCollectionNames)
+			expect(existsSync(join(projectRoot, 'src', 'content', articleCollections[name].folder)), name).toBe(true);
 		expect(existsSync(join(projectRoot, programCollection.file))).toBe(true);
 	});
 
 	it('makes each entry’s address and the page that lists it', () => {
-		expect(describeEntry('faqs', { id: 'when-paid', data: { question: 'When?', topic: 'payments' } }, 2)).toEqual({ title: 'When?', url: '/faq/payments/2/#when-paid', listedOn: '/faq/' });
-		expect(describeEntry('terms', { id: 'v3-2', data: { title: 'Program terms', version: '3.2' } })).toMatchObject({ title: 'Program terms 3.2', url: '/terms/3-2/' });
+		expect(describeEntry('faqs', { id: 'when-paid', data: { question: 'When?', topic: 'payments' } }, 2)).toEqual({
+			title: 'When?',
+			url: '/faq/payments/2/#when-paid',
+			listedOn: '/faq/',
+		});
+		expect(describeEntry('terms', { id: 'v3-2', data: { title: 'Program terms', version: '3.2' } })).toMatchObject({
+			title: 'Program terms 3.2',
+			url: '/terms/3-2/',
+		});
 		expect(describeEntry('docs', { id: 'affiliates/payments', data: { title: 'Payments' } }).listedOn).toBeUndefined();
-		expect(describeEntry('docs', { id: 'affiliates/payments', data: { title: 'Payments', audience: 'affiliate' } }).listedOn).toBe('/guides/for-affiliates/');
+		expect(
+			describeEntry('docs', { id: 'affiliates/payments', data: { title: 'Payments', audience: 'affiliate' } }).listedOn,
+		).toBe('/guides/for-affiliates/');
 	});
 });

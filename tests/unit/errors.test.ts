@@ -26,9 +26,14 @@ describe('one shape of problem', () => {
 	it('keeps the field as a path and writes it as YAML reads', () => {
 		expect(fieldOf({ file: 'a.yaml', path: ['tiers', 1, 'from'] })).toBe('tiers[1].from');
 		expect(fieldOf({ file: 'a.md', path: ['body'], textLine: 3 })).toBe('body, line 3 of the text');
-		expect(formatProblems([{ ...messages.unknownVersion('1.5', ['1.0', '2.0']), where: { file: 'src/content/terms/v2.md', path: ['supersedes'] } }])).toBe(
-			'src/content/terms/v2.md › supersedes: Version 1.5 does not exist.\n  Hint: Known versions: 1.0, 2.0.',
-		);
+		expect(
+			formatProblems([
+				{
+					...messages.unknownVersion('1.5', ['1.0', '2.0']),
+					where: { file: 'src/content/terms/v2.md', path: ['supersedes'] },
+				},
+			]),
+		).toBe('src/content/terms/v2.md › supersedes: Version 1.5 does not exist.\n  Hint: Known versions: 1.0, 2.0.');
 	});
 
 	it('is what the server’s start-up throws too: one problem per setting, the hint apart, printed its own way', () => {
@@ -40,13 +45,18 @@ describe('one shape of problem', () => {
 		}
 		expect(error).toBeInstanceOf(ProblemError);
 		const { problems, hint, message } = error as ProblemError;
-		expect(problems).toEqual([{ message: 'FEEDBACK_RATE_LIMIT must be at least 1. (received "0")', where: { path: ['FEEDBACK_RATE_LIMIT'] } }]);
+		expect(problems).toEqual([
+			{ message: 'FEEDBACK_RATE_LIMIT must be at least 1. (received "0")', where: { path: ['FEEDBACK_RATE_LIMIT'] } },
+		]);
 		expect(hint).toBe('the variables are described in the README, section "Feedback".');
 		expect(message.split('\n').at(-1)).toBe(`Hint: ${hint}`);
 	});
 
 	it('has one message for an unknown fact, wherever it is found', () => {
-		expect(messages.unknownFact('payout', ['programName', 'company'])).toEqual({ message: 'Unknown fact ":fact[payout]".', hint: 'Known facts: programName, company.' });
+		expect(messages.unknownFact('payout', ['programName', 'company'])).toEqual({
+			message: 'Unknown fact ":fact[payout]".',
+			hint: 'Known facts: programName, company.',
+		});
 	});
 });
 
@@ -62,7 +72,9 @@ describe('the program file', () => {
 			error = e;
 		}
 		expect(error).toBeInstanceOf(AstroError);
-		expect((error as AstroError).message).toBe(`Invalid program facts in ${PROGRAM_FILE}:\n- currency: Expected an ISO 4217 currency code such as USD.`);
+		expect((error as AstroError).message).toBe(
+			`Invalid program facts in ${PROGRAM_FILE}:\n- currency: Expected an ISO 4217 currency code such as USD.`,
+		);
 		expect((error as AstroError).hint).toMatch(/npm run check:content/);
 	});
 
@@ -82,8 +94,13 @@ describe('filled entries', () => {
 	const facts = factsFrom(loadProgram(pathToFileURL(projectRoot)));
 
 	it('are marked only once no known fact is left as written; unknown ones stay for the check to report', () => {
-		const filled = { id: 'a', data: fillFacts({ description: 'From :fact[payoutThreshold]; :fact[noSuchFact].' }, facts) };
+		const filled = {
+			id: 'a',
+			data: fillFacts({ description: 'From :fact[payoutThreshold]; :fact[noSuchFact].' }, facts),
+		};
 		expect(asFilled([filled], facts)).toEqual([filled]);
-		expect(() => asFilled([{ id: 'b', data: { description: 'From :fact[payoutThreshold].' } }], facts)).toThrow('Entry "b" was loaded without its facts filled in');
+		expect(() => asFilled([{ id: 'b', data: { description: 'From :fact[payoutThreshold].' } }], facts)).toThrow(
+			'Entry "b" was loaded without its facts filled in',
+		);
 	});
 });

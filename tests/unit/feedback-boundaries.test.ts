@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const walk = (dir: string): string[] =>
-	readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+	readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+		d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+	);
 
 describe('code boundaries', () => {
 	it('keeps src/server out of prerendered pages, components and browser scripts', () => {
@@ -21,7 +23,9 @@ describe('code boundaries', () => {
 	});
 
 	it('keeps src/lib free of I/O', () => {
-		const io = walk(join(projectRoot, 'src', 'lib')).filter((file) => /from ['"]node:(fs|net|http|https|child_process|sqlite)['"]|\bfetch\(/.test(readFileSync(file, 'utf8')));
+		const io = walk(join(projectRoot, 'src', 'lib')).filter((file) =>
+			/from ['"]node:(fs|net|http|https|child_process|sqlite)['"]|\bfetch\(/.test(readFileSync(file, 'utf8')),
+		);
 		expect(io.map((f) => relative(projectRoot, f))).toEqual([]);
 	});
 });

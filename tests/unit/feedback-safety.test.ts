@@ -12,24 +12,45 @@ const issues = (value: unknown) => {
 	return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 };
 const parsed = (value: unknown) => feedbackSubmissionSchema.parse(value) as Record<string, unknown>;
-const question = (extra: Record<string, unknown>) => ({ kind: 'question', question: 'How do I exchange a tent?', ...extra });
+const question = (extra: Record<string, unknown>) => ({
+	kind: 'question',
+	question: 'How do I exchange a tent?',
+	...extra,
+});
 
 describe('validation after decoding', () => {
 	it('refuses control characters in what a reader typed, naming the field and the character', () => {
-		expect(issues(question({ question: 'null\u0000byte question' }))).toEqual(['question: The question contains a control character (U+0000); remove it and send again.']);
-		expect(issues({ kind: 'vote', page: '/faq/', helpful: 'no', comment: 'see \u001b]52;c;aGk=\u0007' })).toEqual(['comment: The comment contains a control character (U+001B); remove it and send again.']);
-		expect(issues({ kind: 'vote', page: '/faq/\u0085', helpful: 'no' })).toEqual(['page: The page contains a control character (U+0085); remove it and send again.']);
+		expect(issues(question({ question: 'null\u0000byte question' }))).toEqual([
+			'question: The question contains a control character (U+0000); remove it and send again.',
+		]);
+		expect(issues({ kind: 'vote', page: '/faq/', helpful: 'no', comment: 'see \u001b]52;c;aGk=\u0007' })).toEqual([
+			'comment: The comment contains a control character (U+001B); remove it and send again.',
+		]);
+		expect(issues({ kind: 'vote', page: '/faq/\u0085', helpful: 'no' })).toEqual([
+			'page: The page contains a control character (U+0085); remove it and send again.',
+		]);
 	});
 
 	it('keeps line breaks and tabs in a question', () => {
-		expect(feedbackSubmissionSchema.parse(question({ question: 'First line\nsecond\tline' }))).toMatchObject({ question: 'First line\nsecond\tline' });
+		expect(feedbackSubmissionSchema.parse(question({ question: 'First line\nsecond\tline' }))).toMatchObject({
+			question: 'First line\nsecond\tline',
+		});
 	});
 
 	it('drops a hidden "from" it cannot use, and never refuses the question for it', () => {
-		for (const from of ['oops', 'https://evil.example/', '//evil.example/', 'javascript:alert(1)', '/faq/"><img src=x>', `/${'x'.repeat(400)}`]) {
+		for (const from of [
+			'oops',
+			'https://evil.example/',
+			'//evil.example/',
+			'javascript:alert(1)',
+			'/faq/"><img src=x>',
+			`/${'x'.repeat(400)}`,
+		]) {
 			expect(parsed(question({ from }))['from']).toBeUndefined();
 		}
-		expect(feedbackSubmissionSchema.parse(question({ from: '/faq/payments/' }))).toMatchObject({ from: '/faq/payments/' });
+		expect(feedbackSubmissionSchema.parse(question({ from: '/faq/payments/' }))).toMatchObject({
+			from: '/faq/payments/',
+		});
 		expect(feedbackSubmissionSchema.parse(question({ from: 'search' }))).toMatchObject({ from: 'search' });
 		expect(feedbackSubmissionSchema.parse(question({ from: '/faq/\u0000' }))).toMatchObject({ from: '/faq/' });
 	});
@@ -38,13 +59,19 @@ describe('validation after decoding', () => {
 		const long = parsed(question({ query: `${'tent '.repeat(60)}` }));
 		expect(String(long['query']).length).toBeLessThanOrEqual(200);
 		expect(String(long['query'])).toMatch(/^tent tent/);
-		expect(feedbackSubmissionSchema.parse(question({ query: 'exchange\u001b[2Jtent' }))).toMatchObject({ query: 'exchange [2Jtent' });
+		expect(feedbackSubmissionSchema.parse(question({ query: 'exchange\u001b[2Jtent' }))).toMatchObject({
+			query: 'exchange [2Jtent',
+		});
 		expect(parsed(question({ query: 42 }))['query']).toBeUndefined();
 	});
 
 	it('keeps the FAQ question of a vote as the page fragment, and drops one that is not an id', () => {
-		expect(feedbackSubmissionSchema.parse({ kind: 'vote', page: '/faq/payments/', helpful: 'no', section: 'cookie-window' })).toMatchObject({ section: 'cookie-window' });
-		expect(parsed({ kind: 'vote', page: '/faq/payments/', helpful: 'no', section: '"><script>' })['section']).toBeUndefined();
+		expect(
+			feedbackSubmissionSchema.parse({ kind: 'vote', page: '/faq/payments/', helpful: 'no', section: 'cookie-window' }),
+		).toMatchObject({ section: 'cookie-window' });
+		expect(
+			parsed({ kind: 'vote', page: '/faq/payments/', helpful: 'no', section: '"><script>' })['section'],
+		).toBeUndefined();
 	});
 });
 
@@ -108,7 +135,9 @@ describe('submission limits', () => {
 		expect(await two.take('a', 1000)).toEqual({ scope: 'client', retryAfterSeconds: 59 });
 		const failing = submissionLimiter(2, 100, { countInWindow: () => Promise.reject(new Error('down')) });
 		expect(await failing.take('a', 0)).toBeNull();
-		const frozen = submissionLimiter(2, 100, { countInWindow: () => Promise.reject(new StoreBusyError('no answer', 3)) });
+		const frozen = submissionLimiter(2, 100, {
+			countInWindow: () => Promise.reject(new StoreBusyError('no answer', 3)),
+		});
 		await expect(frozen.take('a', 0)).rejects.toThrow('no answer');
 	});
 });
@@ -130,7 +159,18 @@ describe('safe output', () => {
 	});
 
 	const stored = (question: string): StoredSubmission => ({
-		id: 1, reference: 'FB-0000-0001', kind: 'question', createdAt: 0, question, email: 'ana@example.com', audience: null, from: null, query: null, page: null, helpful: null, comment: null,
+		id: 1,
+		reference: 'FB-0000-0001',
+		kind: 'question',
+		createdAt: 0,
+		question,
+		email: 'ana@example.com',
+		audience: null,
+		from: null,
+		query: null,
+		page: null,
+		helpful: null,
+		comment: null,
 	});
 
 	it('escapes the subject for helpdesks that render it as HTML, and says the address is unverified', () => {

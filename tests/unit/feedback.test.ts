@@ -15,19 +15,34 @@ const issues = (value: unknown) => {
 
 describe('the feedback payload schema', () => {
 	it('accepts a form-encoded question, treating empty optional fields as not given', () => {
-		expect(feedbackSubmissionSchema.parse({ kind: 'question', question: '  How are refunds handled?  ', email: '', audience: '', from: '', query: '', website: '' })).toEqual({
+		expect(
+			feedbackSubmissionSchema.parse({
+				kind: 'question',
+				question: '  How are refunds handled?  ',
+				email: '',
+				audience: '',
+				from: '',
+				query: '',
+				website: '',
+			}),
+		).toEqual({
 			kind: 'question',
 			question: 'How are refunds handled?',
 		});
 	});
 
 	it('reads helpful as yes/no from forms and as a boolean from JSON', () => {
-		expect(feedbackSubmissionSchema.parse({ kind: 'vote', page: '/faq/', helpful: 'no' })).toMatchObject({ helpful: false });
-		expect(feedbackSubmissionSchema.parse({ kind: 'vote', page: '/faq/', helpful: true })).toMatchObject({ helpful: true });
+		expect(feedbackSubmissionSchema.parse({ kind: 'vote', page: '/faq/', helpful: 'no' })).toMatchObject({
+			helpful: false,
+		});
+		expect(feedbackSubmissionSchema.parse({ kind: 'vote', page: '/faq/', helpful: true })).toMatchObject({
+			helpful: true,
+		});
 	});
 
 	it('names every wrong field with a message a reader can act on', () => {
-		expect(issues({ kind: 'question', question: 'hi', email: 'x@', from: 'https://evil.example/', website: 'bot' })).toMatchInlineSnapshot(`
+		expect(issues({ kind: 'question', question: 'hi', email: 'x@', from: 'https://evil.example/', website: 'bot' }))
+			.toMatchInlineSnapshot(`
 			[
 			  "question: The question is too short: write at least 5 characters.",
 			  "email: The email address is not valid: write it as name@example.com, or leave it empty.",
@@ -47,11 +62,18 @@ describe('the feedback payload schema', () => {
 
 describe('the feedback configuration', () => {
 	it('needs nothing: SQLite at .data/feedback.sqlite, no destination', () => {
-		expect(readConfig({})).toMatchObject({ FEEDBACK_DB_PATH: '.data/feedback.sqlite', FEEDBACK_DESTINATION: 'none', FEEDBACK_RATE_LIMIT: 10, FEEDBACK_SQLITE_SYNC: 'full' });
+		expect(readConfig({})).toMatchObject({
+			FEEDBACK_DB_PATH: '.data/feedback.sqlite',
+			FEEDBACK_DESTINATION: 'none',
+			FEEDBACK_RATE_LIMIT: 10,
+			FEEDBACK_SQLITE_SYNC: 'full',
+		});
 	});
 
 	it('lists every wrong setting, hiding secrets', () => {
-		expect(() => readConfig({ FEEDBACK_RATE_LIMIT: '0', DATABASE_URL: 'mysql://u:secret@h/db', FEEDBACK_DESTINATION: 'jira' })).toThrowErrorMatchingInlineSnapshot(`
+		expect(() =>
+			readConfig({ FEEDBACK_RATE_LIMIT: '0', DATABASE_URL: 'mysql://u:secret@h/db', FEEDBACK_DESTINATION: 'jira' }),
+		).toThrowErrorMatchingInlineSnapshot(`
 			[ConfigError: The feedback server cannot start: its configuration is invalid.
 			- DATABASE_URL: DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database. (value hidden)
 			- FEEDBACK_RATE_LIMIT: FEEDBACK_RATE_LIMIT must be at least 1. (received "0")
@@ -61,16 +83,18 @@ describe('the feedback configuration', () => {
 	});
 
 	it('asks for the settings the chosen destination needs', () => {
-		expect(() => readConfig({ FEEDBACK_DESTINATION: 'freshdesk', FRESHDESK_URL: 'https://acme.freshdesk.com' })).toThrow(
-			'- FRESHDESK_API_KEY: FRESHDESK_API_KEY is required when FEEDBACK_DESTINATION=freshdesk.',
-		);
+		expect(() =>
+			readConfig({ FEEDBACK_DESTINATION: 'freshdesk', FRESHDESK_URL: 'https://acme.freshdesk.com' }),
+		).toThrow('- FRESHDESK_API_KEY: FRESHDESK_API_KEY is required when FEEDBACK_DESTINATION=freshdesk.');
 	});
 });
 
 describe('the guards', () => {
 	const own = new Set(['https://help.example.com']);
 	it('refuses other origins and cross-site fetch metadata, and lets non-browser clients through', () => {
-		expect(checkOrigin(new Headers({ origin: 'https://help.example.com', 'sec-fetch-site': 'same-origin' }), own)).toBeNull();
+		expect(
+			checkOrigin(new Headers({ origin: 'https://help.example.com', 'sec-fetch-site': 'same-origin' }), own),
+		).toBeNull();
 		expect(checkOrigin(new Headers(), own)).toBeNull();
 		expect(checkOrigin(new Headers({ origin: 'https://evil.example' }), own)?.status).toBe(403);
 		expect(checkOrigin(new Headers({ origin: 'null' }), own)?.status).toBe(403);
@@ -86,7 +110,9 @@ describe('the guards', () => {
 
 	it('allows the configured rate per client and says how long to wait', () => {
 		const limiter = new RateLimiter(2);
-		expect([limiter.take('a', 0), limiter.take('a', 0), limiter.take('a', 0), limiter.take('b', 0)]).toEqual([0, 0, 30, 0]);
+		expect([limiter.take('a', 0), limiter.take('a', 0), limiter.take('a', 0), limiter.take('b', 0)]).toEqual([
+			0, 0, 30, 0,
+		]);
 		expect(limiter.take('a', 30_000)).toBe(0);
 	});
 });
@@ -116,14 +142,28 @@ describe('references and reports', () => {
 
 	it('counts questions that differ only in case, punctuation and spacing together', () => {
 		expect(normalizeQuestion('How do I  get PAID?')).toBe('how do i get paid');
-		expect(frequentQuestions([{ question: 'how do i get paid', createdAt: 1 }, { question: 'Refund?', createdAt: 5 }, { question: 'How do I get paid?', createdAt: 3 }], 5)).toEqual([
+		expect(
+			frequentQuestions(
+				[
+					{ question: 'how do i get paid', createdAt: 1 },
+					{ question: 'Refund?', createdAt: 5 },
+					{ question: 'How do I get paid?', createdAt: 3 },
+				],
+				5,
+			),
+		).toEqual([
 			{ question: 'How do I get paid?', count: 2, lastAskedAt: 3 },
 			{ question: 'Refund?', count: 1, lastAskedAt: 5 },
 		]);
 	});
 
 	it('ranks pages by "not helpful" votes and leaves out pages nobody found unhelpful', () => {
-		const votes = [{ page: '/a/', helpful: false }, { page: '/b/', helpful: false, comment: 'No fees listed.' }, { page: '/b/', helpful: false }, { page: '/c/', helpful: true, comment: 'Great' }];
+		const votes = [
+			{ page: '/a/', helpful: false },
+			{ page: '/b/', helpful: false, comment: 'No fees listed.' },
+			{ page: '/b/', helpful: false },
+			{ page: '/c/', helpful: true, comment: 'Great' },
+		];
 		expect(unhelpfulPages(votes, 5)).toEqual([
 			{ page: '/b/', notHelpful: 2, helpful: 0, comments: ['No fees listed.'] },
 			{ page: '/a/', notHelpful: 1, helpful: 0, comments: [] },
@@ -142,7 +182,8 @@ describe('references and reports', () => {
 	it('reads ages and dates for --since', () => {
 		expect(parseSince('2d', 3 * 86_400_000)).toBe(86_400_000);
 		expect(parseSince('2026-01-02')).toBe(Date.parse('2026-01-02T00:00:00Z'));
-		expect(() => parseSince('last week')).toThrow('Expected an age such as 30d, 12h or 2w, or a date YYYY-MM-DD; received "last week".');
+		expect(() => parseSince('last week')).toThrow(
+			'Expected an age such as 30d, 12h or 2w, or a date YYYY-MM-DD; received "last week".',
+		);
 	});
 });
-

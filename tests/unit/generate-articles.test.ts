@@ -2,7 +2,13 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateArticles, reviewedUpTo, starlightSlug, toContentFile, toStarlightFile } from '../../scripts/bench/generate-articles.ts';
+import {
+	generateArticles,
+	reviewedUpTo,
+	starlightSlug,
+	toContentFile,
+	toStarlightFile,
+} from '../../scripts/bench/generate-articles.ts';
 import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
 import { factsFrom } from '../../src/lib/facts.ts';

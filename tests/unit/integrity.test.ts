@@ -6,7 +6,12 @@ import { loadProgram } from '../../src/integrations/facts.ts';
 
 const facts = factsFrom(loadProgram(new URL('../../', import.meta.url)));
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
-const faq = (id: string, related: string[] = []): EntryLike => ({ collection: 'faqs', id, filePath: `src/content/faqs/${id}.md`, data: { question: `${id}?`, related } });
+const faq = (id: string, related: string[] = []): EntryLike => ({
+	collection: 'faqs',
+	id,
+	filePath: `src/content/faqs/${id}.md`,
+	data: { question: `${id}?`, related },
+});
 const terms = (id: string, version: string, effectiveDate: string, supersedes?: string): EntryLike => ({
 	collection: 'terms',
 	id,
@@ -22,12 +27,22 @@ const rule = (id: string, offer: string, validFrom: string, validTo?: string): E
 
 describe('checkIntegrity', () => {
 	it('finds nothing wrong in consistent entries', () => {
-		const entries = [faq('a', ['faqs/b']), faq('b'), terms('v1', '1.0', '2025-01-01'), terms('v2', '2.0', '2026-01-01', '1.0'), rule('old', 'gear', '2025-01-01', '2025-12-31'), rule('new', 'gear', '2026-01-01')];
+		const entries = [
+			faq('a', ['faqs/b']),
+			faq('b'),
+			terms('v1', '1.0', '2025-01-01'),
+			terms('v2', '2.0', '2026-01-01', '1.0'),
+			rule('old', 'gear', '2025-01-01', '2025-12-31'),
+			rule('new', 'gear', '2026-01-01'),
+		];
 		expect(checkIntegrity(entries, facts)).toEqual([]);
 	});
 
 	it('reports a related reference that does not resolve, with the closest names', () => {
-		const problems = checkIntegrity([faq('when-do-i-get-paid', ['faqs/payout-treshold']), faq('payout-threshold')], facts);
+		const problems = checkIntegrity(
+			[faq('when-do-i-get-paid', ['faqs/payout-treshold']), faq('payout-threshold')],
+			facts,
+		);
 		expect(formatProblems(problems)).toMatchInlineSnapshot(`
 			"src/content/faqs/when-do-i-get-paid.md › related[0]: "faqs/payout-treshold" does not match any article.
 			  Hint: Check the spelling; it must be "collection/file-name-without-extension". Similar: faqs/payout-threshold, faqs/when-do-i-get-paid."
@@ -44,11 +59,19 @@ describe('checkIntegrity', () => {
 
 	it('reports a version that supersedes a version that does not exist', () => {
 		const problems = checkIntegrity([terms('v2', '2.0', '2026-01-01', '1.5')], facts);
-		expect(problems).toEqual([expect.objectContaining({ where: { file: 'src/content/terms/v2.md', path: ['supersedes'] }, message: 'Version 1.5 does not exist.' })]);
+		expect(problems).toEqual([
+			expect.objectContaining({
+				where: { file: 'src/content/terms/v2.md', path: ['supersedes'] },
+				message: 'Version 1.5 does not exist.',
+			}),
+		]);
 	});
 
 	it('reports commission rules for one offer whose validity overlaps', () => {
-		const problems = checkIntegrity([rule('old', 'gear', '2025-01-01', '2026-01-31'), rule('new', 'gear', '2026-01-01')], facts);
+		const problems = checkIntegrity(
+			[rule('old', 'gear', '2025-01-01', '2026-01-31'), rule('new', 'gear', '2026-01-01')],
+			facts,
+		);
 		expect(formatProblems(problems)).toMatchInlineSnapshot(`
 			"src/content/commission/new.yaml › validFrom: Offer "gear" already has a rule valid from 2025-01-01 to 2026-01-31 (src/content/commission/old.yaml).
 			  Hint: End the earlier rule (validTo) the day before this one starts, or start this one after it ends."
@@ -61,21 +84,45 @@ describe('checkIntegrity', () => {
 	});
 
 	it('reports an unknown fact in front matter text with its field', () => {
-		const entry: EntryLike = { collection: 'troubleshooting', id: 't', filePath: 'src/content/troubleshooting/t.md', data: { steps: [{ title: 'Wait', text: 'Wait until :fact[payoutTreshold].' }] } };
-		expect(checkIntegrity([entry], facts)).toEqual([expect.objectContaining({ where: { file: 'src/content/troubleshooting/t.md', path: ['steps', 0, 'text'] }, message: 'Unknown fact ":fact[payoutTreshold]".' })]);
+		const entry: EntryLike = {
+			collection: 'troubleshooting',
+			id: 't',
+			filePath: 'src/content/troubleshooting/t.md',
+			data: { steps: [{ title: 'Wait', text: 'Wait until :fact[payoutTreshold].' }] },
+		};
+		expect(checkIntegrity([entry], facts)).toEqual([
+			expect.objectContaining({
+				where: { file: 'src/content/troubleshooting/t.md', path: ['steps', 0, 'text'] },
+				message: 'Unknown fact ":fact[payoutTreshold]".',
+			}),
+		]);
 	});
 
 	it('reports a rule that is an alternative to an offer no rule pays on', () => {
-		const cpa: EntryLike = { ...rule('club-cpa', 'club-cpa', '2026-01-01'), data: { ...rule('club-cpa', 'club-cpa', '2026-01-01').data, alternativeTo: 'club' } };
-		expect(checkIntegrity([cpa], facts)).toEqual([expect.objectContaining({ where: { file: 'src/content/commission/club-cpa.yaml', path: ['alternativeTo'] }, message: 'No commission rule pays on offer "club".' })]);
+		const cpa: EntryLike = {
+			...rule('club-cpa', 'club-cpa', '2026-01-01'),
+			data: { ...rule('club-cpa', 'club-cpa', '2026-01-01').data, alternativeTo: 'club' },
+		};
+		expect(checkIntegrity([cpa], facts)).toEqual([
+			expect.objectContaining({
+				where: { file: 'src/content/commission/club-cpa.yaml', path: ['alternativeTo'] },
+				message: 'No commission rule pays on offer "club".',
+			}),
+		]);
 		expect(checkIntegrity([cpa, rule('club', 'club', '2026-01-01')], facts)).toEqual([]);
 	});
 
 	it('checks the references of an entry that failed its schema, but not the rules that need its whole data', () => {
 		const broken: EntryLike = { ...faq('broken', ['faqs/missing']), partial: true };
-		const loose: EntryLike = { ...rule('loose', 'gear', '2026-01-01'), data: { offer: 'gear', validFrom: '2026-01-01' }, partial: true };
+		const loose: EntryLike = {
+			...rule('loose', 'gear', '2026-01-01'),
+			data: { offer: 'gear', validFrom: '2026-01-01' },
+			partial: true,
+		};
 		const problems = checkIntegrity([broken, loose, rule('gear', 'gear', '2025-01-01')], facts);
-		expect(problems.map((p) => `${p.where.file} ${fieldOf(p.where)}`)).toEqual(['src/content/faqs/broken.md related[0]']);
+		expect(problems.map((p) => `${p.where.file} ${fieldOf(p.where)}`)).toEqual([
+			'src/content/faqs/broken.md related[0]',
+		]);
 	});
 
 	it('checks references without facts, when the program file itself is broken', () => {
@@ -92,7 +139,11 @@ describe('checkIntegrity', () => {
 
 	it('reports an unknown fact in a body on its line: of the file where the loader knows it, of the text where not', () => {
 		const body = 'First line.\nPaid from :fact[payoutTreshold].';
-		expect(checkIntegrity([{ ...faq('a'), body, bodyLine: 7 }], facts).map((p) => p.where)).toEqual([{ file: 'src/content/faqs/a.md', line: 8 }]);
-		expect(formatProblems(checkIntegrity([{ ...faq('a'), body }], facts)).split('\n')[0]).toBe('src/content/faqs/a.md › body, line 2 of the text: Unknown fact ":fact[payoutTreshold]".');
+		expect(checkIntegrity([{ ...faq('a'), body, bodyLine: 7 }], facts).map((p) => p.where)).toEqual([
+			{ file: 'src/content/faqs/a.md', line: 8 },
+		]);
+		expect(formatProblems(checkIntegrity([{ ...faq('a'), body }], facts)).split('\n')[0]).toBe(
+			'src/content/faqs/a.md › body, line 2 of the text: Unknown fact ":fact[payoutTreshold]".',
+		);
 	});
 });

@@ -43,30 +43,64 @@ describe('commission math', () => {
 describe('terms diff', () => {
 	it('shows a changed paragraph word by word and keeps unchanged ones', () => {
 		const before = '## 1 Payments\n\nWe pay monthly.\n\n## 2 Notice\n\nWe give 14 days notice.';
-		const after = '## 1 Payments\n\nWe pay monthly.\n\n## 2 Notice\n\nWe give 30 days notice.\n\n## 3 New\n\nA new section.';
+		const after =
+			'## 1 Payments\n\nWe pay monthly.\n\n## 2 Notice\n\nWe give 30 days notice.\n\n## 3 New\n\nA new section.';
 		const changes = diffTerms(before, after).filter((c) => c.kind !== 'same');
 		expect(changes).toEqual([
-			{ kind: 'changed', parts: [{ kind: 'same', text: 'We give ' }, { kind: 'removed', text: '14' }, { kind: 'added', text: '30' }, { kind: 'same', text: ' days notice.' }] },
+			{
+				kind: 'changed',
+				parts: [
+					{ kind: 'same', text: 'We give ' },
+					{ kind: 'removed', text: '14' },
+					{ kind: 'added', text: '30' },
+					{ kind: 'same', text: ' days notice.' },
+				],
+			},
 			{ kind: 'added', text: '3 New' },
 			{ kind: 'added', text: 'A new section.' },
 		]);
 	});
 
 	it('compares what readers see: no Markdown marks in the blocks', () => {
-		const changes = diffTerms('**5.1** See [the rates](/commission/).', '**5.1** See [the current rates](/commission/).');
-		expect(changes).toEqual([{ kind: 'changed', parts: [{ kind: 'same', text: '5.1 See the ' }, { kind: 'added', text: 'current ' }, { kind: 'same', text: 'rates.' }] }]);
+		const changes = diffTerms(
+			'**5.1** See [the rates](/commission/).',
+			'**5.1** See [the current rates](/commission/).',
+		);
+		expect(changes).toEqual([
+			{
+				kind: 'changed',
+				parts: [
+					{ kind: 'same', text: '5.1 See the ' },
+					{ kind: 'added', text: 'current ' },
+					{ kind: 'same', text: 'rates.' },
+				],
+			},
+		]);
 	});
 
 	it('reports a removed paragraph', () => {
-		expect(diffTerms('A.\n\nB.\n\nC.', 'A.\n\nC.').filter((c) => c.kind !== 'same')).toEqual([{ kind: 'removed', text: 'B.' }]);
+		expect(diffTerms('A.\n\nB.\n\nC.', 'A.\n\nC.').filter((c) => c.kind !== 'same')).toEqual([
+			{ kind: 'removed', text: 'B.' },
+		]);
 	});
 });
 
 describe('structured data', () => {
 	it('builds FAQPage and HowTo objects and escapes markup in script content', () => {
-		const faq = faqPageJsonLd([{ question: 'When?', answer: htmlToText('<p>On the <strong>15th</strong> &amp; later.</p>'), url: 'https://x/faq/#when' }]);
+		const faq = faqPageJsonLd([
+			{
+				question: 'When?',
+				answer: htmlToText('<p>On the <strong>15th</strong> &amp; later.</p>'),
+				url: 'https://x/faq/#when',
+			},
+		]);
 		expect(faq.mainEntity[0]!.acceptedAnswer.text).toBe('On the 15th & later.');
-		const howTo = howToJsonLd({ title: 'Fix', description: 'D', url: 'https://x/t/', steps: [{ title: 'One', text: '</script><b>' }] });
+		const howTo = howToJsonLd({
+			title: 'Fix',
+			description: 'D',
+			url: 'https://x/t/',
+			steps: [{ title: 'One', text: '</script><b>' }],
+		});
 		expect(howTo.step[0]).toMatchObject({ '@type': 'HowToStep', position: 1, url: 'https://x/t/#step-1' });
 		expect(serializeJsonLd(howTo)).not.toContain('</script>');
 		expect(JSON.parse(serializeJsonLd(howTo)).step[0].text).toBe('</script><b>');
@@ -75,9 +109,14 @@ describe('structured data', () => {
 
 describe('support hours', () => {
 	it('describes hours with the zone name and response targets in business days', () => {
-		expect(describeHours({ timeZone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' })).toBe(
-			'Monday to Friday, 09:00–17:00 Central European Time (Europe/Berlin)',
-		);
+		expect(
+			describeHours({
+				timeZone: 'Europe/Berlin',
+				days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+				opens: '09:00',
+				closes: '17:00',
+			}),
+		).toBe('Monday to Friday, 09:00–17:00 Central European Time (Europe/Berlin)');
 		expect(describeResponse(1)).toBe('within 1 business hour');
 		expect(describeResponse(16)).toBe('within 2 business days');
 	});

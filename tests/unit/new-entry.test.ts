@@ -12,7 +12,8 @@ const root = materializeFixture('changed-facts');
 afterAll(() => removeFixture(root));
 const existing = await readContent(root);
 const program = readProgram(root).result.data;
-const plan = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => planEntry({ today: '2026-11-23', ...args }, existing, program);
+const plan = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) =>
+	planEntry({ today: '2026-11-23', ...args }, existing, program);
 const refusal = (args: Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>) => {
 	try {
 		plan(args);
@@ -36,20 +37,39 @@ describe('npm run new', () => {
 		expect(faq.path).toBe('src/content/faqs/can-i-promote-on-tiktok.md');
 		expect(faq.url).toBe('/faq/account/#can-i-promote-on-tiktok');
 		const data = faqSchema.parse(frontMatter(faq.text));
-		expect(data).toMatchObject({ question: 'Can I promote on TikTok?', audience: 'affiliate', topic: 'account', owner: 'partner-support' });
+		expect(data).toMatchObject({
+			question: 'Can I promote on TikTok?',
+			audience: 'affiliate',
+			topic: 'account',
+			owner: 'partner-support',
+		});
 		expect(data.lastReviewed?.toISOString().slice(0, 10)).toBe('2026-11-23');
 	});
 
 	it('gives a new question the deep link of the page of its topic it will be on', async () => {
 		const like = existing.find((f) => f.collection === 'faqs')!;
-		const earlier = Array.from({ length: faqPageSize }, (_, i) => ({ ...like, id: `any-${i}`, path: `src/content/faqs/any-${i}.md`, raw: { question: `Any question ${i}?`, topic: 'payments' } }));
+		const earlier = Array.from({ length: faqPageSize }, (_, i) => ({
+			...like,
+			id: `any-${i}`,
+			path: `src/content/faqs/any-${i}.md`,
+			raw: { question: `Any question ${i}?`, topic: 'payments' },
+		}));
 		// 25 questions sort before it, and "When do I get paid?" too: it is the 27th, on page 2.
-		expect(planEntry({ today: '2026-11-23', type: 'faq', title: 'Where does my payout go?', topic: 'payments' }, [...existing, ...earlier]).url).toBe('/faq/payments/2/#where-does-my-payout-go');
-		expect(plan({ type: 'faq', title: 'Where does my payout go?', topic: 'payments' }).url).toBe('/faq/payments/#where-does-my-payout-go');
+		expect(
+			planEntry({ today: '2026-11-23', type: 'faq', title: 'Where does my payout go?', topic: 'payments' }, [
+				...existing,
+				...earlier,
+			]).url,
+		).toBe('/faq/payments/2/#where-does-my-payout-go');
+		expect(plan({ type: 'faq', title: 'Where does my payout go?', topic: 'payments' }).url).toBe(
+			'/faq/payments/#where-does-my-payout-go',
+		);
 	});
 
 	it('puts a guide in the folder of its audience', async () => {
-		expect(plan({ type: 'guide', title: 'Returns for gift orders', audience: 'customer' }).path).toBe('src/content/docs/customers/returns-for-gift-orders.mdx');
+		expect(plan({ type: 'guide', title: 'Returns for gift orders', audience: 'customer' }).path).toBe(
+			'src/content/docs/customers/returns-for-gift-orders.mdx',
+		);
 	});
 
 	it('starts a commission rule with the program’s lock period, not a fixed one', async () => {
@@ -69,14 +89,38 @@ describe('npm run new', () => {
 	});
 
 	it.each([
-		[{ type: 'faq', title: 'When do I get PAID?', topic: 'payments' }, '"When do I get PAID?" is already the title of src/content/faqs/when-paid.md. | Edit that article, or give the new one a title that says what is different about it.'],
-		[{ type: 'faq', title: 'When paid?', topic: 'payments' }, 'The slug "when-paid" is already used by src/content/faqs/when-paid.md. | Choose a title that gives a different file name.'],
-		[{ type: 'terms', title: 'Program terms', version: '1.0' }, 'Version 1.0 already exists: src/content/terms/v1.md. | Give the new version a higher number with --version.'],
-		[{ type: 'faq', title: 'How payouts work', topic: 'payments' }, 'An FAQ title is the question, ending with "?": "How payouts work". | Write it as the reader would ask it, e.g. "How payouts work?".'],
-		[{ type: 'faq', title: 'Where is my money?' }, '--topic is required for this type. | Use --topic with one of: commissions, payments, tracking, refunds-returns, warranty, pre-sale, invalid-conversions, disputes, account.'],
-		[{ type: 'guide', title: 'Merchants start here', audience: 'merchant' }, 'Unknown audience "merchant". | Use --audience with one of: affiliate, customer, advertiser.'],
-		[{ type: 'commission', title: 'Camp kitchen' }, '--rate must be a percentage above 0 and at most 100, received null. | For a CPS rule paying 8 %, write --rate 8; change the model in the file for CPA, revenue share or tiers.'],
-		[{ type: 'poem', title: 'Ode to payouts' }, 'Unknown type "poem". | Write: npm run new -- <type> "<title>", with type one of guide, faq, troubleshooting, disclosure, commission, terms.'],
+		[
+			{ type: 'faq', title: 'When do I get PAID?', topic: 'payments' },
+			'"When do I get PAID?" is already the title of src/content/faqs/when-paid.md. | Edit that article, or give the new one a title that says what is different about it.',
+		],
+		[
+			{ type: 'faq', title: 'When paid?', topic: 'payments' },
+			'The slug "when-paid" is already used by src/content/faqs/when-paid.md. | Choose a title that gives a different file name.',
+		],
+		[
+			{ type: 'terms', title: 'Program terms', version: '1.0' },
+			'Version 1.0 already exists: src/content/terms/v1.md. | Give the new version a higher number with --version.',
+		],
+		[
+			{ type: 'faq', title: 'How payouts work', topic: 'payments' },
+			'An FAQ title is the question, ending with "?": "How payouts work". | Write it as the reader would ask it, e.g. "How payouts work?".',
+		],
+		[
+			{ type: 'faq', title: 'Where is my money?' },
+			'--topic is required for this type. | Use --topic with one of: commissions, payments, tracking, refunds-returns, warranty, pre-sale, invalid-conversions, disputes, account.',
+		],
+		[
+			{ type: 'guide', title: 'Merchants start here', audience: 'merchant' },
+			'Unknown audience "merchant". | Use --audience with one of: affiliate, customer, advertiser.',
+		],
+		[
+			{ type: 'commission', title: 'Camp kitchen' },
+			'--rate must be a percentage above 0 and at most 100, received null. | For a CPS rule paying 8 %, write --rate 8; change the model in the file for CPA, revenue share or tiers.',
+		],
+		[
+			{ type: 'poem', title: 'Ode to payouts' },
+			'Unknown type "poem". | Write: npm run new -- <type> "<title>", with type one of guide, faq, troubleshooting, disclosure, commission, terms.',
+		],
 	] as Array<[Partial<NewEntryArgs> & Pick<NewEntryArgs, 'type' | 'title'>, string]>)('refuses %o', (args, message) => {
 		expect(refusal(args)).toBe(message);
 	});

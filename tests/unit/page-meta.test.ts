@@ -33,13 +33,21 @@ describe('what a page says it is', () => {
 
 describe('the share card of a page', () => {
 	it('names the kind and the audiences with the labels readers see', () => {
-		expect(shareCard({ program: 'P', title: 'Rates', meta: { pageType: 'commission', audiences: ['affiliate', 'advertiser'] } })).toEqual({
+		expect(
+			shareCard({
+				program: 'P',
+				title: 'Rates',
+				meta: { pageType: 'commission', audiences: ['affiliate', 'advertiser'] },
+			}),
+		).toEqual({
 			program: 'P',
 			title: 'Rates',
 			type: 'Commission rates',
 			audiences: ['Affiliates', 'Advertisers'],
 		});
-		expect(shareCard({ program: 'P', title: 'Gone', meta: { pageType: 'hub', audiences: [] }, notFound: true }).type).toBe('Page not found');
+		expect(
+			shareCard({ program: 'P', title: 'Gone', meta: { pageType: 'hub', audiences: [] }, notFound: true }).type,
+		).toBe('Page not found');
 	});
 
 	it('uses the one audience table that search and the sidebar use too', () => {
@@ -51,18 +59,27 @@ describe('the share card of a page', () => {
 
 describe('the sidebar a page opens', () => {
 	it('opens the audience of a page for one audience, and of a hub, and none for everyone', () => {
-		expect(audienceOfPage('/troubleshooting/x/', { pageType: 'troubleshooting', audiences: ['customer'] })).toBe('customer');
+		expect(audienceOfPage('/troubleshooting/x/', { pageType: 'troubleshooting', audiences: ['customer'] })).toBe(
+			'customer',
+		);
 		expect(audienceOfPage('/customers/', { pageType: 'hub', audiences: [] })).toBe('customer');
 		expect(audienceOfPage('/advertisers', { pageType: 'hub', audiences: [] })).toBe('advertiser');
 		expect(audienceOfPage('/404.html', { pageType: 'hub', audiences: [] })).toBeUndefined();
-		expect(audienceOfPage('/commission/', { pageType: 'commission', audiences: ['affiliate', 'advertiser'] })).toBeUndefined();
+		expect(
+			audienceOfPage('/commission/', { pageType: 'commission', audiences: ['affiliate', 'advertiser'] }),
+		).toBeUndefined();
 	});
 
 	it('puts that audience first and open, and closes the others', () => {
 		const entries: ScopedEntry[] = [
 			{ type: 'link', label: 'Home' },
 			{ type: 'group', label: 'Affiliates', collapsed: true, entries: [] },
-			{ type: 'group', label: 'Customers', collapsed: true, entries: [{ type: 'group', label: 'Sub', collapsed: true }] },
+			{
+				type: 'group',
+				label: 'Customers',
+				collapsed: true,
+				entries: [{ type: 'group', label: 'Sub', collapsed: true }],
+			},
 			{ type: 'group', label: 'Browse', collapsed: false, entries: [] },
 		];
 		const scoped = scopeSidebar(entries, 'customer');
@@ -86,7 +103,11 @@ describe('share images from the recorded cards', () => {
 			recordShareCard('/og/faq/payments.png', card);
 			recordShareCard('/og/faq/payments/2.png', { ...card });
 			recordShareCard('/og/index.png', { ...card, title: 'Help', type: 'Help centre', audiences: [] });
-			expect(recordedShareCards().map(([path]) => path)).toEqual(['/og/faq/payments.png', '/og/faq/payments/2.png', '/og/index.png']);
+			expect(recordedShareCards().map(([path]) => path)).toEqual([
+				'/og/faq/payments.png',
+				'/og/faq/payments/2.png',
+				'/og/index.png',
+			]);
 			expect(recordedShareCard('/og/index.png')?.title).toBe('Help');
 			const options = { cacheDir: join(dir, 'cache') };
 			const cold = await renderShareImages(join(dir, 'client'), recordedShareCards(), options);
@@ -94,7 +115,11 @@ describe('share images from the recorded cards', () => {
 			for (const file of ['og/faq/payments.png', 'og/faq/payments/2.png', 'og/index.png']) {
 				expect(pngSize(readFileSync(join(dir, 'client', file))), file).toEqual({ width: 1200, height: 630 });
 			}
-			expect(readFileSync(join(dir, 'client', 'og/faq/payments.png')).equals(readFileSync(join(dir, 'client', 'og/faq/payments/2.png')))).toBe(true);
+			expect(
+				readFileSync(join(dir, 'client', 'og/faq/payments.png')).equals(
+					readFileSync(join(dir, 'client', 'og/faq/payments/2.png')),
+				),
+			).toBe(true);
 			rmSync(join(dir, 'client'), { recursive: true });
 			const warm = await renderShareImages(join(dir, 'client'), recordedShareCards(), options);
 			expect([warm.rendered, warm.reused]).toEqual([0, 3]);

@@ -9,7 +9,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('page weight', () => {
 	it('finds static imports but not dynamic ones', () => {
-		expect(staticImports('import{a as b}from"./a.js";import "./b.js";const c=()=>import("./lazy.js");')).toEqual(['./a.js', './b.js']);
+		expect(staticImports('import{a as b}from"./a.js";import "./b.js";const c=()=>import("./lazy.js");')).toEqual([
+			'./a.js',
+			'./b.js',
+		]);
 	});
 
 	it('counts HTML, stylesheets and the modules a page loads, each file once', () => {
@@ -20,7 +23,8 @@ describe('page weight', () => {
 		writeFileSync(join(dir, '_astro', 'shared.js'), 'export const s=1;');
 		writeFileSync(join(dir, '_astro', 'lazy.js'), 'x'.repeat(10_000));
 		writeFileSync(join(dir, '_astro', 'site.css'), 'body{color:red}');
-		const html = '<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/main.js"></script><script type="module" src="/_astro/other.js"></script><script type="application/ld+json">{}</script><script>var inline=1</script>';
+		const html =
+			'<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/main.js"></script><script type="module" src="/_astro/other.js"></script><script type="application/ld+json">{}</script><script>var inline=1</script>';
 		writeFileSync(join(dir, 'guide', 'index.html'), html);
 		const weight = weighPage(dir, '/guide/');
 		expect(weight.html.raw).toBe(Buffer.byteLength(html));

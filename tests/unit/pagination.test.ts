@@ -16,7 +16,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 describe('paginate', () => {
 	it('cuts a list into pages of the size given, in order, the last one shorter', () => {
 		expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-		expect(paginate([1, 2, 3, 4], 2)).toEqual([[1, 2], [3, 4]]);
+		expect(paginate([1, 2, 3, 4], 2)).toEqual([
+			[1, 2],
+			[3, 4],
+		]);
 		expect(paginate([], 25)).toEqual([[]]);
 		expect(() => paginate([1], 0)).toThrow('A page holds at least one entry, received a page size of 0.');
 	});
@@ -54,7 +57,11 @@ describe('pageNumbers', () => {
 
 describe('faqPages', () => {
 	it('puts each question on a page of its own topic, by the order of the questions, not of the files', () => {
-		const questions = Array.from({ length: faqPageSize + 3 }, (_, i) => ({ id: `q-${pad(40 - i)}`, topic: 'payments', question: `Question ${pad(i + 1)}?` }));
+		const questions = Array.from({ length: faqPageSize + 3 }, (_, i) => ({
+			id: `q-${pad(40 - i)}`,
+			topic: 'payments',
+			question: `Question ${pad(i + 1)}?`,
+		}));
 		const other = [{ id: 'q-99', topic: 'account', question: 'Zebra?' }];
 		const pages = faqPages([...[...questions].reverse(), ...other]);
 		expect(questions.map((q) => pages.get(q.id))).toEqual([...Array(faqPageSize).fill(1), 2, 2, 2]);
@@ -62,7 +69,11 @@ describe('faqPages', () => {
 	});
 
 	it('orders equal questions by id, so every caller places them alike', () => {
-		const twins = Array.from({ length: faqPageSize + 1 }, (_, i) => ({ id: `same-${pad(i)}`, topic: 'payments', question: 'Same?' }));
+		const twins = Array.from({ length: faqPageSize + 1 }, (_, i) => ({
+			id: `same-${pad(i)}`,
+			topic: 'payments',
+			question: 'Same?',
+		}));
 		expect(faqPages([...twins].reverse()).get(`same-${pad(faqPageSize)}`)).toBe(2);
 	});
 });
@@ -85,16 +96,38 @@ describe('addresses of paginated pages', () => {
 				expect(listAt(urls.guideList(audience, page))).toEqual({ kind: 'guides', audience, page });
 			}
 		}
-		for (const path of ['/troubleshooting/for-affiliates/1/', '/troubleshooting/link-not-tracking/', '/guides/for-merchants/', '/affiliates/guides/', '/faq/payments/2/', '/guides/for-affiliates/2/extra/']) {
+		for (const path of [
+			'/troubleshooting/for-affiliates/1/',
+			'/troubleshooting/link-not-tracking/',
+			'/guides/for-merchants/',
+			'/affiliates/guides/',
+			'/faq/payments/2/',
+			'/guides/for-affiliates/2/extra/',
+		]) {
 			expect(listAt(path), path).toBeUndefined();
 		}
 	});
 
 	it('refuses an article that would take the address of a full list', () => {
 		const entries: EntryLike[] = [
-			{ collection: 'troubleshooting', id: 'for-affiliates', filePath: 'src/content/troubleshooting/for-affiliates.md', data: {} },
-			{ collection: 'docs', id: 'guides/for-customers/2', filePath: 'src/content/docs/guides/for-customers/2.md', data: {} },
-			{ collection: 'docs', id: 'guides/for-customers-too', filePath: 'src/content/docs/guides/for-customers-too.md', data: {} },
+			{
+				collection: 'troubleshooting',
+				id: 'for-affiliates',
+				filePath: 'src/content/troubleshooting/for-affiliates.md',
+				data: {},
+			},
+			{
+				collection: 'docs',
+				id: 'guides/for-customers/2',
+				filePath: 'src/content/docs/guides/for-customers/2.md',
+				data: {},
+			},
+			{
+				collection: 'docs',
+				id: 'guides/for-customers-too',
+				filePath: 'src/content/docs/guides/for-customers-too.md',
+				data: {},
+			},
 		];
 		expect(checkIntegrity(entries, facts).map((p) => `${p.where.file} › ${fieldOf(p.where)}: ${p.message}`)).toEqual([
 			'src/content/troubleshooting/for-affiliates.md › file name: /troubleshooting/for-affiliates/ is the address of the list of troubleshooting guides for affiliates.',

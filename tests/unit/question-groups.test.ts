@@ -46,10 +46,17 @@ describe('groupQuestions', () => {
 		]);
 		const exchange = groups.find((g) => g.key === 'exchang')!;
 		expect(exchange).toMatchObject({ label: 'exchange', size: 5, questions: 1, searches: 4 });
-		expect(exchange.examples.map((e) => e.text)).toEqual(['swap my boots', 'exchange my tent', 'how do exchanges work']);
+		expect(exchange.examples.map((e) => e.text)).toEqual([
+			'swap my boots',
+			'exchange my tent',
+			'how do exchanges work',
+		]);
 		const payout = groups.find((g) => g.key === 'pay')!;
 		expect(payout.size).toBe(3);
-		expect(groups.find((g) => g.examples.some((e) => e.text === 'instagram disclosure'))).toMatchObject({ size: 1, key: 'disclosur+instagram' });
+		expect(groups.find((g) => g.examples.some((e) => e.text === 'instagram disclosure'))).toMatchObject({
+			size: 1,
+			key: 'disclosur+instagram',
+		});
 		expect(groups[0]).toBe(exchange);
 	});
 

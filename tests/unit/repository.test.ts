@@ -8,11 +8,18 @@ import { lastCommitDate, pageSource } from '../../src/data/page-source.ts';
 
 /** Imports the repository settings in a fresh Node process with `env`, and returns what it printed. */
 function editBaseWith(env: Record<string, string>) {
-	const result = spawnSync(process.execPath, ['-e', "import('./src/integrations/repository.ts').then((m) => console.log(m.editBaseUrl, m.editUrlOf('src/content/faqs/a.md')))"], {
-		cwd: projectRoot,
-		env: { ...process.env, REPOSITORY_URL: '', REPOSITORY_BRANCH: '', ...env },
-		encoding: 'utf8',
-	});
+	const result = spawnSync(
+		process.execPath,
+		[
+			'-e',
+			"import('./src/integrations/repository.ts').then((m) => console.log(m.editBaseUrl, m.editUrlOf('src/content/faqs/a.md')))",
+		],
+		{
+			cwd: projectRoot,
+			env: { ...process.env, REPOSITORY_URL: '', REPOSITORY_BRANCH: '', ...env },
+			encoding: 'utf8',
+		},
+	);
 	return (result.stdout + result.stderr).trim();
 }
 

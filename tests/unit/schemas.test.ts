@@ -85,7 +85,10 @@ describe('commission schema', () => {
 	});
 
 	it('requires the first tier to start at zero and only the last to be open-ended', () => {
-		const tiers = [{ from: 100, rate: 5 }, { from: 5000, rate: 7 }];
+		const tiers = [
+			{ from: 100, rate: 5 },
+			{ from: 5000, rate: 7 },
+		];
 		expect(problems(commissionSchema, { ...tiered, tiers })).toMatchInlineSnapshot(`
 			"- tiers[0].from: The first tier must start at 0, not 100.
 			- tiers[0].to: Tier 1 needs "to": only the last tier is open-ended."
@@ -93,7 +96,9 @@ describe('commission schema', () => {
 	});
 
 	it('rejects a rule that ends before it starts', () => {
-		expect(problems(commissionSchema, { ...tiered, validTo: '2025-12-31' })).toMatchInlineSnapshot(`"- validTo: validTo is before validFrom."`);
+		expect(problems(commissionSchema, { ...tiered, validTo: '2025-12-31' })).toMatchInlineSnapshot(
+			`"- validTo: validTo is before validFrom."`,
+		);
 	});
 
 	it('asks a CPA rule for its amount and action', () => {
@@ -107,7 +112,12 @@ describe('commission schema', () => {
 describe('terms schema', () => {
 	it('rejects a version that is not MAJOR.MINOR and a date that is not a date', () => {
 		expect(
-			problems(termsSchema, { title: 'Program terms', version: 'v3', effectiveDate: 'soon', description: 'The terms every affiliate agrees to.' }),
+			problems(termsSchema, {
+				title: 'Program terms',
+				version: 'v3',
+				effectiveDate: 'soon',
+				description: 'The terms every affiliate agrees to.',
+			}),
 		).toMatchInlineSnapshot(`
 			"- version: Expected a version written MAJOR.MINOR, e.g. "3.1".
 			- effectiveDate: Expected a date written as YYYY-MM-DD, received "soon"."
@@ -126,7 +136,9 @@ describe('troubleshooting and disclosure schemas', () => {
 			steps: [{ title: 'Rebuild the link', text: 'Use the link builder in your dashboard.' }],
 			contactSupport: 'If clicks still do not appear after a day, write to us.',
 		};
-		expect(problems(troubleshootingSchema, guide)).toMatchInlineSnapshot(`"- steps: Too small: expected array to have >=2 items"`);
+		expect(problems(troubleshootingSchema, guide)).toMatchInlineSnapshot(
+			`"- steps: Too small: expected array to have >=2 items"`,
+		);
 	});
 
 	it('rejects an unknown channel and a source without a URL', () => {
@@ -148,10 +160,25 @@ describe('troubleshooting and disclosure schemas', () => {
 
 describe('program schema', () => {
 	it('rejects an unknown time zone and a malformed currency', () => {
-		const result = programSchema.safeParse({ currency: 'dollars', support: [{ id: 'x', label: 'X', kind: 'email', contact: 'x@y.z', audiences: ['affiliate'], hours: { timeZone: 'Mars/Olympus', days: ['mon'], opens: '09:00', closes: '17:00' }, firstResponseHours: 8 }] });
+		const result = programSchema.safeParse({
+			currency: 'dollars',
+			support: [
+				{
+					id: 'x',
+					label: 'X',
+					kind: 'email',
+					contact: 'x@y.z',
+					audiences: ['affiliate'],
+					hours: { timeZone: 'Mars/Olympus', days: ['mon'], opens: '09:00', closes: '17:00' },
+					firstResponseHours: 8,
+				},
+			],
+		});
 		expect(result.success).toBe(false);
 		const text = formatIssues(result.error!.issues);
 		expect(text).toContain('- currency: Expected an ISO 4217 currency code such as USD.');
-		expect(text).toContain('- support[0].hours.timeZone: Expected an IANA time zone such as "America/Denver" or "Europe/Berlin".');
+		expect(text).toContain(
+			'- support[0].hours.timeZone: Expected an IANA time zone such as "America/Denver" or "Europe/Berlin".',
+		);
 	});
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { xmlErrors } from '../helpers/xml.ts';
-import { audiencePhrase, pageOfShareImage, shareImageAlt, shareImagePath, SHARE_IMAGE } from '../../src/lib/share-card.ts';
+import {
+	audiencePhrase,
+	pageOfShareImage,
+	shareImageAlt,
+	shareImagePath,
+	SHARE_IMAGE,
+} from '../../src/lib/share-card.ts';
 import { attributes, decodeEntities, metaTags } from '../helpers/html-meta.ts';
 import { atomXml, rfc3339, tagUri } from '../../src/lib/atom.ts';
 import { programChanges } from '../../src/lib/program-changes.ts';
@@ -29,7 +35,8 @@ describe('share card paths and text', () => {
 	});
 
 	it('finds the page an image belongs to, and refuses paths outside /og/', () => {
-		for (const page of ['/', '/faq/payments/', '/404', '/affiliates/onboarding/joining/']) expect(pageOfShareImage(shareImagePath(page))).toBe(page);
+		for (const page of ['/', '/faq/payments/', '/404', '/affiliates/onboarding/joining/'])
+			expect(pageOfShareImage(shareImagePath(page))).toBe(page);
 		expect(pageOfShareImage('/og/../secret.png')).toBeUndefined();
 		expect(pageOfShareImage('/og/a.jpg')).toBeUndefined();
 		expect(pageOfShareImage('/faq/a.png')).toBeUndefined();
@@ -44,18 +51,26 @@ describe('share card paths and text', () => {
 
 	it('describes the picture in its alternative text', () => {
 		expect(shareImageAlt(card)).toBe('Tallwood Partners Help: When do I get paid? FAQ for affiliates.');
-		expect(shareImageAlt({ ...card, title: 'Commission rates', type: 'Commission rates', audiences: [] })).toBe('Tallwood Partners Help: Commission rates. Commission rates for everyone.');
+		expect(shareImageAlt({ ...card, title: 'Commission rates', type: 'Commission rates', audiences: [] })).toBe(
+			'Tallwood Partners Help: Commission rates. Commission rates for everyone.',
+		);
 	});
 });
 
-describe('reading meta tags from built HTML (the tests\' helper)', () => {
+describe("reading meta tags from built HTML (the tests' helper)", () => {
 	it('decodes the character references serializers write', () => {
-		expect(decodeEntities('Tom &amp; Jerry&#39;s &quot;deal&quot; &#x2014; &lt;b&gt; &unknown;')).toBe('Tom & Jerry\'s "deal" \u2014 <b> &unknown;');
-		expect(attributes('<meta property="og:title" content=\'A &amp; B\'/>')).toEqual({ property: 'og:title', content: 'A & B' });
+		expect(decodeEntities('Tom &amp; Jerry&#39;s &quot;deal&quot; &#x2014; &lt;b&gt; &unknown;')).toBe(
+			'Tom & Jerry\'s "deal" \u2014 <b> &unknown;',
+		);
+		expect(attributes('<meta property="og:title" content=\'A &amp; B\'/>')).toEqual({
+			property: 'og:title',
+			content: 'A & B',
+		});
 	});
 
 	it('reads repeated keys in order and ignores the body', () => {
-		const html = '<html><head><meta property="article:tag" content="Affiliates"/><meta name="x" content="1"><meta property="article:tag" content="Customers"/></head><body><meta name="x" content="body"></body></html>';
+		const html =
+			'<html><head><meta property="article:tag" content="Affiliates"/><meta name="x" content="1"><meta property="article:tag" content="Customers"/></head><body><meta name="x" content="body"></body></html>';
 		expect(metaTags(html)).toEqual([
 			['article:tag', 'Affiliates'],
 			['x', '1'],
@@ -70,12 +85,20 @@ describe('the share image switch and cache key', () => {
 		expect(shareImagesEnabled({ OG_IMAGES: 'on' })).toBe(true);
 		expect(shareImagesEnabled({ OG_IMAGES: 'OFF' })).toBe(false);
 		expect(shareImagesEnabled({ OG_IMAGES: '0' })).toBe(false);
-		expect(() => shareImagesEnabled({ OG_IMAGES: 'maybe' })).toThrow('OG_IMAGES must be "on" or "off", received "maybe".');
+		expect(() => shareImagesEnabled({ OG_IMAGES: 'maybe' })).toThrow(
+			'OG_IMAGES must be "on" or "off", received "maybe".',
+		);
 	});
 
 	it('changes the key when anything drawn changes, and only then', () => {
 		expect(cardKey(card)).toBe(cardKey({ ...card }));
-		for (const changed of [{ title: 'When am I paid?' }, { program: 'Other' }, { type: 'Guide' }, { audiences: ['Customers'] }, { audiences: [] }]) {
+		for (const changed of [
+			{ title: 'When am I paid?' },
+			{ program: 'Other' },
+			{ type: 'Guide' },
+			{ audiences: ['Customers'] },
+			{ audiences: [] },
+		]) {
 			expect(cardKey({ ...card, ...changed })).not.toBe(cardKey(card));
 		}
 	});
@@ -104,7 +127,10 @@ describe('the image cache', () => {
 
 describe('rendering a card', () => {
 	it('draws a 1200×630 PNG', async () => {
-		const png = svgToPng(await cardSvg({ ...card, title: 'A title long enough to wrap onto a second and even a third line of the card' }), SHARE_IMAGE.width);
+		const png = svgToPng(
+			await cardSvg({ ...card, title: 'A title long enough to wrap onto a second and even a third line of the card' }),
+			SHARE_IMAGE.width,
+		);
 		expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
 		expect(png.length).toBeGreaterThan(5_000);
 	});
@@ -122,15 +148,65 @@ describe('rendering a card', () => {
 describe('the program changes feed', () => {
 	const site = new URL('https://help.example.test');
 	const terms = [
-		{ data: termsSchema.parse({ title: 'Program terms', version: '1.0', effectiveDate: '2025-01-01', description: 'The first terms of the program, long enough.' }) },
-		{ data: termsSchema.parse({ title: 'Program terms', version: '1.1', effectiveDate: '2025-06-01', supersedes: '1.0', changes: ['Payments <weekly> & faster'], description: 'The second terms of the program, long enough.' }) },
+		{
+			data: termsSchema.parse({
+				title: 'Program terms',
+				version: '1.0',
+				effectiveDate: '2025-01-01',
+				description: 'The first terms of the program, long enough.',
+			}),
+		},
+		{
+			data: termsSchema.parse({
+				title: 'Program terms',
+				version: '1.1',
+				effectiveDate: '2025-06-01',
+				supersedes: '1.0',
+				changes: ['Payments <weekly> & faster'],
+				description: 'The second terms of the program, long enough.',
+			}),
+		},
 	];
 	const commission = [
-		{ id: 'gear', data: commissionSchema.parse({ title: 'Gear', description: 'Percentage of each sale of gear and more.', offer: 'gear', model: 'cps', rate: 8, lockPeriodDays: 30, validFrom: '2025-03-01' }) },
+		{
+			id: 'gear',
+			data: commissionSchema.parse({
+				title: 'Gear',
+				description: 'Percentage of each sale of gear and more.',
+				offer: 'gear',
+				model: 'cps',
+				rate: 8,
+				lockPeriodDays: 30,
+				validFrom: '2025-03-01',
+			}),
+		},
 	];
 	const disclosures = [
-		{ id: 'blog', data: disclosureSchema.parse({ title: 'Blogs', description: 'How to disclose on a blog, in some words.', channel: 'blog', rule: 'Disclose at the top of every post, before the first link.', compliant: ['Ad: links'], nonCompliant: [{ example: 'none', why: 'hidden away' }], sources: [{ name: 'FTC guides', url: 'https://example.test/ftc' }], lastReviewed: '2025-04-01' }) },
-		{ id: 'video', data: disclosureSchema.parse({ title: 'Video', description: 'How to disclose in a video, in some words.', channel: 'video', rule: 'Say it out loud and show it on screen at the start.', compliant: ['Ad: sponsored'], nonCompliant: [{ example: 'none', why: 'hidden away' }], sources: [{ name: 'FTC guides', url: 'https://example.test/ftc' }] }) },
+		{
+			id: 'blog',
+			data: disclosureSchema.parse({
+				title: 'Blogs',
+				description: 'How to disclose on a blog, in some words.',
+				channel: 'blog',
+				rule: 'Disclose at the top of every post, before the first link.',
+				compliant: ['Ad: links'],
+				nonCompliant: [{ example: 'none', why: 'hidden away' }],
+				sources: [{ name: 'FTC guides', url: 'https://example.test/ftc' }],
+				lastReviewed: '2025-04-01',
+			}),
+		},
+		{
+			id: 'video',
+			data: disclosureSchema.parse({
+				title: 'Video',
+				description: 'How to disclose in a video, in some words.',
+				channel: 'video',
+				rule: 'Say it out loud and show it on screen at the start.',
+				compliant: ['Ad: sponsored'],
+				nonCompliant: [{ example: 'none', why: 'hidden away' }],
+				sources: [{ name: 'FTC guides', url: 'https://example.test/ftc' }],
+			}),
+		},
 	];
 	const entries = programChanges({ terms, commission, disclosures, currency: 'USD', site });
 
@@ -146,11 +222,23 @@ describe('the program changes feed', () => {
 			link: 'https://help.example.test/terms/1-1/',
 			summary: '1 change from version 1.0: Payments <weekly> & faster',
 		});
-		expect(entries[2]).toMatchObject({ title: 'Commission for Gear: 8 % of each sale, from March 1, 2025', link: 'https://help.example.test/commission/#gear' });
+		expect(entries[2]).toMatchObject({
+			title: 'Commission for Gear: 8 % of each sale, from March 1, 2025',
+			link: 'https://help.example.test/commission/#gear',
+		});
 	});
 
 	it('writes well-formed Atom with RFC 3339 dates and escaped text', () => {
-		const xml = atomXml({ id: 'https://help.example.test/changes.xml', title: 'P & Q: changes', subtitle: 's', self: 'https://help.example.test/changes.xml', alternate: 'https://help.example.test/terms/', author: 'Co', entries, fallbackUpdated: new Date(0) });
+		const xml = atomXml({
+			id: 'https://help.example.test/changes.xml',
+			title: 'P & Q: changes',
+			subtitle: 's',
+			self: 'https://help.example.test/changes.xml',
+			alternate: 'https://help.example.test/terms/',
+			author: 'Co',
+			entries,
+			fallbackUpdated: new Date(0),
+		});
 		expect(xmlErrors(xml)).toEqual([]);
 		const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
 		expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -163,7 +251,16 @@ describe('the program changes feed', () => {
 	});
 
 	it('falls back to a fixed date when there is nothing to announce', () => {
-		const xml = atomXml({ id: 'i', title: 't', subtitle: 's', self: 'https://x.test/f', alternate: 'https://x.test/', author: 'a', entries: [], fallbackUpdated: new Date(0) });
+		const xml = atomXml({
+			id: 'i',
+			title: 't',
+			subtitle: 's',
+			self: 'https://x.test/f',
+			alternate: 'https://x.test/',
+			author: 'a',
+			entries: [],
+			fallbackUpdated: new Date(0),
+		});
 		expect(xml).toContain('<updated>1970-01-01T00:00:00Z</updated>');
 		expect(xml).not.toContain('<entry>');
 	});

@@ -26,8 +26,14 @@ describe('disclosure checks are data', () => {
 	const text = '#ad New tent day at the lake.';
 
 	it('a check added to the channel file changes the answer, with no code change', async () => {
-		const before = checkDisclosure({ disclosures: [await socialRuleOf('disclosure-checks')] }, { channel: 'social', text });
-		const after = checkDisclosure({ disclosures: [await socialRuleOf('disclosure-extra-check')] }, { channel: 'social', text });
+		const before = checkDisclosure(
+			{ disclosures: [await socialRuleOf('disclosure-checks')] },
+			{ channel: 'social', text },
+		);
+		const after = checkDisclosure(
+			{ disclosures: [await socialRuleOf('disclosure-extra-check')] },
+			{ channel: 'social', text },
+		);
 		expect(before.passed).toBe(true);
 		expect(before.results.map((r) => r.check.id)).toEqual(['label-at-start']);
 		expect(after.passed).toBe(false);
@@ -41,12 +47,18 @@ describe('disclosure checks are data', () => {
 		const root = materializeFixture('disclosure-bad-check');
 		roots.push(root);
 		const lines = (await checkContent(root, { today: new Date('2026-11-23T00:00:00Z') })).map(formatFinding).join('\n');
-		expect(lines).toContain('src/content/disclosures/social.md:25: error checks[1].where: Unknown place "below-the-fold": expected one of anywhere, start, first-line, before-more, before-link.');
+		expect(lines).toContain(
+			'src/content/disclosures/social.md:25: error checks[1].where: Unknown place "below-the-fold": expected one of anywhere, start, first-line, before-more, before-link.',
+		);
 	});
 
 	it('the schema ties each check to a source of the rule and refuses wording listed both ways', async () => {
 		const rule = await socialRuleOf('disclosure-checks');
-		const bad = { ...rule, lastReviewed: '2026-11-01', checks: [{ ...rule.checks[0]!, source: 'Somebody', doesNotCount: ['#ad'] }, rule.checks[0]!] };
+		const bad = {
+			...rule,
+			lastReviewed: '2026-11-01',
+			checks: [{ ...rule.checks[0]!, source: 'Somebody', doesNotCount: ['#ad'] }, rule.checks[0]!],
+		};
 		const messages = disclosureSchema.safeParse(bad).error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 		expect(messages).toEqual([
 			'checks.0.source: Unknown source "Somebody": expected the name of one of this rule\'s sources ("FTC: Disclosures 101 for Social Media Influencers").',
@@ -58,18 +70,27 @@ describe('disclosure checks are data', () => {
 
 const everyRule = await (async () => {
 	const facts = factsFrom(programSchema.parse(readProgram(projectRoot).raw));
-	return (await readContent(projectRoot)).filter((f) => f.collection === 'disclosures').map((f) => fillFacts(disclosureSchema.parse(f.raw), facts));
+	return (await readContent(projectRoot))
+		.filter((f) => f.collection === 'disclosures')
+		.map((f) => fillFacts(disclosureSchema.parse(f.raw), facts));
 })();
 
 describe('every channel’s checks', () => {
 	const rules = everyRule;
 
 	it('cover all seven channels', async () => {
-		expect(rules.filter((r) => r.checks.length > 0).map((r) => r.channel).sort()).toEqual(Object.keys(disclosureChannels).sort());
+		expect(
+			rules
+				.filter((r) => r.checks.length > 0)
+				.map((r) => r.channel)
+				.sort(),
+		).toEqual(Object.keys(disclosureChannels).sort());
 	});
 
 	it.each(rules.map((r) => [r.channel, r] as const))('%s: the page’s own compliant examples pass', (_channel, rule) => {
-		const failing = rule.compliant.filter((text) => !checkDisclosure({ disclosures: [rule] }, { channel: rule.channel, text }).passed);
+		const failing = rule.compliant.filter(
+			(text) => !checkDisclosure({ disclosures: [rule] }, { channel: rule.channel, text }).passed,
+		);
 		expect(failing).toEqual([]);
 	});
 });

@@ -7,7 +7,10 @@ import { loadToolData } from '../fixtures/tools/data.ts';
 const data = await loadToolData();
 
 /** data-key → data-value of every figure of an answer's HTML. */
-export const figures = (html: string) => Object.fromEntries([...html.matchAll(/<dd data-key="([^"]+)"(?: data-value="([^"]*)")?>/g)].map((m) => [m[1]!, m[2] ?? '']));
+export const figures = (html: string) =>
+	Object.fromEntries(
+		[...html.matchAll(/<dd data-key="([^"]+)"(?: data-value="([^"]*)")?>/g)].map((m) => [m[1]!, m[2] ?? '']),
+	);
 
 describe.each(toolSlugs)('the %s tool', (slug) => {
 	it(`has at least 15 hand-computed cases`, async () => {
@@ -19,9 +22,11 @@ describe.each(toolSlugs)('the %s tool', (slug) => {
 		if (c.errors) {
 			expect(run.answer).toBeUndefined();
 			expect(Object.keys(run.errors).sort()).toEqual(Object.keys(c.errors).sort());
-			for (const [field, start] of Object.entries(c.errors)) expect(run.errors[field]).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\S`));
+			for (const [field, start] of Object.entries(c.errors))
+				expect(run.errors[field]).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\S`));
 			// What was sent comes back to refill the form.
-			for (const [field, value] of Object.entries(c.query)) expect(run.values[field]).toBe(slug === 'disclosure' ? value : value.trim());
+			for (const [field, value] of Object.entries(c.query))
+				expect(run.values[field]).toBe(slug === 'disclosure' ? value : value.trim());
 			return;
 		}
 		expect(run.errors).toEqual({});

@@ -20,7 +20,11 @@ export function readCheckConfig(root: string): { config: ContentCheckConfig; fin
 		const node = doc.getIn(issue.path as unknown[], true) as { range?: [number, number, number] } | undefined;
 		return {
 			severity: 'error',
-			where: { file: CONFIG_FILE, line: node?.range ? lineCounter.linePos(node.range[0]).line : 1, path: issue.path.length ? issue.path : ['(file)'] },
+			where: {
+				file: CONFIG_FILE,
+				line: node?.range ? lineCounter.linePos(node.range[0]).line : 1,
+				path: issue.path.length ? issue.path : ['(file)'],
+			},
 			message: issue.message,
 			...messages.badCheckSetting(),
 		};

@@ -18,7 +18,16 @@ import { audienceFit } from './rules/audience-fit.ts';
 export type { Finding };
 
 /** The rules beyond the schemas, each in its own module under rules/. */
-export const rules: Record<string, Rule> = { stewardship, duplicateTitles, reachability, handTypedFacts, headingOrder, imageAlt, placeholders, audienceFit };
+export const rules: Record<string, Rule> = {
+	stewardship,
+	duplicateTitles,
+	reachability,
+	handTypedFacts,
+	headingOrder,
+	imageAlt,
+	placeholders,
+	audienceFit,
+};
 
 /** Options of a check run. */
 export interface CheckOptions {
@@ -28,13 +37,22 @@ export interface CheckOptions {
 
 /** Schema problems of one file, one finding per field. */
 function schemaFindings(file: SourceFile): { findings: Finding[]; data?: Record<string, unknown> } {
-	if (file.syntaxError) return { findings: [{ severity: 'error', where: { file: file.path, line: 1 }, ...messages.unreadableYaml(file.syntaxError) }] };
+	if (file.syntaxError)
+		return {
+			findings: [
+				{ severity: 'error', where: { file: file.path, line: 1 }, ...messages.unreadableYaml(file.syntaxError) },
+			],
+		};
 	const result = (collectionSources[file.collection].schema as z.ZodType).safeParse(file.raw);
 	if (result.success) return { findings: [], data: result.data as Record<string, unknown> };
 	return {
 		findings: result.error.issues.map((issue) => ({
 			severity: 'error',
-			where: { file: file.path, line: file.lineOf(issue.path), path: issue.path.length ? issue.path : ['(front matter)'] },
+			where: {
+				file: file.path,
+				line: file.lineOf(issue.path),
+				path: issue.path.length ? issue.path : ['(front matter)'],
+			},
 			message: issue.message,
 		})),
 	};
@@ -72,7 +90,14 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: valid, ...body });
 			data.set(file.path, valid);
 		} else if (!file.syntaxError && file.raw && typeof file.raw === 'object') {
-			entries.push({ collection: file.collection, id: file.id, filePath: file.path, data: file.raw as Record<string, unknown>, partial: true, ...body });
+			entries.push({
+				collection: file.collection,
+				id: file.id,
+				filePath: file.path,
+				data: file.raw as Record<string, unknown>,
+				partial: true,
+				...body,
+			});
 		}
 	}
 	// The rules across entries, fact names among them, are the build's own (src/lib/integrity.ts).
@@ -86,7 +111,13 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 		const context = { files, data, program: program.result.data, facts, config, today };
 		for (const rule of Object.values(rules)) findings.push(...rule(context));
 	}
-	return findings.sort((a, b) => (a.severity === b.severity ? a.where.file.localeCompare(b.where.file) || a.where.line - b.where.line : a.severity === 'error' ? -1 : 1));
+	return findings.sort((a, b) =>
+		a.severity === b.severity
+			? a.where.file.localeCompare(b.where.file) || a.where.line - b.where.line
+			: a.severity === 'error'
+				? -1
+				: 1,
+	);
 }
 
 /** `file:line: severity field: message` then an indented hint, as editors and CI annotations read it. */

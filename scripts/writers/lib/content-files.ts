@@ -4,7 +4,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parseDocument, LineCounter } from 'yaml';
 import type { LoaderContext } from 'astro/loaders';
-import { articleCollectionNames, articleCollections, loaderOf, programCollection, type ArticleCollectionName } from '../../../src/collections.ts';
+import {
+	articleCollectionNames,
+	articleCollections,
+	loaderOf,
+	programCollection,
+	type ArticleCollectionName,
+} from '../../../src/collections.ts';
 import { messages } from '../../../src/lib/errors.ts';
 
 export type CollectionName = ArticleCollectionName;
@@ -36,8 +42,10 @@ function fieldLines(text: string, firstLine: number) {
 	const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
 	const lineOf = (path: ReadonlyArray<PropertyKey>) => {
 		for (let depth = path.length; depth >= 0; depth--) {
-			const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
-			if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+			const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+				{ range?: [number, number, number] } | undefined;
+			if (node && typeof node === 'object' && node.range)
+				return lineCounter.linePos(node.range[0]).line + firstLine - 1;
 			if (depth === 0) break;
 		}
 		return firstLine;
@@ -63,11 +71,18 @@ function readMarkdown(text: string) {
 		const reason = (error as { reason?: string }).reason ?? (error as Error).message;
 		return { raw: {}, body: text, bodyLine: 1, lineOf: () => 1, syntaxError: reason };
 	}
-	if (!parsed.rawFrontmatter) return { raw: {}, body: text, bodyLine: 1, lineOf: () => 1, syntaxError: messages.noFrontMatter() };
-	const { lineOf, syntaxError } = fieldLines(parsed.rawFrontmatter, 1 + (text.slice(0, text.indexOf(parsed.rawFrontmatter)).match(/\n/g)?.length ?? 0));
+	if (!parsed.rawFrontmatter)
+		return { raw: {}, body: text, bodyLine: 1, lineOf: () => 1, syntaxError: messages.noFrontMatter() };
+	const { lineOf, syntaxError } = fieldLines(
+		parsed.rawFrontmatter,
+		1 + (text.slice(0, text.indexOf(parsed.rawFrontmatter)).match(/\n/g)?.length ?? 0),
+	);
 	// The front matter is replaced by as many empty lines: the body keeps its lines, starting after the closing "---".
 	const bodyLine = parsed.rawFrontmatter.split('\n').length + 1;
-	const body = parsed.content.split('\n').slice(bodyLine - 1).join('\n');
+	const body = parsed.content
+		.split('\n')
+		.slice(bodyLine - 1)
+		.join('\n');
 	return { raw: parsed.frontmatter as unknown, body, bodyLine, lineOf, ...(syntaxError ? { syntaxError } : {}) };
 }
 
@@ -85,15 +100,30 @@ async function readCollection(root: string, collection: CollectionName): Promise
 	const getEntryInfo = async ({ contents, fileUrl }: { contents: string; fileUrl: URL }) => {
 		const parsed = /\.ya?ml$/.test(fileUrl.pathname) ? readYaml(contents) : readMarkdown(contents);
 		parsedAt.set(fileURLToPath(fileUrl), parsed);
-		return { data: (parsed.raw && typeof parsed.raw === 'object' ? parsed.raw : {}) as Record<string, unknown>, body: parsed.body, slug: '', rawData: '' };
+		return {
+			data: (parsed.raw && typeof parsed.raw === 'object' ? parsed.raw : {}) as Record<string, unknown>,
+			body: parsed.body,
+			slug: '',
+			rawData: '',
+		};
 	};
 	const entryType = { getEntryInfo };
 	const quiet = () => {};
 	const context = {
 		collection,
 		config: { root: rootUrl, srcDir: new URL('src/', rootUrl), integrations: [] },
-		logger: { warn: quiet, error: quiet, info: quiet, debug: quiet, label: 'content-check', options: {}, fork: () => context.logger },
-		entryTypes: new Map(['.md', '.mdx', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn', '.yaml', '.yml'].map((ext) => [ext, entryType])),
+		logger: {
+			warn: quiet,
+			error: quiet,
+			info: quiet,
+			debug: quiet,
+			label: 'content-check',
+			options: {},
+			fork: () => context.logger,
+		},
+		entryTypes: new Map(
+			['.md', '.mdx', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn', '.yaml', '.yml'].map((ext) => [ext, entryType]),
+		),
 		generateDigest: (data: unknown) => String(typeof data === 'string' ? data.length : 0),
 		parseData: async ({ data }: { data: Record<string, unknown> }) => data,
 		store: {

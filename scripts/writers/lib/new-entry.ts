@@ -42,7 +42,10 @@ export interface EntryPlan {
 const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T => {
 	if (value === undefined && fallback) return fallback;
 	if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new NewEntryError(value === undefined ? `--${name} is required for this type.` : `Unknown ${name} "${value}".`, `Use --${name} with one of: ${allowed.join(', ')}.`);
+	throw new NewEntryError(
+		value === undefined ? `--${name} is required for this type.` : `Unknown ${name} "${value}".`,
+		`Use --${name} with one of: ${allowed.join(', ')}.`,
+	);
 };
 const titleOf = (f: SourceFile) => (f.raw as Record<string, unknown>)[articleCollections[f.collection].titleField];
 const normal = (s: unknown) => String(s).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -61,69 +64,160 @@ function usualOwner(files: SourceFile[], audience?: string): string | undefined 
 }
 
 /** Checks a request against the existing content and plans the file; throws NewEntryError on anything it refuses. */
-export function planEntry(args: NewEntryArgs, existing: SourceFile[], program?: { payout: { lockPeriodDays: number } }): EntryPlan {
+export function planEntry(
+	args: NewEntryArgs,
+	existing: SourceFile[],
+	program?: { payout: { lockPeriodDays: number } },
+): EntryPlan {
 	const type = entryType(args.type);
-	if (!type) throw new NewEntryError(`Unknown type "${args.type}".`, `Write: npm run new -- <type> "<title>", with type one of ${Object.keys(entryTypes).join(', ')}.`);
+	if (!type)
+		throw new NewEntryError(
+			`Unknown type "${args.type}".`,
+			`Write: npm run new -- <type> "<title>", with type one of ${Object.keys(entryTypes).join(', ')}.`,
+		);
 	const title = args.title.trim().replace(/\s+/g, ' ');
-	if (title.length < 5) throw new NewEntryError('The title is missing or too short.', `Write: npm run new -- ${type} "A title that says what the page is about".`);
-	if (!DAY.test(args.today)) throw new NewEntryError(`--today must be written YYYY-MM-DD, received "${args.today}".`, 'Leave it out to use the current day.');
+	if (title.length < 5)
+		throw new NewEntryError(
+			'The title is missing or too short.',
+			`Write: npm run new -- ${type} "A title that says what the page is about".`,
+		);
+	if (!DAY.test(args.today))
+		throw new NewEntryError(
+			`--today must be written YYYY-MM-DD, received "${args.today}".`,
+			'Leave it out to use the current day.',
+		);
 	const collection = entryTypes[type];
 	const siblings = existing.filter((f) => f.collection === collection);
 
-	if (type === 'faq' && !title.endsWith('?')) throw new NewEntryError(`An FAQ title is the question, ending with "?": "${title}".`, `Write it as the reader would ask it, e.g. "${title.replace(/[.!]$/, '')}?".`);
+	if (type === 'faq' && !title.endsWith('?'))
+		throw new NewEntryError(
+			`An FAQ title is the question, ending with "?": "${title}".`,
+			`Write it as the reader would ask it, e.g. "${title.replace(/[.!]$/, '')}?".`,
+		);
 	if (type !== 'terms') {
 		const clash = existing.find((f) => f.collection !== 'terms' && normal(titleOf(f)) === normal(title));
-		if (clash) throw new NewEntryError(`"${title}" is already the title of ${clash.path}.`, 'Edit that article, or give the new one a title that says what is different about it.');
+		if (clash)
+			throw new NewEntryError(
+				`"${title}" is already the title of ${clash.path}.`,
+				'Edit that article, or give the new one a title that says what is different about it.',
+			);
 	}
 
-	const audience = ['guide', 'faq', 'troubleshooting'].includes(type) ? oneOf<Audience>('audience', args.audience, audiences, 'affiliate') : undefined;
-	const input: ScaffoldInput = { type, title, today: args.today, owner: '', ...(audience ? { audience } : {}), ...(args.description ? { description: args.description } : {}) };
+	const audience = ['guide', 'faq', 'troubleshooting'].includes(type)
+		? oneOf<Audience>('audience', args.audience, audiences, 'affiliate')
+		: undefined;
+	const input: ScaffoldInput = {
+		type,
+		title,
+		today: args.today,
+		owner: '',
+		...(audience ? { audience } : {}),
+		...(args.description ? { description: args.description } : {}),
+	};
 	if (type === 'faq') input.topic = oneOf<FaqTopic>('topic', args.topic, Object.keys(faqTopics) as FaqTopic[]);
 	if (type === 'disclosure') {
-		const channel = oneOf<DisclosureChannel>('channel', args.channel, Object.keys(disclosureChannels) as DisclosureChannel[]);
+		const channel = oneOf<DisclosureChannel>(
+			'channel',
+			args.channel,
+			Object.keys(disclosureChannels) as DisclosureChannel[],
+		);
 		const taken = siblings.find((f) => (f.raw as Record<string, unknown>)['channel'] === channel);
-		if (taken) throw new NewEntryError(`Channel "${channel}" already has its rules in ${taken.path}.`, 'Each channel has one page: edit that file, or add a new channel to src/schemas/disclosure.ts first.');
+		if (taken)
+			throw new NewEntryError(
+				`Channel "${channel}" already has its rules in ${taken.path}.`,
+				'Each channel has one page: edit that file, or add a new channel to src/schemas/disclosure.ts first.',
+			);
 		input.channel = channel;
 	}
 	if (type === 'commission') {
 		const rate = Number(args.rate);
-		if (args.rate === undefined || !Number.isFinite(rate) || rate <= 0 || rate > 100) throw new NewEntryError(`--rate must be a percentage above 0 and at most 100, received ${JSON.stringify(args.rate ?? null)}.`, 'For a CPS rule paying 8 %, write --rate 8; change the model in the file for CPA, revenue share or tiers.');
+		if (args.rate === undefined || !Number.isFinite(rate) || rate <= 0 || rate > 100)
+			throw new NewEntryError(
+				`--rate must be a percentage above 0 and at most 100, received ${JSON.stringify(args.rate ?? null)}.`,
+				'For a CPS rule paying 8 %, write --rate 8; change the model in the file for CPA, revenue share or tiers.',
+			);
 		input.rate = rate;
 		// A new rule starts with the program's lock period, the one the terms in force set.
-		if (!program) throw new NewEntryError('The program file could not be read, so the lock period of the new rule is unknown.', 'Fix the problems `npm run check:content` reports in src/content/program/program.yaml first.');
+		if (!program)
+			throw new NewEntryError(
+				'The program file could not be read, so the lock period of the new rule is unknown.',
+				'Fix the problems `npm run check:content` reports in src/content/program/program.yaml first.',
+			);
 		input.lockPeriodDays = program.payout.lockPeriodDays;
-		if (siblings.some((f) => (f.raw as Record<string, unknown>)['offer'] === slugify(title))) throw new NewEntryError(`Offer "${slugify(title)}" already has a rule.`, 'To change its rate from a date, set validTo on the current rule and give the new one a different title, e.g. with the year.');
+		if (siblings.some((f) => (f.raw as Record<string, unknown>)['offer'] === slugify(title)))
+			throw new NewEntryError(
+				`Offer "${slugify(title)}" already has a rule.`,
+				'To change its rate from a date, set validTo on the current rule and give the new one a different title, e.g. with the year.',
+			);
 	}
-	if (args.effective !== undefined && !DAY.test(args.effective)) throw new NewEntryError(`--effective must be written YYYY-MM-DD, received "${args.effective}".`, 'For example --effective 2027-01-01.');
+	if (args.effective !== undefined && !DAY.test(args.effective))
+		throw new NewEntryError(
+			`--effective must be written YYYY-MM-DD, received "${args.effective}".`,
+			'For example --effective 2027-01-01.',
+		);
 	if (args.effective) input.effectiveDate = args.effective;
 	if (type === 'terms') {
 		const versions = siblings.map((f) => ({ file: f, version: String((f.raw as Record<string, unknown>)['version']) }));
-		const newest = versions.sort((a, b) => Number(b.version.split('.')[0]) - Number(a.version.split('.')[0]) || Number(b.version.split('.')[1]) - Number(a.version.split('.')[1]))[0];
-		const next = args.version ?? (newest ? `${newest.version.split('.')[0]}.${Number(newest.version.split('.')[1]) + 1}` : '1.0');
-		if (!/^\d+\.\d+$/.test(next)) throw new NewEntryError(`--version must be written MAJOR.MINOR, received "${next}".`, 'For example --version 3.2.');
+		const newest = versions.sort(
+			(a, b) =>
+				Number(b.version.split('.')[0]) - Number(a.version.split('.')[0]) ||
+				Number(b.version.split('.')[1]) - Number(a.version.split('.')[1]),
+		)[0];
+		const next =
+			args.version ?? (newest ? `${newest.version.split('.')[0]}.${Number(newest.version.split('.')[1]) + 1}` : '1.0');
+		if (!/^\d+\.\d+$/.test(next))
+			throw new NewEntryError(
+				`--version must be written MAJOR.MINOR, received "${next}".`,
+				'For example --version 3.2.',
+			);
 		const clash = versions.find((v) => v.version === next);
-		if (clash) throw new NewEntryError(`Version ${next} already exists: ${clash.file.path}.`, 'Give the new version a higher number with --version.');
+		if (clash)
+			throw new NewEntryError(
+				`Version ${next} already exists: ${clash.file.path}.`,
+				'Give the new version a higher number with --version.',
+			);
 		input.version = next;
 		if (newest) input.supersedes = { version: newest.version, body: newest.file.body };
 		// Changes are announced 30 days ahead (terms 9.1), so a new version starts no sooner by default.
-		input.effectiveDate ??= new Date(Date.parse(`${args.today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+		input.effectiveDate ??= new Date(Date.parse(`${args.today}T00:00:00Z`) + 30 * 86_400_000)
+			.toISOString()
+			.slice(0, 10);
 	}
 	const owner = args.owner ?? usualOwner(siblings, audience) ?? usualOwner(existing);
-	if (type !== 'terms' && !owner) throw new NewEntryError('No owner: nothing in the content names one yet.', 'Add --owner with the team or person who answers for the article, e.g. --owner partner-support.');
+	if (type !== 'terms' && !owner)
+		throw new NewEntryError(
+			'No owner: nothing in the content names one yet.',
+			'Add --owner with the team or person who answers for the article, e.g. --owner partner-support.',
+		);
 	input.owner = owner ?? '';
 
 	const planned = scaffold(input);
 	const path = `src/content/${collection}/${planned.path}`;
-	const slug = planned.path.replace(/\.[^.]+$/, '').split('/').pop()!;
+	const slug = planned.path
+		.replace(/\.[^.]+$/, '')
+		.split('/')
+		.pop()!;
 	const sameSlug = siblings.find((f) => f.id.split('/').pop() === slug);
-	if (sameSlug) throw new NewEntryError(`The slug "${slug}" is already used by ${sameSlug.path}.`, 'Choose a title that gives a different file name.');
+	if (sameSlug)
+		throw new NewEntryError(
+			`The slug "${slug}" is already used by ${sameSlug.path}.`,
+			'Choose a title that gives a different file name.',
+		);
 	const id = planned.path.replace(/\.[^.]+$/, '');
 	// The page of its topic the new question will be on, among the questions there now.
 	const faqPage = () => {
-		const questions = siblings.map((f) => ({ id: f.id, topic: String((f.raw as Record<string, unknown>)['topic']), question: String(titleOf(f)) }));
+		const questions = siblings.map((f) => ({
+			id: f.id,
+			topic: String((f.raw as Record<string, unknown>)['topic']),
+			question: String(titleOf(f)),
+		}));
 		return faqPages([...questions, { id, topic: input.topic!, question: title }]).get(id)!;
 	};
 	// Its address as its collection makes it (src/collections.ts); a commission rule's offer is its file name.
-	const { url } = describe(collection, { id, data: { topic: input.topic, channel: input.channel, offer: id, version: input.version } }, type === 'faq' ? faqPage() : undefined);
+	const { url } = describe(
+		collection,
+		{ id, data: { topic: input.topic, channel: input.channel, offer: id, version: input.version } },
+		type === 'faq' ? faqPage() : undefined,
+	);
 	return { path, text: planned.text, url };
 }

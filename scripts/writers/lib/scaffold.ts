@@ -2,12 +2,20 @@ import { stringify } from 'yaml';
 import type { Audience } from '../../../src/schemas/common.ts';
 import type { FaqTopic } from '../../../src/schemas/faq.ts';
 import type { DisclosureChannel } from '../../../src/schemas/disclosure.ts';
-import { articleCollectionNames, articleCollections, isArticleCollection, type ArticleCollectionName, type EntryType } from '../../../src/collections.ts';
+import {
+	articleCollectionNames,
+	articleCollections,
+	isArticleCollection,
+	type ArticleCollectionName,
+	type EntryType,
+} from '../../../src/collections.ts';
 
 export type { EntryType };
 
 /** The kinds of entry `npm run new` makes, and the collection each goes into (src/collections.ts names them). */
-export const entryTypes = Object.fromEntries(articleCollectionNames.map((c) => [articleCollections[c].entryType, c])) as Record<EntryType, ArticleCollectionName>;
+export const entryTypes = Object.fromEntries(
+	articleCollectionNames.map((c) => [articleCollections[c].entryType, c]),
+) as Record<EntryType, ArticleCollectionName>;
 
 /** A collection's name works too, so that a writer can type the folder they see; and "rule" for a commission rule. */
 const aliases: Record<string, EntryType> = { rule: 'commission' };
@@ -64,8 +72,13 @@ export interface Scaffold {
 }
 
 const todo = (what: string) => `${PLACEHOLDER}: ${what}`;
-const description = (input: ScaffoldInput) => input.description ?? todo('one sentence that says what the reader finds here.');
-const folderOf: Record<Audience, string> = { affiliate: 'affiliates', customer: 'customers', advertiser: 'advertisers' };
+const description = (input: ScaffoldInput) =>
+	input.description ?? todo('one sentence that says what the reader finds here.');
+const folderOf: Record<Audience, string> = {
+	affiliate: 'affiliates',
+	customer: 'customers',
+	advertiser: 'advertisers',
+};
 
 /** YAML for front matter or a data file, one field per line, never folded. */
 const yaml = (data: Record<string, unknown>) => stringify(data, { lineWidth: 0 }).trimEnd();
@@ -90,8 +103,17 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 			return {
 				path: `${slugify(input.title.replace(/\?$/, ''))}.md`,
 				text: markdown(
-					{ question: input.title, description: description(input), audience, topic: input.topic, ...steward, related: [] },
-					todo('the answer, starting with the short version. Program numbers are written as facts, e.g. :fact[payoutThreshold].'),
+					{
+						question: input.title,
+						description: description(input),
+						audience,
+						topic: input.topic,
+						...steward,
+						related: [],
+					},
+					todo(
+						'the answer, starting with the short version. Program numbers are written as facts, e.g. :fact[payoutThreshold].',
+					),
 				),
 			};
 		}
@@ -128,7 +150,9 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 						rule: todo('the rule in one sentence, as the affiliate must apply it.'),
 						compliant: [todo('a disclosure that meets the rule, quoted as it would appear.')],
 						nonCompliant: [{ example: todo('a disclosure that fails.'), why: todo('why it fails.') }],
-						sources: [{ name: todo('the regulation or guidance the rule comes from'), url: 'https://example.com/TODO' }],
+						sources: [
+							{ name: todo('the regulation or guidance the rule comes from'), url: 'https://example.com/TODO' },
+						],
 						related: [],
 					},
 					`## ${todo('where the disclosure goes')}\n\n${todo('explain placement and wording for this channel.')}`,
@@ -138,17 +162,19 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 			const offer = slugify(input.title);
 			return {
 				path: `${offer}.yaml`,
-				text: `# Models: cps (rate), cpa (amount, action), revshare (rate, durationMonths), tiered (tiers). See CONTRIBUTING.md.\n${yaml({
-					title: input.title,
-					description: description(input),
-					offer,
-					model: 'cps',
-					rate: input.rate,
-					lockPeriodDays: input.lockPeriodDays,
-					validFrom: input.effectiveDate ?? input.today,
-					notes: [],
-					...steward,
-				})}\n`,
+				text: `# Models: cps (rate), cpa (amount, action), revshare (rate, durationMonths), tiered (tiers). See CONTRIBUTING.md.\n${yaml(
+					{
+						title: input.title,
+						description: description(input),
+						offer,
+						model: 'cps',
+						rate: input.rate,
+						lockPeriodDays: input.lockPeriodDays,
+						validFrom: input.effectiveDate ?? input.today,
+						notes: [],
+						...steward,
+					},
+				)}\n`,
 			};
 		}
 		case 'terms':
@@ -168,4 +194,3 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 			};
 	}
 }
-

@@ -9,7 +9,8 @@ import ts from 'typescript';
 export function fieldComments(file: string): Map<string, string> {
 	const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
 	const comments = new Map<string, string>();
-	const nameOf = (node: ts.PropertyAssignment) => (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined);
+	const nameOf = (node: ts.PropertyAssignment) =>
+		ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
 	const visit = (node: ts.Node) => {
 		if (ts.isPropertyAssignment(node)) {
 			const text = ts

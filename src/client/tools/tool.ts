@@ -45,11 +45,17 @@ export function enhanceToolForms(): void {
 		// A fresh form starts in the reader's own time zone.
 		if (form.dataset['fresh'] !== undefined) {
 			const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-			for (const input of form.querySelectorAll<HTMLInputElement>('input[data-zone-default]')) if (zone && input.value === input.dataset['zoneDefault']) input.value = zone;
+			for (const input of form.querySelectorAll<HTMLInputElement>('input[data-zone-default]'))
+				if (zone && input.value === input.dataset['zoneDefault']) input.value = zone;
 			// A link can preset fields: /tools/disclosure/?channel=video.
 			for (const [name, value] of new URLSearchParams(location.search)) {
 				const control = form.elements.namedItem(name);
-				if (control instanceof HTMLSelectElement ? [...control.options].some((o) => o.value === value) : control instanceof HTMLInputElement && control.type !== 'checkbox') (control as Control).value = value;
+				if (
+					control instanceof HTMLSelectElement
+						? [...control.options].some((o) => o.value === value)
+						: control instanceof HTMLInputElement && control.type !== 'checkbox'
+				)
+					(control as Control).value = value;
 			}
 		}
 		form.addEventListener('submit', (event) => {

@@ -41,7 +41,14 @@ export interface Answer {
 	links: AnswerItem[];
 }
 
-export const emptyAnswer = (headline: string, tone: Answer['tone'] = 'neutral'): Answer => ({ headline, tone, facts: [], lists: [], notes: [], links: [] });
+export const emptyAnswer = (headline: string, tone: Answer['tone'] = 'neutral'): Answer => ({
+	headline,
+	tone,
+	facts: [],
+	lists: [],
+	notes: [],
+	links: [],
+});
 
 const markText = { pass: 'Pass', fail: 'Fail' } as const;
 function itemHtml(item: AnswerItem): string {
@@ -54,11 +61,17 @@ function itemHtml(item: AnswerItem): string {
 export function answerHtml(answer: Answer): string {
 	const facts = answer.facts.length
 		? `<dl class="ph-answer-facts">${answer.facts
-				.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd data-key="${escapeHtml(f.key)}"${f.value !== undefined ? ` data-value="${escapeHtml(f.value)}"` : ''}>${escapeHtml(f.text)}</dd>`)
+				.map(
+					(f) =>
+						`<dt>${escapeHtml(f.label)}</dt><dd data-key="${escapeHtml(f.key)}"${f.value !== undefined ? ` data-value="${escapeHtml(f.value)}"` : ''}>${escapeHtml(f.text)}</dd>`,
+				)
 				.join('')}</dl>`
 		: '';
 	const lists = answer.lists
-		.map((l) => `<h3>${escapeHtml(l.title)}</h3><ul data-list="${escapeHtml(l.key)}">${l.items.map(itemHtml).join('')}</ul>`)
+		.map(
+			(l) =>
+				`<h3>${escapeHtml(l.title)}</h3><ul data-list="${escapeHtml(l.key)}">${l.items.map(itemHtml).join('')}</ul>`,
+		)
 		.join('');
 	const notes = answer.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('');
 	const links = answer.links.length ? `<ul class="ph-answer-links">${answer.links.map(itemHtml).join('')}</ul>` : '';
@@ -66,7 +79,11 @@ export function answerHtml(answer: Answer): string {
 }
 
 /** The id of a tool form's control for a field, and of its hint and error. */
-export const fieldIds = (name: string) => ({ control: `tool-${name}`, hint: `tool-${name}-hint`, error: `tool-${name}-error` });
+export const fieldIds = (name: string) => ({
+	control: `tool-${name}`,
+	hint: `tool-${name}-hint`,
+	error: `tool-${name}-error`,
+});
 
 /** The refusals as a list of links to the fields, for the result region of a tool page. */
 export function errorsHtml(errors: Record<string, string>): string {

@@ -58,9 +58,21 @@ export function toolData(content: Entries): ToolData {
 		program: content.program,
 		rules: content.commission.map((c) => ({ ...c.data, id: c.id })),
 		terms: content.terms
-			.map(({ data: { title, version, effectiveDate, changes, supersedes } }) => ({ title, version, effectiveDate, changes, supersedes }))
+			.map(({ data: { title, version, effectiveDate, changes, supersedes } }) => ({
+				title,
+				version,
+				effectiveDate,
+				changes,
+				supersedes,
+			}))
 			.sort((a, b) => +b.effectiveDate - +a.effectiveDate),
-		disclosures: content.disclosures.map(({ data: { channel, title, rule, sources, checks } }) => ({ channel, title, rule, sources, checks })),
+		disclosures: content.disclosures.map(({ data: { channel, title, rule, sources, checks } }) => ({
+			channel,
+			title,
+			rule,
+			sources,
+			checks,
+		})),
 		// A site without one of these articles (a small fork, a test fixture) answers without that link.
 		links: Object.fromEntries(
 			toolLinks.flatMap((ref) => {
@@ -82,5 +94,7 @@ export const serializeToolData = (data: ToolData): string => JSON.stringify(data
 
 /** The data back from JSON, dates as Dates again. */
 export function reviveToolData(json: string): ToolData {
-	return JSON.parse(json, (key, value) => (dateKeys.has(key) && typeof value === 'string' ? new Date(value) : value)) as ToolData;
+	return JSON.parse(json, (key, value) =>
+		dateKeys.has(key) && typeof value === 'string' ? new Date(value) : value,
+	) as ToolData;
 }

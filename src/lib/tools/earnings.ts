@@ -70,7 +70,15 @@ function earnedUnder(rule: ToolRule, input: EarningsInput): EarningsResult {
 	switch (rule.model) {
 		case 'cps':
 		case 'revshare':
-			return { kind: 'earned', input, rule, base, rate: rule.rate, commission: percentOf(base, rule.rate), extraOnEarlier: 0 };
+			return {
+				kind: 'earned',
+				input,
+				rule,
+				base,
+				rate: rule.rate,
+				commission: percentOf(base, rule.rate),
+				extraOnEarlier: 0,
+			};
 		case 'cpa':
 			return { kind: 'earned', input, rule, base, commission: rule.amount, extraOnEarlier: 0 };
 		case 'tiered': {
@@ -92,7 +100,8 @@ function earnedUnder(rule: ToolRule, input: EarningsInput): EarningsResult {
 	}
 }
 
-const validity = (r: ToolRule) => `${formatDay(fromUtcDate(r.validFrom))} to ${r.validTo ? formatDay(fromUtcDate(r.validTo)) : 'further notice'}`;
+const validity = (r: ToolRule) =>
+	`${formatDay(fromUtcDate(r.validFrom))} to ${r.validTo ? formatDay(fromUtcDate(r.validTo)) : 'further notice'}`;
 
 export function presentEarnings(data: Pick<ToolData, 'program'>, result: EarningsResult): Answer {
 	const money = (n: number) => formatMoney(n, data.program.currency);
@@ -105,7 +114,15 @@ export function presentEarnings(data: Pick<ToolData, 'program'>, result: Earning
 			'fail',
 		);
 		answer.facts.push({ key: 'commission', label: 'Commission', text: money(0), value: moneyValue(0) });
-		if (result.rules.length) answer.lists.push({ key: 'rules', title: 'Rules of this offer', items: result.rules.map((r) => ({ text: `${describeRate(r, data.program.currency)}: ${validity(r)}`, href: '/commission/' })) });
+		if (result.rules.length)
+			answer.lists.push({
+				key: 'rules',
+				title: 'Rules of this offer',
+				items: result.rules.map((r) => ({
+					text: `${describeRate(r, data.program.currency)}: ${validity(r)}`,
+					href: '/commission/',
+				})),
+			});
 		answer.links.push({ text: 'Commission rates', href: '/commission/' });
 		return answer;
 	}
@@ -113,7 +130,12 @@ export function presentEarnings(data: Pick<ToolData, 'program'>, result: Earning
 	const answer = emptyAnswer(`This order earns ${money(commission)} under “${rule.title}”.`, 'neutral');
 	answer.facts.push(
 		{ key: 'commission', label: 'Commission', text: money(commission), value: moneyValue(commission) },
-		{ key: 'rule', label: 'Rule in force on the order date', text: `${rule.title}: ${describeRate(rule, data.program.currency)} (${modelLabels[rule.model]}), valid ${validity(rule)}`, value: rule.id },
+		{
+			key: 'rule',
+			label: 'Rule in force on the order date',
+			text: `${rule.title}: ${describeRate(rule, data.program.currency)} (${modelLabels[rule.model]}), valid ${validity(rule)}`,
+			value: rule.id,
+		},
 	);
 	if (rule.model !== 'cpa') {
 		answer.facts.push({ key: 'base', label: 'Paid on', text: money(base), value: moneyValue(base) });
@@ -131,32 +153,72 @@ export function presentEarnings(data: Pick<ToolData, 'program'>, result: Earning
 			`${formatPercent(result.rate!)} of ${money(base)}: the order total of ${money(input.total)}${excluded.length ? ` less ${excluded.join(', ')}` : ''}. Tax, shipping, gift cards and store credit earn no commission, and a return or refund during the lock period reduces it in proportion.`,
 		);
 	}
-	if (rule.model === 'revshare') answer.notes.push(`The share is paid on each payment of the membership for ${rule.durationMonths} months after sign-up.`);
+	if (rule.model === 'revshare')
+		answer.notes.push(
+			`The share is paid on each payment of the membership for ${rule.durationMonths} months after sign-up.`,
+		);
 	if (rule.model === 'tiered' && result.tier) {
 		const tier = rule.tiers[result.tier.index]!;
-		answer.facts.push({ key: 'tier', label: 'Tier reached this month', text: `Tier ${result.tier.index + 1}: ${tierRange(tier, data.program.currency)} of monthly sales`, value: String(result.tier.index + 1) });
-		answer.facts.push({ key: 'month-total', label: 'Month’s sales with this order', text: money(result.tier.monthTotal), value: moneyValue(result.tier.monthTotal) });
-		answer.notes.push(`The tier is set by the month’s approved sales of this offer (${money(input.monthSales)} before this order, ${money(result.tier.monthTotal)} with it) and applies to all of them.`);
+		answer.facts.push({
+			key: 'tier',
+			label: 'Tier reached this month',
+			text: `Tier ${result.tier.index + 1}: ${tierRange(tier, data.program.currency)} of monthly sales`,
+			value: String(result.tier.index + 1),
+		});
+		answer.facts.push({
+			key: 'month-total',
+			label: 'Month’s sales with this order',
+			text: money(result.tier.monthTotal),
+			value: moneyValue(result.tier.monthTotal),
+		});
+		answer.notes.push(
+			`The tier is set by the month’s approved sales of this offer (${money(input.monthSales)} before this order, ${money(result.tier.monthTotal)} with it) and applies to all of them.`,
+		);
 		if (result.extraOnEarlier > 0) {
-			answer.facts.push({ key: 'extra', label: 'Added to the month’s earlier sales', text: money(result.extraOnEarlier), value: moneyValue(result.extraOnEarlier) });
+			answer.facts.push({
+				key: 'extra',
+				label: 'Added to the month’s earlier sales',
+				text: money(result.extraOnEarlier),
+				value: moneyValue(result.extraOnEarlier),
+			});
 			answer.notes.push(
 				`This order lifts the month from ${formatPercent(result.tier.rateBefore)} to ${formatPercent(result.rate!)}, so the ${money(input.monthSales)} sold earlier this month earns ${money(result.extraOnEarlier)} more.`,
 			);
 		}
 	}
 	const payer = rule.paidBy === 'advertiser' ? (rule.advertiser ?? 'the advertiser') : data.program.company;
-	answer.facts.push({ key: 'paid-by', label: 'Paid by', text: rule.paidBy === 'advertiser' ? `${payer}, the advertiser running this campaign` : payer, value: rule.paidBy });
+	answer.facts.push({
+		key: 'paid-by',
+		label: 'Paid by',
+		text: rule.paidBy === 'advertiser' ? `${payer}, the advertiser running this campaign` : payer,
+		value: rule.paidBy,
+	});
 	if (rule.paidBy === 'advertiser') {
-		answer.notes.push(`${payer} pays this campaign’s payout, not ${data.program.company}; it is credited to your balance and paid with your other commissions. It is the only commission on this conversion.`);
+		answer.notes.push(
+			`${payer} pays this campaign’s payout, not ${data.program.company}; it is credited to your balance and paid with your other commissions. It is the only commission on this conversion.`,
+		);
 	}
 	if (result.alternative) {
 		const other = result.alternative;
-		answer.facts.push({ key: 'alternative', label: 'Instead of', text: `${other.title}: ${describeRate(other, data.program.currency)}`, value: other.id });
+		answer.facts.push({
+			key: 'alternative',
+			label: 'Instead of',
+			text: `${other.title}: ${describeRate(other, data.program.currency)}`,
+			value: other.id,
+		});
 		answer.notes.push(
 			`“${rule.title}” and “${other.title}” are alternatives: a sign-up earns under the one you have joined, never both. ${money(commission)} is what it earns under “${rule.title}”; it is not added to what “${other.title}” would pay.`,
 		);
 	}
-	if (rule.notes.length) answer.lists.push({ key: 'conditions', title: 'Conditions of this rule', items: rule.notes.map((n) => ({ text: n })) });
-	answer.links.push({ text: `${rule.title} on the commission rates page`, href: urls.commission(rule.offer) }, { text: 'When is it paid? Payout date tool', href: '/tools/payout/' });
+	if (rule.notes.length)
+		answer.lists.push({
+			key: 'conditions',
+			title: 'Conditions of this rule',
+			items: rule.notes.map((n) => ({ text: n })),
+		});
+	answer.links.push(
+		{ text: `${rule.title} on the commission rates page`, href: urls.commission(rule.offer) },
+		{ text: 'When is it paid? Payout date tool', href: '/tools/payout/' },
+	);
 	return answer;
 }

@@ -120,24 +120,50 @@ export function presentPayout(data: Pick<ToolData, 'program' | 'links'>, r: Payo
 	);
 	answer.facts.push(
 		{ key: 'order', label: `Order, on the ${zone} clock`, text: formatZoned(r.order), value: isoZoned(r.order) },
-		{ key: 'lock', label: 'Lock period (pending)', text: `${r.lockPeriodDays} days${r.rule ? ` (${r.rule.title})` : ' (standard)'}`, value: String(r.lockPeriodDays) },
+		{
+			key: 'lock',
+			label: 'Lock period (pending)',
+			text: `${r.lockPeriodDays} days${r.rule ? ` (${r.rule.title})` : ' (standard)'}`,
+			value: String(r.lockPeriodDays),
+		},
 		{ key: 'approved', label: 'Approved', text: formatZoned(r.approved), value: isoZoned(r.approved) },
 		{ key: 'month', label: 'Counts for the month of', text: monthName(r.month), value: r.month.slice(0, 7) },
 		{ key: 'cutoff', label: `Month-end cut-off (${zone})`, text: formatZoned(r.cutoff), value: isoZoned(r.cutoff) },
-		{ key: 'cutoff-local', label: 'The same cut-off on your clock', text: formatZoned(r.cutoffLocal), value: isoZoned(r.cutoffLocal) },
+		{
+			key: 'cutoff-local',
+			label: 'The same cut-off on your clock',
+			text: formatZoned(r.cutoffLocal),
+			value: isoZoned(r.cutoffLocal),
+		},
 		{ key: 'paid', label: 'Payment sent', text: formatDay(r.paid), value: r.paid },
 	);
 	if (r.threshold) {
-		answer.facts.push({ key: 'balance', label: 'Balance on the payment day', text: money(r.threshold.total), value: moneyValue(r.threshold.total) });
+		answer.facts.push({
+			key: 'balance',
+			label: 'Balance on the payment day',
+			text: money(r.threshold.total),
+			value: moneyValue(r.threshold.total),
+		});
 	}
 	answer.notes.push(
 		`The commission stays pending for ${r.lockPeriodDays} days from the order, then is approved. Commissions approved before midnight at the end of the month on the ${zone} clock count for that month, and are paid on the ${program.payout.paymentDay}${ordinalSuffix(program.payout.paymentDay)} of the next month.`,
 	);
-	if (r.paid !== r.scheduled) answer.notes.push(`${formatDay(r.scheduled)} falls on a weekend, so the payment is sent on the next business day. A bank holiday moves it the same way.`);
-	if (r.input.offer && !r.rule) answer.notes.push(`This offer had no commission rule in force on the order date, so the standard lock period is shown; such an order earns no commission.`);
+	if (r.paid !== r.scheduled)
+		answer.notes.push(
+			`${formatDay(r.scheduled)} falls on a weekend, so the payment is sent on the next business day. A bank holiday moves it the same way.`,
+		);
+	if (r.input.offer && !r.rule)
+		answer.notes.push(
+			`This offer had no commission rule in force on the order date, so the standard lock period is shown; such an order earns no commission.`,
+		);
 	if (r.returnWindowEnds) {
 		const afterApproval = daysBetween(r.approved.date, r.returnWindowEnds) > 0;
-		answer.facts.push({ key: 'return-window', label: 'Customer’s return window ends', text: formatDay(r.returnWindowEnds), value: r.returnWindowEnds });
+		answer.facts.push({
+			key: 'return-window',
+			label: 'Customer’s return window ends',
+			text: formatDay(r.returnWindowEnds),
+			value: r.returnWindowEnds,
+		});
 		answer.notes.push(
 			afterApproval
 				? `The customer can still return the order after the commission is approved; under the terms a return after approval no longer reverses it. The lock period counts from the order date, not from delivery.`
@@ -149,7 +175,9 @@ export function presentPayout(data: Pick<ToolData, 'program' | 'links'>, r: Payo
 			`Balances below ${money(program.payout.threshold)} are not paid: the balance rolls over and is added to next month’s, and is paid on the first payment day when it reaches ${money(program.payout.threshold)}. Nothing is lost.`,
 		);
 	} else if (!r.threshold) {
-		answer.notes.push(`If your balance on that day is below ${money(program.payout.threshold)}, it rolls over to the next month and is paid once it reaches the threshold.`);
+		answer.notes.push(
+			`If your balance on that day is below ${money(program.payout.threshold)}, it rolls over to the next month and is paid once it reaches the threshold.`,
+		);
 	}
 	answer.links.push(...linksTo(data, 'docs/affiliates/onboarding/payments', 'troubleshooting/balance-below-threshold'));
 	return answer;

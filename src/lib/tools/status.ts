@@ -58,13 +58,23 @@ export function computeStatus(data: Pick<ToolData, 'program' | 'rules'>, input: 
 	if (orderMs < clickMs) return { ...base, outcome: 'before-click' };
 	if (orderMs > expiresMs) return { ...base, outcome: 'outside' };
 	const model = program.tracking.attribution;
-	const outcome: StatusOutcome = !input.laterClick || model === 'first-click' ? 'credited' : model === 'linear' ? 'shared' : 'other-partner';
-	const payout = outcome === 'other-partner' ? undefined : computePayout(data, { offer: input.offer, orderDate: input.orderDate, orderTime: input.orderTime, zone: input.zone });
+	const outcome: StatusOutcome =
+		!input.laterClick || model === 'first-click' ? 'credited' : model === 'linear' ? 'shared' : 'other-partner';
+	const payout =
+		outcome === 'other-partner'
+			? undefined
+			: computePayout(data, {
+					offer: input.offer,
+					orderDate: input.orderDate,
+					orderTime: input.orderTime,
+					zone: input.zone,
+				});
 	return { ...base, outcome, payout };
 }
 
 const attributionText = {
-	'last-click': 'last click: when several partners’ links were clicked, the last one clicked before the order gets the credit',
+	'last-click':
+		'last click: when several partners’ links were clicked, the last one clicked before the order gets the credit',
 	'first-click': 'first click: the first partner link clicked in the window gets the credit',
 	linear: 'linear: the credit is shared equally by the partners whose links were clicked in the window',
 } as const;
@@ -75,14 +85,21 @@ function duration(minutes: number): string {
 	const hours = Math.floor((abs % 1440) / 60);
 	const mins = abs % 60;
 	const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-	return [days ? part(days, 'day') : '', hours ? part(hours, 'hour') : '', mins || (!days && !hours) ? part(mins, 'minute') : ''].filter(Boolean).join(' ');
+	return [
+		days ? part(days, 'day') : '',
+		hours ? part(hours, 'hour') : '',
+		mins || (!days && !hours) ? part(mins, 'minute') : '',
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
 export function presentStatus(data: Pick<ToolData, 'program' | 'links'>, r: StatusResult): Answer {
 	const headlines: Record<StatusOutcome, string> = {
 		credited: 'Inside the cookie window: the order is credited to this click.',
 		shared: 'Inside the cookie window: the credit is shared with the other partner clicked.',
-		'other-partner': 'Inside the cookie window, but another partner’s link was clicked later: that partner is credited.',
+		'other-partner':
+			'Inside the cookie window, but another partner’s link was clicked later: that partner is credited.',
 		outside: 'Outside the cookie window: the order is not credited to this click.',
 		'before-click': 'The order was placed before the click: it cannot be credited to it.',
 		'no-rule': `This offer had no commission rule in force on ${formatDay(r.order.date)}: the order earns no commission.`,
@@ -91,23 +108,44 @@ export function presentStatus(data: Pick<ToolData, 'program' | 'links'>, r: Stat
 	const answer = emptyAnswer(headlines[r.outcome], good ? 'pass' : 'fail');
 	answer.facts.push(
 		{ key: 'outcome', label: 'Status', text: good ? 'Credited' : 'Not credited', value: r.outcome },
-		{ key: 'window', label: 'Cookie window', text: `${r.windowDays} days${r.rule?.cookieWindowDays ? ` (${r.rule.title})` : ''}`, value: String(r.windowDays) },
-		{ key: 'elapsed', label: 'From click to order', text: r.elapsedMinutes < 0 ? `${duration(r.elapsedMinutes)} before the click` : duration(r.elapsedMinutes), value: String(r.elapsedMinutes) },
+		{
+			key: 'window',
+			label: 'Cookie window',
+			text: `${r.windowDays} days${r.rule?.cookieWindowDays ? ` (${r.rule.title})` : ''}`,
+			value: String(r.windowDays),
+		},
+		{
+			key: 'elapsed',
+			label: 'From click to order',
+			text: r.elapsedMinutes < 0 ? `${duration(r.elapsedMinutes)} before the click` : duration(r.elapsedMinutes),
+			value: String(r.elapsedMinutes),
+		},
 		{ key: 'expires', label: 'The click counts until', text: formatZoned(r.expires), value: isoZoned(r.expires) },
-		{ key: 'attribution', label: 'Attribution', text: attributionText[data.program.tracking.attribution], value: data.program.tracking.attribution },
+		{
+			key: 'attribution',
+			label: 'Attribution',
+			text: attributionText[data.program.tracking.attribution],
+			value: data.program.tracking.attribution,
+		},
 	);
-	answer.notes.push(`A click is remembered for ${r.windowDays} days of 24 hours from the moment it is made; a change of the clocks does not lengthen or shorten it. Clicking the link again starts the window over.`);
+	answer.notes.push(
+		`A click is remembered for ${r.windowDays} days of 24 hours from the moment it is made; a change of the clocks does not lengthen or shorten it. Clicking the link again starts the window over.`,
+	);
 	if (r.payout) {
 		answer.facts.push(
 			{ key: 'pending', label: 'Pending from', text: formatZoned(r.payout.order), value: isoZoned(r.payout.order) },
 			{ key: 'approved', label: 'Approved', text: formatZoned(r.payout.approved), value: isoZoned(r.payout.approved) },
 			{ key: 'paid', label: 'Payable on', text: formatDay(r.payout.paid), value: r.payout.paid },
 		);
-		answer.notes.push(`It is paid on that day if your balance is at least the payment threshold; otherwise it rolls over to the next month.`);
+		answer.notes.push(
+			`It is paid on that day if your balance is at least the payment threshold; otherwise it rolls over to the next month.`,
+		);
 		answer.links.push({ text: 'Payout date tool', href: '/tools/payout/' });
 	}
 	if (r.outcome === 'outside' || r.outcome === 'before-click' || r.outcome === 'other-partner') {
-		answer.links.push(...linksTo(data, 'troubleshooting/conversions-missing', 'troubleshooting/cookies-and-ad-blockers'));
+		answer.links.push(
+			...linksTo(data, 'troubleshooting/conversions-missing', 'troubleshooting/cookies-and-ad-blockers'),
+		);
 	}
 	answer.links.push(...linksTo(data, 'faqs/cookie-window'));
 	return answer;

@@ -14,12 +14,19 @@ export interface TermsInput {
 }
 
 /** The terms version in force on a day: the newest whose effective date has come; none before the first. */
-export function termsInForce<T extends Pick<ToolTerms, 'effectiveDate'>>(terms: ReadonlyArray<T>, on: Date): T | undefined {
+export function termsInForce<T extends Pick<ToolTerms, 'effectiveDate'>>(
+	terms: ReadonlyArray<T>,
+	on: Date,
+): T | undefined {
 	return [...terms].sort((a, b) => +b.effectiveDate - +a.effectiveDate).find((t) => t.effectiveDate <= on);
 }
 
 /** Whether a terms version is the one in force on a day, not yet in force, or replaced. */
-export function termsStatus<T extends Pick<ToolTerms, 'effectiveDate'>>(terms: ReadonlyArray<T>, entry: T, on: Date): 'current' | 'upcoming' | 'earlier' {
+export function termsStatus<T extends Pick<ToolTerms, 'effectiveDate'>>(
+	terms: ReadonlyArray<T>,
+	entry: T,
+	on: Date,
+): 'current' | 'upcoming' | 'earlier' {
 	return termsInForce(terms, on) === entry ? 'current' : entry.effectiveDate > on ? 'upcoming' : 'earlier';
 }
 
@@ -44,10 +51,18 @@ export interface TermsResult {
 	disputeClosed: boolean;
 }
 
-export function computeTermsOnDate(data: Pick<ToolData, 'program' | 'rules' | 'terms'>, input: TermsInput, today: IsoDate): TermsResult {
+export function computeTermsOnDate(
+	data: Pick<ToolData, 'program' | 'rules' | 'terms'>,
+	input: TermsInput,
+	today: IsoDate,
+): TermsResult {
 	const day = toUtcDate(input.date);
 	const now = toUtcDate(today);
-	const rules = data.rules.filter((r) => isActive(r, day)).sort((a, b) => (a.audience === b.audience ? 0 : a.audience === 'affiliate' ? -1 : 1) || a.title.localeCompare(b.title));
+	const rules = data.rules
+		.filter((r) => isActive(r, day))
+		.sort(
+			(a, b) => (a.audience === b.audience ? 0 : a.audience === 'affiliate' ? -1 : 1) || a.title.localeCompare(b.title),
+		);
 	const offers = [...new Set(data.rules.map((r) => r.offer))];
 	const ruleChanges = offers.flatMap((offer) => {
 		const then = data.rules.find((r) => r.offer === offer && isActive(r, day));
@@ -76,9 +91,19 @@ export function presentTermsOnDate(data: Pick<ToolData, 'program' | 'links' | 't
 			: `No version of the program terms was in force on ${formatDay(r.input.date)}${first ? `: the first, version ${first.version}, took effect on ${formatDay(fromUtcDate(first.effectiveDate))}` : ''}.`,
 	);
 	if (r.terms) {
-		answer.facts.push({ key: 'version', label: 'Terms version', text: `Version ${r.terms.version}, effective ${formatDay(fromUtcDate(r.terms.effectiveDate))}`, value: r.terms.version });
+		answer.facts.push({
+			key: 'version',
+			label: 'Terms version',
+			text: `Version ${r.terms.version}, effective ${formatDay(fromUtcDate(r.terms.effectiveDate))}`,
+			value: r.terms.version,
+		});
 	}
-	answer.facts.push({ key: 'rules', label: 'Commission rules in force', text: String(r.rules.length), value: r.rules.map((x) => x.id).join(' ') });
+	answer.facts.push({
+		key: 'rules',
+		label: 'Commission rules in force',
+		text: String(r.rules.length),
+		value: r.rules.map((x) => x.id).join(' '),
+	});
 	answer.facts.push({
 		key: 'dispute-by',
 		label: `Conversions of ${monthName(r.input.date)} can be disputed until`,
@@ -89,12 +114,18 @@ export function presentTermsOnDate(data: Pick<ToolData, 'program' | 'links' | 't
 		answer.lists.push({
 			key: 'rules',
 			title: 'Commission rules in force',
-			items: r.rules.map((x) => ({ text: `${x.title}: ${describeRate(x, currency)}, valid ${formatDay(fromUtcDate(x.validFrom))} to ${x.validTo ? formatDay(fromUtcDate(x.validTo)) : 'further notice'}`, href: urls.commission(x.offer) })),
+			items: r.rules.map((x) => ({
+				text: `${x.title}: ${describeRate(x, currency)}, valid ${formatDay(fromUtcDate(x.validFrom))} to ${x.validTo ? formatDay(fromUtcDate(x.validTo)) : 'further notice'}`,
+				href: urls.commission(x.offer),
+			})),
 		});
 	}
 	const changes = [
 		...r.laterTerms.flatMap((t) => [
-			{ text: `Version ${t.version} of the terms, effective ${formatDay(fromUtcDate(t.effectiveDate))}${t.changes.length ? ':' : ''}`, href: urls.terms(t.version) },
+			{
+				text: `Version ${t.version} of the terms, effective ${formatDay(fromUtcDate(t.effectiveDate))}${t.changes.length ? ':' : ''}`,
+				href: urls.terms(t.version),
+			},
 			...t.changes.map((c) => ({ text: `Version ${t.version}: ${c}` })),
 		]),
 		...r.ruleChanges.map((c) => ({
@@ -106,7 +137,11 @@ export function presentTermsOnDate(data: Pick<ToolData, 'program' | 'links' | 't
 			href: urls.commission(c.offer),
 		})),
 	];
-	answer.lists.push({ key: 'changes', title: 'Changes since then', items: changes.length ? changes : [{ text: 'None: the same terms and rates apply today.' }] });
+	answer.lists.push({
+		key: 'changes',
+		title: 'Changes since then',
+		items: changes.length ? changes : [{ text: 'None: the same terms and rates apply today.' }],
+	});
 	answer.notes.push(
 		`An order is paid at the rate in force on the date of the order. A question about an order of that day is decided under ${r.terms ? `version ${r.terms.version}` : 'the terms then in force'}: quote the order ID, the order date, the terms version and the rule above.`,
 	);
@@ -115,7 +150,11 @@ export function presentTermsOnDate(data: Pick<ToolData, 'program' | 'links' | 't
 			? `The ${data.program.disputeWindowDays}-day dispute window for conversions of ${monthName(r.input.date)} closed on ${formatDay(r.disputeBy)}.`
 			: `Conversions of ${monthName(r.input.date)} can be disputed for ${data.program.disputeWindowDays} days after the month ends, until ${formatDay(r.disputeBy)}; each dispute is answered within ${data.program.disputeResponseBusinessDays} business days.`,
 	);
-	if (r.terms) answer.links.push({ text: `Program terms, version ${r.terms.version}`, href: urls.terms(r.terms.version) });
-	answer.links.push({ text: 'What changed in the program terms', href: urls.termsChanges() }, ...linksTo(data, 'faqs/dispute-timeline'));
+	if (r.terms)
+		answer.links.push({ text: `Program terms, version ${r.terms.version}`, href: urls.terms(r.terms.version) });
+	answer.links.push(
+		{ text: 'What changed in the program terms', href: urls.termsChanges() },
+		...linksTo(data, 'faqs/dispute-timeline'),
+	);
 	return answer;
 }

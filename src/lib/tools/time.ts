@@ -7,7 +7,20 @@
 
 export type IsoDate = string;
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const months = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+] as const;
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 const dayMs = 86_400_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -31,7 +44,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 export const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-export const daysInMonth = (year: number, month: number) => [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+export const daysInMonth = (year: number, month: number) =>
+	[31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 
 /** The parts of a calendar date. */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
@@ -92,7 +106,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: string): Intl.DateTimeFormat {
 	let f = formatters.get(zone);
 	if (!f) {
-		f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+		f = new Intl.DateTimeFormat('en-US', {
+			timeZone: zone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
 		formatters.set(zone, f);
 	}
 	return f;
@@ -100,11 +123,27 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 
 /** What a clock in `zone` shows at the instant `ms`. */
 export function inZone(ms: number, zone: string): ZonedTime {
-	const parts = Object.fromEntries(formatterFor(zone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-	const [y, mo, d, h, mi, s] = [parts['year'], parts['month'], parts['day'], parts['hour'], parts['minute'], parts['second']].map(Number) as [number, number, number, number, number, number];
+	const parts = Object.fromEntries(
+		formatterFor(zone)
+			.formatToParts(new Date(ms))
+			.map((p) => [p.type, p.value]),
+	);
+	const [y, mo, d, h, mi, s] = [
+		parts['year'],
+		parts['month'],
+		parts['day'],
+		parts['hour'],
+		parts['minute'],
+		parts['second'],
+	].map(Number) as [number, number, number, number, number, number];
 	const wall = Date.UTC(y, mo - 1, d, h, mi, s);
 	const whole = Math.floor(ms / 1000) * 1000;
-	return { date: `${pad(y, 4)}-${pad(mo)}-${pad(d)}`, time: `${pad(h)}:${pad(mi)}`, offsetMinutes: Math.round((wall - whole) / 60_000), zone };
+	return {
+		date: `${pad(y, 4)}-${pad(mo)}-${pad(d)}`,
+		time: `${pad(h)}:${pad(mi)}`,
+		offsetMinutes: Math.round((wall - whole) / 60_000),
+		zone,
+	};
 }
 
 /**
@@ -117,11 +156,19 @@ export function atZoned(date: IsoDate, time: string, zone: string): { ms: number
 	const { year, month, day } = dateParts(date);
 	const [hour, minute] = time.split(':').map(Number) as [number, number];
 	const wall = Date.UTC(year, month - 1, day, hour, minute);
-	const offsets = [...new Set([inZone(wall - dayMs, zone).offsetMinutes, inZone(wall, zone).offsetMinutes, inZone(wall + dayMs, zone).offsetMinutes])];
-	const matches = offsets.map((o) => wall - o * 60_000).filter((ms) => {
-		const z = inZone(ms, zone);
-		return z.date === date && z.time === time;
-	});
+	const offsets = [
+		...new Set([
+			inZone(wall - dayMs, zone).offsetMinutes,
+			inZone(wall, zone).offsetMinutes,
+			inZone(wall + dayMs, zone).offsetMinutes,
+		]),
+	];
+	const matches = offsets
+		.map((o) => wall - o * 60_000)
+		.filter((ms) => {
+			const z = inZone(ms, zone);
+			return z.date === date && z.time === time;
+		});
 	if (matches.length > 0) return { ms: Math.min(...matches), gap: false };
 	const before = inZone(wall - dayMs, zone).offsetMinutes;
 	return { ms: wall - before * 60_000, gap: true };

@@ -12,10 +12,23 @@ export const ALL: APIRoute = async ({ request, clientAddress }) => {
 		runtime = await getSupportRuntime();
 	} catch (error) {
 		console.error(`[support] Search events cannot be counted: ${(error as Error).message}`);
-		return new Response(safeJson({ error: { code: 'store_unavailable', message: 'The search events could not be counted right now; nothing was recorded.', fields: [] } }), {
-			status: 503,
-			headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30' },
-		});
+		return new Response(
+			safeJson({
+				error: {
+					code: 'store_unavailable',
+					message: 'The search events could not be counted right now; nothing was recorded.',
+					fields: [],
+				},
+			}),
+			{
+				status: 503,
+				headers: {
+					'content-type': 'application/json; charset=utf-8',
+					'cache-control': 'no-store',
+					'retry-after': '30',
+				},
+			},
+		);
 	}
 	return handleSearchEventsRequest(request, clientAddress, runtime);
 };

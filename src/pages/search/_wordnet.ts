@@ -24,7 +24,7 @@ const partOf: Record<string, Part> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj',
 const relationWeight: Record<string, number> = {
 	'&': 0.8, // similar to (adjective clusters)
 	'^': 0.7, // also see
-	'$': 0.7, // verb group
+	$: 0.7, // verb group
 	'+': 0.6, // derivationally related form
 	'=': 0.5, // attribute
 	'@': 0.5, // hypernym: a broader term
@@ -82,7 +82,13 @@ class WordNet {
 		const pointerCount = Number(f[at++]);
 		const pointers = Array.from({ length: pointerCount }, (_, i) => {
 			const [symbol, target, pos, sourceTarget] = f.slice(at + i * 4, at + i * 4 + 4);
-			return { symbol: symbol!, offset: Number(target), part: partOf[pos!]!, source: parseInt(sourceTarget!.slice(0, 2), 16), word: parseInt(sourceTarget!.slice(2), 16) };
+			return {
+				symbol: symbol!,
+				offset: Number(target),
+				part: partOf[pos!]!,
+				source: parseInt(sourceTarget!.slice(0, 2), 16),
+				word: parseInt(sourceTarget!.slice(2), 16),
+			};
 		});
 		const synset = { words, pointers };
 		this.synsets.set(key, synset);
@@ -142,7 +148,8 @@ export function buildSynonymTable(counts: ReadonlyMap<string, number>, dir = wor
 				// A lexical pointer relates one word of the sense to one word of another: only this word's count.
 				if (weight === undefined || (pointer.source && synset.words[pointer.source - 1] !== lemma)) continue;
 				const targets = wordnet.synset(pointer.part, pointer.offset).words;
-				for (const word of pointer.word ? targets.slice(pointer.word - 1, pointer.word) : targets) add(word, share * weight);
+				for (const word of pointer.word ? targets.slice(pointer.word - 1, pointer.word) : targets)
+					add(word, share * weight);
 			}
 		}
 		const best = [...scores]

@@ -9,7 +9,11 @@ import { wordCounts } from '../../lib/spelling.ts';
 
 /** Every string inside front matter, without the field names. */
 const stringsOf = (value: unknown): string[] =>
-	typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : [];
+	typeof value === 'string'
+		? [value]
+		: value && typeof value === 'object'
+			? Object.values(value).flatMap(stringsOf)
+			: [];
 
 let counts: Promise<Map<string, number>> | undefined;
 let synonyms: Promise<SynonymTable> | undefined;
@@ -17,7 +21,14 @@ let synonyms: Promise<SynonymTable> | undefined;
 /** The site's words, most frequent first, with their counts. */
 export function siteWordCounts(): Promise<Map<string, number>> {
 	return (counts ??= loadContent().then((content) => {
-		const entries = [...content.docs, ...content.faqs, ...content.troubleshooting, ...content.disclosures, ...content.commission, ...content.terms];
+		const entries = [
+			...content.docs,
+			...content.faqs,
+			...content.troubleshooting,
+			...content.disclosures,
+			...content.commission,
+			...content.terms,
+		];
 		return wordCounts(entries.flatMap((e) => [...stringsOf(e.data), e.body ?? '']));
 	}));
 }

@@ -13,7 +13,10 @@ async function supportOr503(): Promise<SupportRuntime | Response> {
 		return await getSupportRuntime();
 	} catch (error) {
 		console.error(`[support] The dashboard cannot reach its database: ${(error as Error).message}`);
-		return new Response('The support dashboard cannot reach its database right now; try again in a minute.\n', { status: 503, headers: { ...supportHeaders, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' } });
+		return new Response('The support dashboard cannot reach its database right now; try again in a minute.\n', {
+			status: 503,
+			headers: { ...supportHeaders, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' },
+		});
 	}
 }
 
@@ -48,14 +51,25 @@ export function dataHeaders(g: Guarded, extra: Record<string, string>): Headers 
  * For a view's data endpoint (JSON or CSV): the session and the view asked for; or the refusal: 401
  * without a session, 405 for anything but GET and HEAD, 404 naming the views for an unknown one.
  */
-export async function guardView(request: Request, requested: string | undefined, format: 'json' | 'text'): Promise<(Guarded & { view: ViewName }) | Response> {
+export async function guardView(
+	request: Request,
+	requested: string | undefined,
+	format: 'json' | 'text',
+): Promise<(Guarded & { view: ViewName }) | Response> {
 	const guarded = await guardData(request);
 	if (guarded instanceof Response) return guarded;
 	const text = { 'content-type': 'text/plain; charset=utf-8' };
-	if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Read this view with GET.\n', { status: 405, headers: dataHeaders(guarded, { allow: 'GET, HEAD', ...text }) });
+	if (request.method !== 'GET' && request.method !== 'HEAD')
+		return new Response('Read this view with GET.\n', {
+			status: 405,
+			headers: dataHeaders(guarded, { allow: 'GET, HEAD', ...text }),
+		});
 	const view = viewNames.find((name) => name === requested);
 	if (view) return { ...guarded, view };
 	const message = `There is no view "${requested}"; the views are ${viewNames.join(', ')}.`;
 	if (format === 'text') return new Response(`${message}\n`, { status: 404, headers: dataHeaders(guarded, text) });
-	return new Response(safeJson({ error: { code: 'unknown_view', message, fields: [] } }), { status: 404, headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }) });
+	return new Response(safeJson({ error: { code: 'unknown_view', message, fields: [] } }), {
+		status: 404,
+		headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }),
+	});
 }

@@ -65,11 +65,21 @@ export async function authenticate(request: Request, runtime: SupportRuntime): P
 	if (!/^[^\s@]+@[^\s@]+$/.test(email)) return null;
 	if (session && session.email === email) return { id, session, setCookies: [] };
 	const opened = await runtime.auth.openSession(email, id || undefined);
-	return { ...opened, setCookies: [cookie(sessionCookie, opened.id, runtime.config.SUPPORT_SESSION_MAX_HOURS * 3600, isHttps(request, runtime))] };
+	return {
+		...opened,
+		setCookies: [
+			cookie(sessionCookie, opened.id, runtime.config.SUPPORT_SESSION_MAX_HOURS * 3600, isHttps(request, runtime)),
+		],
+	};
 }
 
 /** The JSON refusal for data endpoints. */
-export function refuseData(status: 401 | 403 | 429, code: string, message: string, extra: Record<string, string> = {}): Response {
+export function refuseData(
+	status: 401 | 403 | 429,
+	code: string,
+	message: string,
+	extra: Record<string, string> = {},
+): Response {
 	return new Response(safeJson({ error: { code, message, fields: [] } }), {
 		status,
 		headers: { ...supportHeaders, 'content-type': 'application/json; charset=utf-8', ...extra },
@@ -80,7 +90,10 @@ export function refuseData(status: 401 | 403 | 429, code: string, message: strin
 export function toSignIn(request: Request): Response {
 	const url = new URL(request.url);
 	const next = `${url.pathname}${url.search}`;
-	return new Response(null, { status: 303, headers: { ...supportHeaders, location: `${signInPath}?next=${encodeURIComponent(next)}` } });
+	return new Response(null, {
+		status: 303,
+		headers: { ...supportHeaders, location: `${signInPath}?next=${encodeURIComponent(next)}` },
+	});
 }
 
 /** Only a path under /support/ may be a place to return to: never another site. */
@@ -90,7 +103,12 @@ export function safeNext(next: string | null | undefined): string {
 
 /** For data endpoints: the session, or a 401 answer. */
 export async function requireData(request: Request, runtime: SupportRuntime): Promise<Signed | Response> {
-	return (await authenticate(request, runtime)) ?? refuseData(401, 'not_signed_in', 'Sign in to the support dashboard first (/support/sign-in/).', { 'www-authenticate': 'Session realm="support"' });
+	return (
+		(await authenticate(request, runtime)) ??
+		refuseData(401, 'not_signed_in', 'Sign in to the support dashboard first (/support/sign-in/).', {
+			'www-authenticate': 'Session realm="support"',
+		})
+	);
 }
 
 /** For pages: the session, or a redirect to sign-in. */
@@ -106,7 +124,8 @@ export async function requirePage(request: Request, runtime: SupportRuntime): Pr
 export function crossSiteProblem(request: Request, runtime: SupportRuntime): string | null {
 	const site = request.headers.get('sec-fetch-site');
 	const origin = request.headers.get('origin');
-	if (site && site !== 'same-origin') return `The form was sent from ${origin ?? `a ${site} page`}, not from this site.`;
+	if (site && site !== 'same-origin')
+		return `The form was sent from ${origin ?? `a ${site} page`}, not from this site.`;
 	const allowed = new Set([...runtime.allowedOrigins, new URL(request.url).origin]);
 	if (origin !== null && !allowed.has(origin)) return `The form was sent from ${origin}, not from this site.`;
 	if (site === null && origin === null) return 'The request does not say which site sent it (no Origin header).';
@@ -114,10 +133,16 @@ export function crossSiteProblem(request: Request, runtime: SupportRuntime): str
 }
 
 /** Checks a signed-in form post: same site, and the session's CSRF token. Returns the refusal, or null. */
-export function formProblem(request: Request, fields: URLSearchParams, signed: Signed, runtime: SupportRuntime): Response | null {
+export function formProblem(
+	request: Request,
+	fields: URLSearchParams,
+	signed: Signed,
+	runtime: SupportRuntime,
+): Response | null {
 	const cross = crossSiteProblem(request, runtime);
 	if (cross) return refuseData(403, 'cross_site', cross);
-	if (!sameToken(fields.get('csrf') ?? '', signed.session.csrf)) return refuseData(403, 'csrf', 'The form has no valid CSRF token: reload the page and send it again.');
+	if (!sameToken(fields.get('csrf') ?? '', signed.session.csrf))
+		return refuseData(403, 'csrf', 'The form has no valid CSRF token: reload the page and send it again.');
 	return null;
 }
 
@@ -138,4 +163,5 @@ export async function readForm(request: Request): Promise<URLSearchParams | null
 }
 
 /** The rate-limit key of a sign-in attempt (the client's address; in memory only). */
-export const loginKey = (request: Request, socketAddress: string, runtime: SupportRuntime) => clientKey(request.headers, socketAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES);
+export const loginKey = (request: Request, socketAddress: string, runtime: SupportRuntime) =>
+	clientKey(request.headers, socketAddress, runtime.feedback.FEEDBACK_TRUSTED_PROXIES);

@@ -18,7 +18,9 @@ const keyLength = 32;
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
 	// scrypt needs 128·N·r bytes; allow that (and a little more) instead of Node's 32 MiB default.
 	const options: ScryptOptions = { ...cost, maxmem: 128 * cost.N * cost.r + 1024 * 1024 };
-	return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
+	return new Promise((resolve, reject) =>
+		scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+	);
 }
 
 /** Hashes `password` as `scrypt$N$r$p$salt$hash` (salt and hash in base64url). */

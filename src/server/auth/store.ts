@@ -28,7 +28,10 @@ export interface Session {
 }
 
 /** The outcome of a sign-in. */
-export type SignIn = { ok: true; id: string; session: Session } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; until: number };
+export type SignIn =
+	| { ok: true; id: string; session: Session }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'locked'; until: number };
 
 /** A group of questions the team marked as answered by a page. */
 export interface AnsweredGroup {
@@ -71,7 +74,16 @@ export function sameToken(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function authStore(db: SqlDb, config: Pick<SupportConfig, 'SUPPORT_SESSION_IDLE_MINUTES' | 'SUPPORT_SESSION_MAX_HOURS' | 'SUPPORT_LOCKOUT_FAILURES' | 'SUPPORT_LOCKOUT_MINUTES'>): AuthStore {
+export function authStore(
+	db: SqlDb,
+	config: Pick<
+		SupportConfig,
+		| 'SUPPORT_SESSION_IDLE_MINUTES'
+		| 'SUPPORT_SESSION_MAX_HOURS'
+		| 'SUPPORT_LOCKOUT_FAILURES'
+		| 'SUPPORT_LOCKOUT_MINUTES'
+	>,
+): AuthStore {
 	const idleMs = config.SUPPORT_SESSION_IDLE_MINUTES * 60_000;
 	const maxMs = config.SUPPORT_SESSION_MAX_HOURS * 3_600_000;
 	const lockMs = config.SUPPORT_LOCKOUT_MINUTES * 60_000;
@@ -83,7 +95,10 @@ export function authStore(db: SqlDb, config: Pick<SupportConfig, 'SUPPORT_SESSIO
 			...(previous ? ([['DELETE FROM support_sessions WHERE id_hash = ?', [sha256(previous)]]] as const) : []),
 			// Sessions that expired are removed as new ones open, so the table does not grow.
 			['DELETE FROM support_sessions WHERE seen_at < ? OR created_at < ?', [now - idleMs, now - maxMs]],
-			['INSERT INTO support_sessions (id_hash, email, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)', [sha256(id), email, session.csrf, now, now]],
+			[
+				'INSERT INTO support_sessions (id_hash, email, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)',
+				[sha256(id), email, session.csrf, now, now],
+			],
 		]);
 		return { id, session };
 	}
@@ -91,8 +106,15 @@ export function authStore(db: SqlDb, config: Pick<SupportConfig, 'SUPPORT_SESSIO
 	return {
 		async addUser(email, passwordHash, now = Date.now()) {
 			const rows = await db.all('SELECT email FROM support_users WHERE email = ?', [normaliseEmail(email)]);
-			if (rows.length) throw new Error(`An account for ${normaliseEmail(email)} exists already; use "user password" to change its password.`);
-			await db.run('INSERT INTO support_users (email, password_hash, created_at) VALUES (?, ?, ?)', [normaliseEmail(email), passwordHash, now]);
+			if (rows.length)
+				throw new Error(
+					`An account for ${normaliseEmail(email)} exists already; use "user password" to change its password.`,
+				);
+			await db.run('INSERT INTO support_users (email, password_hash, created_at) VALUES (?, ?, ?)', [
+				normaliseEmail(email),
+				passwordHash,
+				now,
+			]);
 		},
 		async setPassword(email, passwordHash) {
 			const [changed = 0] = await db.batch([
@@ -110,11 +132,16 @@ export function authStore(db: SqlDb, config: Pick<SupportConfig, 'SUPPORT_SESSIO
 			return removed > 0;
 		},
 		async users() {
-			return (await db.all('SELECT email, created_at FROM support_users ORDER BY email')).map((r) => ({ email: String(r['email']), createdAt: Number(r['created_at']) }));
+			return (await db.all('SELECT email, created_at FROM support_users ORDER BY email')).map((r) => ({
+				email: String(r['email']),
+				createdAt: Number(r['created_at']),
+			}));
 		},
 		async signIn(rawEmail, password, previous, now = Date.now()) {
 			const email = normaliseEmail(rawEmail);
-			const [failure] = await db.all('SELECT failures, locked_until FROM support_login_failures WHERE email = ?', [email]);
+			const [failure] = await db.all('SELECT failures, locked_until FROM support_login_failures WHERE email = ?', [
+				email,
+			]);
 			const lockedUntil = Number(failure?.['locked_until'] ?? 0);
 			if (lockedUntil > now) return { ok: false, reason: 'locked', until: lockedUntil };
 			const [user] = await db.all('SELECT password_hash FROM support_users WHERE email = ?', [email]);
@@ -138,9 +165,16 @@ export function authStore(db: SqlDb, config: Pick<SupportConfig, 'SUPPORT_SESSIO
 		async session(id, now = Date.now()) {
 			if (!id || id.length > 100) return null;
 			const hash = sha256(id);
-			const [row] = await db.all('SELECT email, csrf, created_at, seen_at FROM support_sessions WHERE id_hash = ?', [hash]);
+			const [row] = await db.all('SELECT email, csrf, created_at, seen_at FROM support_sessions WHERE id_hash = ?', [
+				hash,
+			]);
 			if (!row) return null;
-			const session: Session = { email: String(row['email']), csrf: String(row['csrf']), createdAt: Number(row['created_at']), seenAt: Number(row['seen_at']) };
+			const session: Session = {
+				email: String(row['email']),
+				csrf: String(row['csrf']),
+				createdAt: Number(row['created_at']),
+				seenAt: Number(row['seen_at']),
+			};
 			if (now - session.seenAt > idleMs || now - session.createdAt > maxMs) {
 				await db.run('DELETE FROM support_sessions WHERE id_hash = ?', [hash]);
 				return null;
@@ -165,12 +199,14 @@ export function authStore(db: SqlDb, config: Pick<SupportConfig, 'SUPPORT_SESSIO
 			return (await db.run('DELETE FROM support_answers WHERE group_key = ?', [key])) > 0;
 		},
 		async answeredGroups() {
-			return (await db.all('SELECT group_key, words, page, marked_at FROM support_answers ORDER BY group_key')).map((r) => ({
-				key: String(r['group_key']),
-				words: String(r['words']),
-				page: String(r['page']),
-				markedAt: Number(r['marked_at']),
-			}));
+			return (await db.all('SELECT group_key, words, page, marked_at FROM support_answers ORDER BY group_key')).map(
+				(r) => ({
+					key: String(r['group_key']),
+					words: String(r['words']),
+					page: String(r['page']),
+					markedAt: Number(r['marked_at']),
+				}),
+			);
 		},
 	};
 }

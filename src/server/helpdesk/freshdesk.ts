@@ -29,7 +29,9 @@ export function freshdeskClient(options: FreshdeskOptions): HelpdeskClient {
 			if (item.attempts > 1) {
 				const search = new URL('/api/v2/search/tickets', options.url);
 				search.searchParams.set('query', `"tag:'${tag}'"`);
-				const found = await jsonOrNull(await send('Freshdesk search', search.href, { headers: { authorization: auth } }, signal));
+				const found = await jsonOrNull(
+					await send('Freshdesk search', search.href, { headers: { authorization: auth } }, signal),
+				);
 				const first = (found?.['results'] as Array<{ id?: unknown }> | undefined)?.[0];
 				if (first?.id !== undefined) return { externalId: String(first.id) };
 			}

@@ -12,11 +12,17 @@ export async function send(what: string, url: string, init: RequestInit, signal:
 	try {
 		response = await fetch(url, { ...init, signal, redirect: 'error' });
 	} catch (error) {
-		throw new DeliveryError(`Failed to reach ${what} at ${new URL(url).origin}: ${(error as Error).message}`, true, undefined, { cause: error });
+		throw new DeliveryError(
+			`Failed to reach ${what} at ${new URL(url).origin}: ${(error as Error).message}`,
+			true,
+			undefined,
+			{ cause: error },
+		);
 	}
 	if (response.ok) return response;
 	const body = (await response.text().catch(() => '')).slice(0, 300);
-	const retryable = response.status === 408 || response.status === 409 || response.status === 429 || response.status >= 500;
+	const retryable =
+		response.status === 408 || response.status === 409 || response.status === 429 || response.status >= 500;
 	throw new DeliveryError(
 		`${what} answered ${response.status}${body ? `: ${body}` : ''}`,
 		retryable,
@@ -35,4 +41,5 @@ export async function jsonOrNull(response: Response): Promise<Record<string, unk
 }
 
 /** HTTP Basic credentials. */
-export const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+export const basicAuth = (user: string, password: string) =>
+	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

@@ -11,9 +11,17 @@ export function helpdeskFor(config: FeedbackConfig): HelpdeskClient | null {
 		case 'webhook':
 			return webhookClient({ url: config.FEEDBACK_WEBHOOK_URL!, secret: config.FEEDBACK_WEBHOOK_SECRET });
 		case 'zendesk':
-			return zendeskClient({ url: config.ZENDESK_URL!, email: config.ZENDESK_EMAIL!, apiToken: config.ZENDESK_API_TOKEN! });
+			return zendeskClient({
+				url: config.ZENDESK_URL!,
+				email: config.ZENDESK_EMAIL!,
+				apiToken: config.ZENDESK_API_TOKEN!,
+			});
 		case 'freshdesk':
-			return freshdeskClient({ url: config.FRESHDESK_URL!, apiKey: config.FRESHDESK_API_KEY!, fallbackEmail: config.FRESHDESK_FALLBACK_EMAIL });
+			return freshdeskClient({
+				url: config.FRESHDESK_URL!,
+				apiKey: config.FRESHDESK_API_KEY!,
+				fallbackEmail: config.FRESHDESK_FALLBACK_EMAIL,
+			});
 		case 'none':
 			return null;
 	}

@@ -13,7 +13,11 @@ export function ticketSubject(s: StoredSubmission): string {
 export function ticketBody(s: StoredSubmission): string {
 	const lines =
 		s.kind === 'vote'
-			? [`Was this page helpful? ${s.helpful ? 'Yes' : 'No'}`, `Page: ${s.page}`, s.comment ? `Comment:\n${s.comment}` : 'No comment.']
+			? [
+					`Was this page helpful? ${s.helpful ? 'Yes' : 'No'}`,
+					`Page: ${s.page}`,
+					s.comment ? `Comment:\n${s.comment}` : 'No comment.',
+				]
 			: [
 					s.question ?? '',
 					'',

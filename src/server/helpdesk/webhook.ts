@@ -23,10 +23,14 @@ export function webhookClient(options: WebhookOptions): HelpdeskClient {
 				'idempotency-key': item.submission.reference,
 				'user-agent': 'partner-help-feedback',
 			};
-			if (options.secret) headers['x-feedback-signature'] = `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`;
+			if (options.secret)
+				headers['x-feedback-signature'] = `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`;
 			const response = await send('The webhook', options.url, { method: 'POST', headers, body }, signal);
 			const json = await jsonOrNull(response);
-			return { externalId: json && (typeof json['id'] === 'string' || typeof json['id'] === 'number') ? String(json['id']) : null };
+			return {
+				externalId:
+					json && (typeof json['id'] === 'string' || typeof json['id'] === 'number') ? String(json['id']) : null,
+			};
 		},
 	};
 }

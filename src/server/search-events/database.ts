@@ -45,7 +45,8 @@ export interface SqlDb {
  * wait for the disk (the submissions' own connection keeps its setting).
  */
 export function openSqliteDb(path: string, tables: readonly Tables[]): SqlDb {
-	if (path === '' || path === ':memory:' || path.startsWith('file:')) throw new Error(`The SQLite store needs the path of a file, not ${JSON.stringify(path)}.`);
+	if (path === '' || path === ':memory:' || path.startsWith('file:'))
+		throw new Error(`The SQLite store needs the path of a file, not ${JSON.stringify(path)}.`);
 	mkdirSync(dirname(path), { recursive: true });
 	const db = new DatabaseSync(path);
 	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
@@ -92,8 +93,16 @@ export function numbered(sql: string): string {
 /** Opens a pool to the PostgreSQL database named by DATABASE_URL, with time limits so that a stuck database answers with an error, not a hang. */
 export async function openPostgresDb(connectionString: string, tables: readonly Tables[]): Promise<SqlDb> {
 	const { default: pg } = await import('pg');
-	const pool = new pg.Pool({ connectionString, max: 5, connectionTimeoutMillis: 5000, statement_timeout: 5000, idleTimeoutMillis: 30_000 });
-	pool.on('error', (error) => console.error('[support] PostgreSQL connection lost; the pool will reconnect.', error.message));
+	const pool = new pg.Pool({
+		connectionString,
+		max: 5,
+		connectionTimeoutMillis: 5000,
+		statement_timeout: 5000,
+		idleTimeoutMillis: 30_000,
+	});
+	pool.on('error', (error) =>
+		console.error('[support] PostgreSQL connection lost; the pool will reconnect.', error.message),
+	);
 	try {
 		const client = await pool.connect();
 		try {
@@ -105,7 +114,10 @@ export async function openPostgresDb(connectionString: string, tables: readonly 
 		}
 	} catch (error) {
 		await pool.end().catch(() => {});
-		throw new Error(`Failed to open the support tables in the PostgreSQL database named by DATABASE_URL: ${(error as Error).message}`, { cause: error });
+		throw new Error(
+			`Failed to open the support tables in the PostgreSQL database named by DATABASE_URL: ${(error as Error).message}`,
+			{ cause: error },
+		);
 	}
 	return {
 		engine: 'postgres',
@@ -120,7 +132,8 @@ export async function openPostgresDb(connectionString: string, tables: readonly 
 			try {
 				await client.query('BEGIN');
 				const counts: number[] = [];
-				for (const [sql, params = []] of statements) counts.push((await client.query(numbered(sql), [...params])).rowCount ?? 0);
+				for (const [sql, params = []] of statements)
+					counts.push((await client.query(numbered(sql), [...params])).rowCount ?? 0);
 				await client.query('COMMIT');
 				return counts;
 			} catch (error) {
@@ -137,6 +150,11 @@ export async function openPostgresDb(connectionString: string, tables: readonly 
 }
 
 /** Opens the database the feedback store uses: PostgreSQL when `databaseUrl` is set, else the SQLite file. */
-export function openSupportDb(where: { databaseUrl?: string | undefined; sqlitePath: string }, tables: readonly Tables[]): Promise<SqlDb> {
-	return where.databaseUrl ? openPostgresDb(where.databaseUrl, tables) : Promise.resolve(openSqliteDb(where.sqlitePath, tables));
+export function openSupportDb(
+	where: { databaseUrl?: string | undefined; sqlitePath: string },
+	tables: readonly Tables[],
+): Promise<SqlDb> {
+	return where.databaseUrl
+		? openPostgresDb(where.databaseUrl, tables)
+		: Promise.resolve(openSqliteDb(where.sqlitePath, tables));
 }

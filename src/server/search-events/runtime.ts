@@ -36,28 +36,41 @@ export interface SupportRuntime {
 }
 
 /** Validates the support settings in `env`; a wrong one throws a ConfigError naming it. */
-export const readSupportConfig = (env: Record<string, string | undefined> = process.env): SupportConfig => readSettings(supportConfigSchema, env, 'The support side', 'Support dashboard', /^$/);
+export const readSupportConfig = (env: Record<string, string | undefined> = process.env): SupportConfig =>
+	readSettings(supportConfigSchema, env, 'The support side', 'Support dashboard', /^$/);
 
 const dayMs = 86_400_000;
 
 /** Creates the runtime for `env` (tests make their own; the server uses getSupportRuntime). */
-export async function createSupportRuntime(env: Record<string, string | undefined> = process.env): Promise<SupportRuntime> {
+export async function createSupportRuntime(
+	env: Record<string, string | undefined> = process.env,
+): Promise<SupportRuntime> {
 	const feedback = readFeedbackConfig(env);
 	const config = readSupportConfig(env);
-	const db = await openSupportDb({ databaseUrl: feedback.DATABASE_URL, sqlitePath: feedback.FEEDBACK_DB_PATH }, [searchEventTables, authTables]);
+	const db = await openSupportDb({ databaseUrl: feedback.DATABASE_URL, sqlitePath: feedback.FEEDBACK_DB_PATH }, [
+		searchEventTables,
+		authTables,
+	]);
 	const events = searchEventStore(db);
 	const allowedOrigins = new Set(feedback.FEEDBACK_ALLOWED_ORIGINS);
 	if (feedback.SITE_URL) allowedOrigins.add(new URL(feedback.SITE_URL).origin);
-	const purge = (now = Date.now()) => events.purgeBefore(dayOf(now - (config.SEARCH_EVENTS_RETENTION_DAYS - 1) * dayMs));
+	const purge = (now = Date.now()) =>
+		events.purgeBefore(dayOf(now - (config.SEARCH_EVENTS_RETENTION_DAYS - 1) * dayMs));
 	await purge();
-	const timer = setInterval(() => void purge().catch((e: Error) => console.error(`[support] Purging old search counts failed: ${e.message}`)), dayMs);
+	const timer = setInterval(
+		() => void purge().catch((e: Error) => console.error(`[support] Purging old search counts failed: ${e.message}`)),
+		dayMs,
+	);
 	timer.unref();
 	let submissions: Promise<{ store: FeedbackStore; destination: string | null }> | undefined;
 	return {
 		config,
 		feedback,
 		feedbackStore() {
-			submissions ??= openStore(feedback, { retention: false }).then((store) => ({ store, destination: feedback.FEEDBACK_DESTINATION === 'none' ? null : feedback.FEEDBACK_DESTINATION }));
+			submissions ??= openStore(feedback, { retention: false }).then((store) => ({
+				store,
+				destination: feedback.FEEDBACK_DESTINATION === 'none' ? null : feedback.FEEDBACK_DESTINATION,
+			}));
 			submissions.catch(() => (submissions = undefined));
 			return submissions;
 		},
@@ -100,7 +113,9 @@ export async function startSupportRuntime(): Promise<void> {
 		await getSupportRuntime();
 	} catch (error) {
 		if ((error as Error).name === 'ConfigError') throw error;
-		console.error(`[support] The support tables cannot be opened yet (${(error as Error).message}); trying again with the next request that needs them.`);
+		console.error(
+			`[support] The support tables cannot be opened yet (${(error as Error).message}); trying again with the next request that needs them.`,
+		);
 	}
 }
 

@@ -53,7 +53,10 @@ export interface SearchEventStore {
 	 */
 	record(events: readonly SearchEvent[], at: number): Promise<void>;
 	/** Queries searched since `sinceDay` (inclusive), most searched first. */
-	queries(sinceDay: string, options?: { zeroOnly?: boolean; askedOnly?: boolean; limit?: number }): Promise<QueryTotals[]>;
+	queries(
+		sinceDay: string,
+		options?: { zeroOnly?: boolean; askedOnly?: boolean; limit?: number },
+	): Promise<QueryTotals[]>;
 	/** Totals per day since `sinceDay`. */
 	days(sinceDay: string): Promise<DayTotals[]>;
 	/** Results opened most for a query since `sinceDay`. */
@@ -97,8 +100,11 @@ export function searchEventStore(db: SqlDb): SearchEventStore {
 			}
 		}
 		// In key order: two instances committing at once on PostgreSQL then lock rows in the same order and cannot deadlock.
-		const sorted = <T,>(m: Map<string, T>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => e[1]);
-		const statements: Statement[] = [...sorted(days).map((r): Statement => [upsertDay, r]), ...sorted(opens).map((r): Statement => [upsertOpen, r])];
+		const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => e[1]);
+		const statements: Statement[] = [
+			...sorted(days).map((r): Statement => [upsertDay, r]),
+			...sorted(opens).map((r): Statement => [upsertOpen, r]),
+		];
 		try {
 			await db.batch(statements);
 			for (const w of batch) w.resolve();
@@ -129,7 +135,15 @@ export function searchEventStore(db: SqlDb): SearchEventStore {
 			for (const r of rows) {
 				const q = String(r['query']);
 				const searches = Number(r['searches']);
-				const t = byQuery.get(q) ?? { query: q, searches: 0, zeroResults: 0, asked: 0, filters: '', lastDay: '', best: -1 };
+				const t = byQuery.get(q) ?? {
+					query: q,
+					searches: 0,
+					zeroResults: 0,
+					asked: 0,
+					filters: '',
+					lastDay: '',
+					best: -1,
+				};
 				t.searches += searches;
 				t.zeroResults += Number(r['zero_results']);
 				t.asked += Number(r['asked']);
@@ -139,16 +153,32 @@ export function searchEventStore(db: SqlDb): SearchEventStore {
 			}
 			return [...byQuery.values()]
 				.filter((t) => (!zeroOnly || t.zeroResults > 0) && (!askedOnly || t.asked > 0))
-				.sort((a, b) => (zeroOnly ? b.zeroResults - a.zeroResults : askedOnly ? b.asked - a.asked : b.searches - a.searches) || b.lastDay.localeCompare(a.lastDay) || a.query.localeCompare(b.query))
+				.sort(
+					(a, b) =>
+						(zeroOnly ? b.zeroResults - a.zeroResults : askedOnly ? b.asked - a.asked : b.searches - a.searches) ||
+						b.lastDay.localeCompare(a.lastDay) ||
+						a.query.localeCompare(b.query),
+				)
 				.slice(0, limit)
 				.map(({ best: _best, ...t }) => t);
 		},
 		async days(sinceDay) {
-			const rows = await db.all('SELECT day, sum(searches) AS searches, sum(zero_results) AS zero_results, sum(asked) AS asked FROM search_days WHERE day >= ? GROUP BY day ORDER BY day', [sinceDay]);
-			return rows.map((r) => ({ day: String(r['day']), searches: Number(r['searches']), zeroResults: Number(r['zero_results']), asked: Number(r['asked']) }));
+			const rows = await db.all(
+				'SELECT day, sum(searches) AS searches, sum(zero_results) AS zero_results, sum(asked) AS asked FROM search_days WHERE day >= ? GROUP BY day ORDER BY day',
+				[sinceDay],
+			);
+			return rows.map((r) => ({
+				day: String(r['day']),
+				searches: Number(r['searches']),
+				zeroResults: Number(r['zero_results']),
+				asked: Number(r['asked']),
+			}));
 		},
 		async opened(sinceDay, limit = 50) {
-			const rows = await db.all('SELECT query, page, sum(opens) AS opens FROM search_opens WHERE day >= ? GROUP BY query, page ORDER BY sum(opens) DESC, query, page LIMIT ?', [sinceDay, limit]);
+			const rows = await db.all(
+				'SELECT query, page, sum(opens) AS opens FROM search_opens WHERE day >= ? GROUP BY query, page ORDER BY sum(opens) DESC, query, page LIMIT ?',
+				[sinceDay, limit],
+			);
 			return rows.map((r) => ({ query: String(r['query']), page: String(r['page']), opens: Number(r['opens']) }));
 		},
 		async purgeBefore(beforeDay) {

@@ -63,7 +63,10 @@ export async function zeroResultGroups(s: ViewSources): Promise<ZeroGroup[]> {
 		s.feedback.store.questions(now - periodDays(s) * dayMs),
 		s.support.auth.answeredGroups(),
 	]);
-	const groups = groupQuestions([...queries.map((q) => ({ text: q.query, kind: 'search' as const, count: q.zeroResults })), ...questions.map((q) => ({ text: q.question, kind: 'question' as const }))]);
+	const groups = groupQuestions([
+		...queries.map((q) => ({ text: q.query, kind: 'search' as const, count: q.zeroResults })),
+		...questions.map((q) => ({ text: q.question, kind: 'question' as const })),
+	]);
 	const marks = new Map(answers.map((a) => [a.key, a]));
 	// A group of questions alone belongs to the questions view; here, groups with at least one search that found nothing.
 	return groups.filter((g) => g.searches > 0).map((g) => ({ ...g, answeredBy: marks.get(g.key) }));
@@ -80,8 +83,17 @@ export interface AskedAfterSearch {
 /** Searches after which readers went on to the ask form, most such first. */
 export async function searchesThenAsked(s: ViewSources): Promise<AskedAfterSearch[]> {
 	const now = s.now ?? Date.now();
-	const rows = await s.support.events.queries(dayOf(now - (periodDays(s) - 1) * dayMs), { askedOnly: true, limit: 200 });
-	return rows.map((r) => ({ query: r.query, searches: r.searches, asked: r.asked, zeroResults: r.zeroResults, filters: r.filters }));
+	const rows = await s.support.events.queries(dayOf(now - (periodDays(s) - 1) * dayMs), {
+		askedOnly: true,
+		limit: 200,
+	});
+	return rows.map((r) => ({
+		query: r.query,
+		searches: r.searches,
+		asked: r.asked,
+		zeroResults: r.zeroResults,
+		filters: r.filters,
+	}));
 }
 
 export type UnhelpfulPage = PageGap;
@@ -119,8 +131,19 @@ export const weekStart = (ms: number) => {
 export async function weeklyTrend(s: ViewSources, weeks = 12): Promise<Week[]> {
 	const now = s.now ?? Date.now();
 	const first = weekStart(now) - (weeks - 1) * 7 * dayMs;
-	const [submissions, days] = await Promise.all([s.feedback.store.list({ since: first }), s.support.events.days(dayOf(first))]);
-	const rows: Week[] = Array.from({ length: weeks }, (_, i) => ({ week: dayOf(first + i * 7 * dayMs), questions: 0, zeroResultSearches: 0, searches: 0, helpful: 0, notHelpful: 0, helpfulRatio: null }));
+	const [submissions, days] = await Promise.all([
+		s.feedback.store.list({ since: first }),
+		s.support.events.days(dayOf(first)),
+	]);
+	const rows: Week[] = Array.from({ length: weeks }, (_, i) => ({
+		week: dayOf(first + i * 7 * dayMs),
+		questions: 0,
+		zeroResultSearches: 0,
+		searches: 0,
+		helpful: 0,
+		notHelpful: 0,
+		helpfulRatio: null,
+	}));
 	const at = (ms: number) => rows[Math.floor((weekStart(ms) - first) / (7 * dayMs))];
 	for (const sub of submissions) {
 		const row = at(sub.createdAt);
@@ -153,7 +176,10 @@ export interface DeliveryStatus {
 
 export async function deliveryStatus(s: ViewSources): Promise<DeliveryStatus> {
 	const now = s.now ?? Date.now();
-	const [outbox, questions] = await Promise.all([s.feedback.store.outboxStatus(), s.feedback.store.questions(now - periodDays(s) * dayMs)]);
+	const [outbox, questions] = await Promise.all([
+		s.feedback.store.outboxStatus(),
+		s.feedback.store.questions(now - periodDays(s) * dayMs),
+	]);
 	return { destination: s.feedback.destination, ...outbox, questionsStored: questions.length };
 }
 
@@ -161,10 +187,30 @@ export async function deliveryStatus(s: ViewSources): Promise<DeliveryStatus> {
 export const views = {
 	questions: async (s: ViewSources) => (await waitingQuestions(s, 10_000)).map((q) => ({ ...q })),
 	'zero-results': async (s: ViewSources) =>
-		(await zeroResultGroups(s)).flatMap((g) => g.examples.map((e) => ({ group: g.label, groupKey: g.key, groupSize: g.size, answeredBy: g.answeredBy?.page ?? '', kind: e.kind, text: e.text, count: e.count }))),
+		(await zeroResultGroups(s)).flatMap((g) =>
+			g.examples.map((e) => ({
+				group: g.label,
+				groupKey: g.key,
+				groupSize: g.size,
+				answeredBy: g.answeredBy?.page ?? '',
+				kind: e.kind,
+				text: e.text,
+				count: e.count,
+			})),
+		),
 	'searches-then-asked': async (s: ViewSources) => (await searchesThenAsked(s)).map((r) => ({ ...r })),
-	'not-helpful': async (s: ViewSources) => (await unhelpfulPages(s)).map((p) => ({ page: p.page, notHelpful: p.notHelpful, helpful: p.helpful, comments: p.comments.join(' | ') })),
-	trend: async (s: ViewSources) => (await weeklyTrend(s)).map((w) => ({ ...w, helpfulRatio: w.helpfulRatio === null ? '' : w.helpfulRatio.toFixed(2) })),
+	'not-helpful': async (s: ViewSources) =>
+		(await unhelpfulPages(s)).map((p) => ({
+			page: p.page,
+			notHelpful: p.notHelpful,
+			helpful: p.helpful,
+			comments: p.comments.join(' | '),
+		})),
+	trend: async (s: ViewSources) =>
+		(await weeklyTrend(s)).map((w) => ({
+			...w,
+			helpfulRatio: w.helpfulRatio === null ? '' : w.helpfulRatio.toFixed(2),
+		})),
 	delivery: async (s: ViewSources) => {
 		const status = await deliveryStatus(s);
 		return [{ ...status, unsent: status.unsent ?? 0, destination: status.destination ?? 'off' }];
@@ -185,6 +231,9 @@ export const viewColumns: Record<ViewName, readonly string[]> = {
 export const viewNames = Object.keys(views) as ViewName[];
 
 /** Rows to CSV with a header line; columns from the first row (or `columns` when there are none). */
-export function toCsv(rows: ReadonlyArray<Record<string, string | number>>, columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
+export function toCsv(
+	rows: ReadonlyArray<Record<string, string | number>>,
+	columns: readonly string[] = Object.keys(rows[0] ?? {}),
+): string {
 	return csvTable(columns, rows);
 }

@@ -5,7 +5,12 @@ import { startRetention } from './retention.ts';
 import { openSqliteStore } from './sqlite.ts';
 
 type StoreConfig = Pick<FeedbackConfig, 'DATABASE_URL' | 'FEEDBACK_DB_PATH' | 'FEEDBACK_SQLITE_SYNC'> &
-	Partial<Pick<FeedbackConfig, 'FEEDBACK_STORE_TIMEOUT_MS' | 'FEEDBACK_PG_POOL_SIZE' | 'FEEDBACK_PG_QUEUE' | 'FEEDBACK_RETENTION_DAYS'>>;
+	Partial<
+		Pick<
+			FeedbackConfig,
+			'FEEDBACK_STORE_TIMEOUT_MS' | 'FEEDBACK_PG_POOL_SIZE' | 'FEEDBACK_PG_QUEUE' | 'FEEDBACK_RETENTION_DAYS'
+		>
+	>;
 
 export interface OpenOptions {
 	/** Create an SQLite file that does not exist yet (default true; the CLI asks for --create). */
@@ -27,7 +32,10 @@ export async function openStore(config: StoreConfig, options: OpenOptions = {}):
 		const { openPostgresStore } = await import('./postgres.ts');
 		store = await openPostgresStore(config.DATABASE_URL, limits);
 	} else {
-		store = openSqliteStore(config.FEEDBACK_DB_PATH, config.FEEDBACK_SQLITE_SYNC, { timeoutMs: limits.timeoutMs, create: options.create ?? true });
+		store = openSqliteStore(config.FEEDBACK_DB_PATH, config.FEEDBACK_SQLITE_SYNC, {
+			timeoutMs: limits.timeoutMs,
+			create: options.create ?? true,
+		});
 	}
 	const days = config.FEEDBACK_RETENTION_DAYS ?? 0;
 	if (options.retention === false || days === 0) return store;

@@ -13,7 +13,8 @@ const dialect: Dialect = {
 	param: (n) => `$${n}`,
 	noLimit: null,
 	// Candidates by substring; the same whole-address test as SQLite then decides (see purge).
-	mentions: (columns, param) => `strpos(lower(${columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ")}), lower(${param})) > 0`,
+	mentions: (columns, param) =>
+		`strpos(lower(${columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ")}), lower(${param})) > 0`,
 };
 const sql = feedbackSql(dialect);
 
@@ -44,7 +45,10 @@ function isTimeout(error: unknown): boolean {
  * (statement_timeout) and for its answer on the wire (query_timeout, a little longer, for a frozen
  * server); at most `limits.queue` requests wait for a connection. Beyond any of them: StoreBusyError.
  */
-export async function openPostgresStore(connectionString: string, limits: StoreLimits = defaultStoreLimits): Promise<FeedbackStore> {
+export async function openPostgresStore(
+	connectionString: string,
+	limits: StoreLimits = defaultStoreLimits,
+): Promise<FeedbackStore> {
 	const pool = new pg.Pool({
 		connectionString,
 		max: limits.poolSize,
@@ -59,10 +63,20 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 	const retryAfter = Math.max(1, Math.ceil(limits.timeoutMs / 1000));
 	/** Turns a timeout or a full queue into StoreBusyError; other errors pass unchanged. */
 	const busy = (error: unknown): unknown =>
-		isTimeout(error) ? new StoreBusyError(`PostgreSQL did not answer within ${limits.timeoutMs} ms: ${(error as Error).message}`, retryAfter, { cause: error }) : error;
+		isTimeout(error)
+			? new StoreBusyError(
+					`PostgreSQL did not answer within ${limits.timeoutMs} ms: ${(error as Error).message}`,
+					retryAfter,
+					{ cause: error },
+				)
+			: error;
 	/** Refuses at once when too many requests already wait for a connection. */
 	const admit = () => {
-		if (pool.waitingCount >= limits.queue) throw new StoreBusyError(`All ${limits.poolSize} PostgreSQL connections are busy and ${pool.waitingCount} requests wait for one.`, retryAfter);
+		if (pool.waitingCount >= limits.queue)
+			throw new StoreBusyError(
+				`All ${limits.poolSize} PostgreSQL connections are busy and ${pool.waitingCount} requests wait for one.`,
+				retryAfter,
+			);
 	};
 	async function query(text: string, args: unknown[] = []): Promise<pg.QueryResult> {
 		admit();
@@ -73,7 +87,9 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 		}
 	}
 	// An idle client that loses its connection must not take the server down with it.
-	pool.on('error', (error) => console.error('[feedback] PostgreSQL connection lost; the pool will reconnect.', error.message));
+	pool.on('error', (error) =>
+		console.error('[feedback] PostgreSQL connection lost; the pool will reconnect.', error.message),
+	);
 	try {
 		// Two instances starting together must not both run CREATE TABLE at once.
 		const client = await pool.connect();
@@ -86,7 +102,9 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 		}
 	} catch (error) {
 		await pool.end().catch(() => {});
-		throw new Error(`Failed to open the PostgreSQL store named by DATABASE_URL: ${(error as Error).message}`, { cause: error });
+		throw new Error(`Failed to open the PostgreSQL store named by DATABASE_URL: ${(error as Error).message}`, {
+			cause: error,
+		});
 	}
 
 	async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -118,7 +136,10 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 		engine: 'postgres',
 		async save(submission: FeedbackSubmission, meta) {
 			await transaction(async (client) => {
-				const { rows } = await client.query(`${sql.insertSubmission} RETURNING id`, submissionArgs(dialect, submission, meta));
+				const { rows } = await client.query(
+					`${sql.insertSubmission} RETURNING id`,
+					submissionArgs(dialect, submission, meta),
+				);
 				if (meta.destination) await client.query(sql.insertOutbox, [rows[0].id, meta.destination, meta.createdAt]);
 			});
 		},
@@ -135,7 +156,12 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 				RETURNING o.id AS outbox_id, o.destination, o.attempts, s.*`,
 				[owner, now + leaseMs, now, limit],
 			);
-			return rows.map((r): OutboxItem => ({ id: Number(r.outbox_id), destination: String(r.destination), attempts: Number(r.attempts), submission: toSubmission(r) }));
+			return rows.map((r): OutboxItem => ({
+				id: Number(r.outbox_id),
+				destination: String(r.destination),
+				attempts: Number(r.attempts),
+				submission: toSubmission(r),
+			}));
 		},
 		async delivered(id, owner, externalId, now) {
 			await query(sql.delivered, [now, externalId, id, owner]);
@@ -156,7 +182,11 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 		},
 		async votes(since = 0) {
 			const { rows } = await query(sql.votes, [since]);
-			return rows.map((r) => ({ page: String(r.page), helpful: Boolean(r.helpful), comment: r.comment === null ? null : String(r.comment) }));
+			return rows.map((r) => ({
+				page: String(r.page),
+				helpful: Boolean(r.helpful),
+				comment: r.comment === null ? null : String(r.comment),
+			}));
 		},
 		async purge(criteria) {
 			const { where, args } = sql.purgeFilter(criteria);
@@ -171,9 +201,16 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 				after = Number(rows[rows.length - 1].id);
 				const email = criteria.email;
 				const ids = rows
-					.filter((r) => email === undefined || String(r.email ?? '').toLowerCase() === email.toLowerCase() || textColumns.some((column) => typeof r[column] === 'string' && mentionsEmail(r[column], email)))
+					.filter(
+						(r) =>
+							email === undefined ||
+							String(r.email ?? '').toLowerCase() === email.toLowerCase() ||
+							textColumns.some((column) => typeof r[column] === 'string' && mentionsEmail(r[column], email)),
+					)
 					.map((r) => r.id);
-				if (ids.length) removed += (await query('DELETE FROM feedback_submissions WHERE id = ANY($1::bigint[])', [ids])).rowCount ?? 0;
+				if (ids.length)
+					removed +=
+						(await query('DELETE FROM feedback_submissions WHERE id = ANY($1::bigint[])', [ids])).rowCount ?? 0;
 				if (rows.length < purgeBatchRows) break;
 			}
 			return removed;
@@ -197,7 +234,10 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 				[`client:${client}`, windowStart, clientLimit],
 			);
 			// Old windows are of no use; clearing them now and then keeps the table at a few rows per client.
-			if (Math.random() < 0.01) void query('DELETE FROM feedback_rate_windows WHERE window_start < $1', [windowStart - 120_000]).catch(() => {});
+			if (Math.random() < 0.01)
+				void query('DELETE FROM feedback_rate_windows WHERE window_start < $1', [windowStart - 120_000]).catch(
+					() => {},
+				);
 			return { client: Number(rows[0].client), site: rows[0].site === null ? null : Number(rows[0].site) };
 		},
 		async outboxStatus() {
@@ -205,7 +245,12 @@ export async function openPostgresStore(connectionString: string, limits: StoreL
 				`SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending, count(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered, count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed,
 				(SELECT count(*) FROM feedback_submissions s WHERE NOT EXISTS (SELECT 1 FROM feedback_outbox o WHERE o.submission_id = s.id)) AS unsent FROM feedback_outbox`,
 			);
-			return { pending: Number(rows[0].pending), delivered: Number(rows[0].delivered), failed: Number(rows[0].failed), unsent: Number(rows[0].unsent) };
+			return {
+				pending: Number(rows[0].pending),
+				delivered: Number(rows[0].delivered),
+				failed: Number(rows[0].failed),
+				unsent: Number(rows[0].unsent),
+			};
 		},
 		async close() {
 			await pool.end();

@@ -15,7 +15,12 @@ export interface Retention {
 }
 
 /** Starts purging submissions older than `days` days. */
-export function startRetention(store: FeedbackStore, days: number, log: (message: string) => void = (m) => console.log(`[feedback] ${m}`), firstRunMs = retentionFirstRunMs): Retention {
+export function startRetention(
+	store: FeedbackStore,
+	days: number,
+	log: (message: string) => void = (m) => console.log(`[feedback] ${m}`),
+	firstRunMs = retentionFirstRunMs,
+): Retention {
 	let running: Promise<void> | undefined;
 	let stopped = false;
 	const run = () => {
@@ -23,7 +28,8 @@ export function startRetention(store: FeedbackStore, days: number, log: (message
 		running = store
 			.purge({ before: Date.now() - days * 86_400_000 })
 			.then((removed) => {
-				if (removed > 0) log(`Retention: deleted ${removed} submission${removed === 1 ? '' : 's'} older than ${days} days.`);
+				if (removed > 0)
+					log(`Retention: deleted ${removed} submission${removed === 1 ? '' : 's'} older than ${days} days.`);
 			})
 			.catch((error: Error) => log(`Retention: the purge failed and runs again in an hour: ${error.message}`))
 			.finally(() => (running = undefined));

@@ -28,14 +28,27 @@ export interface Dialect {
 /** The text columns a reader may have written an address into. */
 export const textColumns = ['question', 'comment', 'query'] as const;
 
-const submissionFields = ['reference', 'kind', 'created_at', 'question', 'email', 'audience', 'from_page', 'query', 'page', 'helpful', 'comment'] as const;
+const submissionFields = [
+	'reference',
+	'kind',
+	'created_at',
+	'question',
+	'email',
+	'audience',
+	'from_page',
+	'query',
+	'page',
+	'helpful',
+	'comment',
+] as const;
 
 /** Statements and filters for one dialect. */
 export function feedbackSql(d: Dialect) {
 	const { submissions: s, outbox: o, types: t, param: p } = d;
 	const params = (count: number, from = 1) => Array.from({ length: count }, (_, i) => p(from + i)).join(', ');
 	/** Ends a lease (the claiming owner's only), setting `set` first. */
-	const release = (set: string) => `UPDATE ${o} SET ${set}, lease_owner = NULL, lease_until = NULL WHERE id = ${p(3)} AND lease_owner = ${p(4)}`;
+	const release = (set: string) =>
+		`UPDATE ${o} SET ${set}, lease_owner = NULL, lease_until = NULL WHERE id = ${p(3)} AND lease_owner = ${p(4)}`;
 	return {
 		schema: `
 CREATE TABLE IF NOT EXISTS ${s} (
@@ -82,14 +95,18 @@ CREATE INDEX IF NOT EXISTS ${o}_submission ON ${o} (submission_id);
 			if (filter.kind) (args.push(filter.kind), where.push(`kind = ${p(args.length)}`));
 			if (filter.since !== undefined) (args.push(filter.since), where.push(`created_at >= ${p(args.length)}`));
 			args.push(filter.limit ?? d.noLimit);
-			return { sql: `SELECT * FROM ${s} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(args.length)}`, args };
+			return {
+				sql: `SELECT * FROM ${s} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(args.length)}`,
+				args,
+			};
 		},
 		/**
 		 * The condition a purge deletes by (older than `before`, and/or written by or mentioning `email`)
 		 * and its arguments, numbered from 1; a statement adds its own arguments after them.
 		 */
 		purgeFilter(criteria: PurgeCriteria): { where: string; args: Array<string | number> } {
-			if (criteria.before === undefined && criteria.email === undefined) throw new Error('Refusing to purge without a criterion: give an age or an email address.');
+			if (criteria.before === undefined && criteria.email === undefined)
+				throw new Error('Refusing to purge without a criterion: give an age or an email address.');
 			const where: string[] = [];
 			const args: Array<string | number> = [];
 			if (criteria.before !== undefined) (args.push(criteria.before), where.push(`created_at < ${p(args.length)}`));
@@ -103,10 +120,26 @@ CREATE INDEX IF NOT EXISTS ${o}_submission ON ${o} (submission_id);
 }
 
 /** The insert's arguments for one submission, in the order of `insertSubmission`. */
-export function submissionArgs(d: Dialect, submission: FeedbackSubmission, meta: { reference: string; createdAt: number }) {
+export function submissionArgs(
+	d: Dialect,
+	submission: FeedbackSubmission,
+	meta: { reference: string; createdAt: number },
+) {
 	const c = submissionColumns(submission);
 	const helpful = c.helpful === null ? null : d.boolean(c.helpful);
-	return [meta.reference, submission.kind, meta.createdAt, c.question, c.email, c.audience, c.from, c.query, c.page, helpful, c.comment];
+	return [
+		meta.reference,
+		submission.kind,
+		meta.createdAt,
+		c.question,
+		c.email,
+		c.audience,
+		c.from,
+		c.query,
+		c.page,
+		helpful,
+		c.comment,
+	];
 }
 
 /** A stored row, whichever database it comes from (PostgreSQL gives a boolean, SQLite 0 or 1). */

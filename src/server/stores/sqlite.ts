@@ -11,7 +11,13 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { FeedbackSubmission } from '../../schemas/feedback.ts';
 import { mentionsEmail } from '../../lib/email-mention.ts';
-import { StoreBusyError, defaultStoreLimits, type FeedbackStore, type OutboxItem, type PurgeCriteria } from '../store.ts';
+import {
+	StoreBusyError,
+	defaultStoreLimits,
+	type FeedbackStore,
+	type OutboxItem,
+	type PurgeCriteria,
+} from '../store.ts';
 import { feedbackSql, submissionArgs, toSubmission, type Dialect } from './sql.ts';
 
 const dialect: Dialect = {
@@ -47,14 +53,21 @@ export interface SqliteStoreOptions {
 }
 
 /** Opens (and creates when missing) the SQLite store at `path`; `sync` is SQLite's synchronous setting (see FEEDBACK_SQLITE_SYNC). */
-export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', options: SqliteStoreOptions = {}): FeedbackStore {
+export function openSqliteStore(
+	path: string,
+	sync: 'full' | 'normal' = 'full',
+	options: SqliteStoreOptions = {},
+): FeedbackStore {
 	const timeoutMs = options.timeoutMs ?? defaultStoreLimits.timeoutMs;
 	// An in-memory database would lose every submission when the server stops.
 	if (path === '' || path === ':memory:' || path.startsWith('file:')) {
-		throw new Error(`The SQLite store needs the path of a file (FEEDBACK_DB_PATH), not ${JSON.stringify(path)}: submissions must outlive the server.`);
+		throw new Error(
+			`The SQLite store needs the path of a file (FEEDBACK_DB_PATH), not ${JSON.stringify(path)}: submissions must outlive the server.`,
+		);
 	}
 	if (!existsSync(path)) {
-		if (options.create === false) throw new Error(`No feedback store at ${path}: check FEEDBACK_DB_PATH (or pass --create to start an empty one).`);
+		if (options.create === false)
+			throw new Error(`No feedback store at ${path}: check FEEDBACK_DB_PATH (or pass --create to start an empty one).`);
 		// Readers' questions and addresses: only the server's own user may read the file. SQLite gives
 		// its -wal and -shm files the database file's permissions.
 		mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -64,9 +77,13 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 	// WAL lets the CLI read while the server writes. With FULL every commit syncs the WAL, so an
 	// acknowledged submission survives a crash of the machine; NORMAL survives a crash of the process.
 	// secure_delete: a purged row is overwritten with zeros, not just unlinked.
-	db.exec(`PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;`);
+	db.exec(
+		`PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;`,
+	);
 	db.exec(sql.schema);
-	db.function('mentions_email', { deterministic: true }, (text, email) => (typeof text === 'string' && typeof email === 'string' && mentionsEmail(text, email) ? 1 : 0));
+	db.function('mentions_email', { deterministic: true }, (text, email) =>
+		typeof text === 'string' && typeof email === 'string' && mentionsEmail(text, email) ? 1 : 0,
+	);
 
 	const insertSubmission = db.prepare(sql.insertSubmission);
 	const insertOutbox = db.prepare(sql.insertOutbox);
@@ -81,7 +98,11 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 	const byId = db.prepare('SELECT * FROM submissions WHERE id = ?');
 
 	const busyError = (cause: unknown) =>
-		new StoreBusyError(`The SQLite store at ${path} stayed locked by another connection for ${timeoutMs} ms.`, Math.max(1, Math.ceil(timeoutMs / 1000)), { cause });
+		new StoreBusyError(
+			`The SQLite store at ${path} stayed locked by another connection for ${timeoutMs} ms.`,
+			Math.max(1, Math.ceil(timeoutMs / 1000)),
+			{ cause },
+		);
 
 	/** Takes the write lock now, or reports that it is held elsewhere (never waits inside SQLite). */
 	function tryBegin(): boolean {
@@ -261,7 +282,9 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 		let removed = 0;
 		if (criteria.email === undefined) {
 			// By age: the index finds the oldest rows; each batch deletes at most purgeBatchRows.
-			const step = db.prepare(`DELETE FROM submissions WHERE id IN (SELECT id FROM submissions WHERE ${where} ORDER BY created_at LIMIT ${purgeBatchRows})`);
+			const step = db.prepare(
+				`DELETE FROM submissions WHERE id IN (SELECT id FROM submissions WHERE ${where} ORDER BY created_at LIMIT ${purgeBatchRows})`,
+			);
 			for (;;) {
 				const changes = await write(() => Number(step.run(...args).changes), { durable: false });
 				removed += changes;
@@ -270,8 +293,12 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 			}
 		} else {
 			// By address, which may sit in any text: walk the table in ranges of ids, so no statement scans all of it.
-			const upper = db.prepare(`SELECT max(id) AS hi FROM (SELECT id FROM submissions WHERE id > ? ORDER BY id LIMIT ${purgeBatchRows * 4})`);
-			const step = db.prepare(`DELETE FROM submissions WHERE ${where} AND id > ?${args.length + 1} AND id <= ?${args.length + 2}`);
+			const upper = db.prepare(
+				`SELECT max(id) AS hi FROM (SELECT id FROM submissions WHERE id > ? ORDER BY id LIMIT ${purgeBatchRows * 4})`,
+			);
+			const step = db.prepare(
+				`DELETE FROM submissions WHERE ${where} AND id > ?${args.length + 1} AND id <= ?${args.length + 2}`,
+			);
 			let low = 0;
 			for (;;) {
 				const high = (await read(() => upper.get(low)))?.['hi'];
@@ -314,17 +341,31 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 		},
 		async list(filter) {
 			const { sql: text, args } = sql.list(filter);
-			return read(() => db.prepare(text).all(...args).map((r) => toSubmission(r)));
+			return read(() =>
+				db
+					.prepare(text)
+					.all(...args)
+					.map((r) => toSubmission(r)),
+			);
 		},
 		async questions(since = 0) {
-			return read(() => db.prepare(sql.questions).all(since).map((r) => ({ question: String(r['question']), createdAt: Number(r['created_at']) })));
+			return read(() =>
+				db
+					.prepare(sql.questions)
+					.all(since)
+					.map((r) => ({ question: String(r['question']), createdAt: Number(r['created_at']) })),
+			);
 		},
 		async votes(since = 0) {
 			return read(() =>
 				db
 					.prepare(sql.votes)
 					.all(since)
-					.map((r) => ({ page: String(r['page']), helpful: Number(r['helpful']) === 1, comment: r['comment'] === null ? null : String(r['comment']) })),
+					.map((r) => ({
+						page: String(r['page']),
+						helpful: Number(r['helpful']) === 1,
+						comment: r['comment'] === null ? null : String(r['comment']),
+					})),
 			);
 		},
 		purge,
@@ -340,7 +381,12 @@ export function openSqliteStore(path: string, sync: 'full' | 'normal' = 'full', 
 						'SELECT sum(delivered_at IS NULL AND failed_at IS NULL) AS pending, sum(delivered_at IS NOT NULL) AS delivered, sum(failed_at IS NOT NULL) AS failed, (SELECT count(*) FROM submissions s WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = s.id)) AS unsent FROM outbox',
 					)
 					.get() as Row;
-				return { pending: Number(row['pending'] ?? 0), delivered: Number(row['delivered'] ?? 0), failed: Number(row['failed'] ?? 0), unsent: Number(row['unsent'] ?? 0) };
+				return {
+					pending: Number(row['pending'] ?? 0),
+					delivered: Number(row['delivered'] ?? 0),
+					failed: Number(row['failed'] ?? 0),
+					unsent: Number(row['unsent'] ?? 0),
+				};
 			});
 		},
 		async close() {

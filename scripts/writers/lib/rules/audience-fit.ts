@@ -3,7 +3,10 @@ import { audienceNames, audiences, type Audience } from '../../../../src/schemas
 import { articleCollections } from '../../../../src/collections.ts';
 import type { Rule } from './context.ts';
 
-const words = (list: string[]) => (list.length ? new RegExp(`(?<![\\w-])(?:${list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'i') : undefined);
+const words = (list: string[]) =>
+	list.length
+		? new RegExp(`(?<![\\w-])(?:${list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'i')
+		: undefined;
 
 /**
  * An entry's audience must fit what it is about: a warranty question is not for advertisers,
@@ -12,7 +15,10 @@ const words = (list: string[]) => (list.length ? new RegExp(`(?<![\\w-])(?:${lis
  */
 export const audienceFit: Rule = ({ files, data, config }) => {
 	const { topics = {}, folders = {}, words: vocabulary = {} } = config.audiences ?? {};
-	const marks = Object.fromEntries(audiences.map((a) => [a, words(vocabulary[a] ?? [])])) as Record<Audience, RegExp | undefined>;
+	const marks = Object.fromEntries(audiences.map((a) => [a, words(vocabulary[a] ?? [])])) as Record<
+		Audience,
+		RegExp | undefined
+	>;
 	const findings: Finding[] = [];
 	for (const file of files) {
 		const entry = data.get(file.path);

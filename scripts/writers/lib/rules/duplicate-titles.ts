@@ -25,7 +25,8 @@ export const duplicateTitles: Rule = ({ files, data }) => {
 			seen.set(key, { file, offer: entry['offer'] });
 			continue;
 		}
-		if (file.collection === 'commission' && first.file.collection === 'commission' && first.offer === entry['offer']) continue;
+		if (file.collection === 'commission' && first.file.collection === 'commission' && first.offer === entry['offer'])
+			continue;
 		findings.push({
 			severity: 'error',
 			where: { file: file.path, line: file.lineOf([field]), path: [field] },

@@ -35,10 +35,26 @@ const TOPICS: Record<string, RegExp> = {
 };
 
 /** Narrower words for a contradiction where a fact's own words are common ("threshold" is also the 1099 threshold). */
-const CONFLICT_TOPICS: Record<string, RegExp> = { payoutThreshold: /payout|payment threshold|balance|paid out|roll(?:s|ed)? over/i };
+const CONFLICT_TOPICS: Record<string, RegExp> = {
+	payoutThreshold: /payout|payment threshold|balance|paid out|roll(?:s|ed)? over/i,
+};
 
 /** Facts whose words are specific enough that a different figure beside them is a contradiction, not another number. */
-const CONFLICTS = new Set(['payoutThreshold', 'form1099NecThreshold', 'form1099KAmount', 'lockPeriod', 'cookieWindow', 'returnWindow', 'refundTime', 'warrantyLength', 'disputeWindow', 'disputeResponse', 'trailClubTrial', 'paymentTerms', 'networkFee']);
+const CONFLICTS = new Set([
+	'payoutThreshold',
+	'form1099NecThreshold',
+	'form1099KAmount',
+	'lockPeriod',
+	'cookieWindow',
+	'returnWindow',
+	'refundTime',
+	'warrantyLength',
+	'disputeWindow',
+	'disputeResponse',
+	'trailClubTrial',
+	'paymentTerms',
+	'networkFee',
+]);
 
 /** A figure as typed in a sentence, read as a quantity. */
 interface Figure {
@@ -48,7 +64,8 @@ interface Figure {
 
 const UNITS: Record<string, Unit> = { day: 'day', hour: 'hour', minute: 'minute', month: 'month', year: 'year' };
 const MONEY = /(?<![\w.])\$(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d|[.,]\d)/g;
-const DURATION = /(?<![\d.,$])(\d+)(?:\s*(?:–|-|to)\s*(\d+))?(?:[ -](calendar|business))?[ -](day|hour|minute|month|year)s?\b/gi;
+const DURATION =
+	/(?<![\d.,$])(\d+)(?:\s*(?:–|-|to)\s*(\d+))?(?:[ -](calendar|business))?[ -](day|hour|minute|month|year)s?\b/gi;
 const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|percent\b)/gi;
 const ORDINAL = /(?<!\d)(\d{1,2})(?:st|nd|rd|th)\b/g;
 const AN_HOUR = /\b(?:about|around|within|roughly|after) an hour\b/gi;
@@ -57,29 +74,47 @@ const RETRIES = /(?<![\d,])(\d+(?:, \d+)*,? and \d+) minutes\b/g;
 /** Every figure of a sentence: amounts, counts and ranges of days, hours and years, percentages, days of the month. */
 function figures(sentence: string): Figure[] {
 	const found: Figure[] = [];
-	for (const m of sentence.matchAll(MONEY)) found.push({ text: m[0], quantity: { kind: 'money', amount: Number(`${m[1]!.replace(/,/g, '')}.${m[2] ?? '0'}`) } });
+	for (const m of sentence.matchAll(MONEY))
+		found.push({
+			text: m[0],
+			quantity: { kind: 'money', amount: Number(`${m[1]!.replace(/,/g, '')}.${m[2] ?? '0'}`) },
+		});
 	for (const m of sentence.matchAll(DURATION)) {
 		const base = UNITS[m[4]!.toLowerCase()]!;
 		const unit = (m[3]?.toLowerCase() === 'business' ? `business ${base}` : base) as Unit;
-		found.push({ text: m[0], quantity: m[2] ? { kind: 'range', min: Number(m[1]), max: Number(m[2]), unit } : { kind: 'count', n: Number(m[1]), unit } });
+		found.push({
+			text: m[0],
+			quantity: m[2]
+				? { kind: 'range', min: Number(m[1]), max: Number(m[2]), unit }
+				: { kind: 'count', n: Number(m[1]), unit },
+		});
 	}
-	for (const m of sentence.matchAll(PERCENT)) found.push({ text: m[0], quantity: { kind: 'percent', value: Number(m[1]) } });
-	for (const m of sentence.matchAll(ORDINAL)) found.push({ text: m[0], quantity: { kind: 'ordinal', n: Number(m[1]) } });
-	for (const m of sentence.matchAll(AN_HOUR)) found.push({ text: m[0], quantity: { kind: 'count', n: 60, unit: 'minute' } });
+	for (const m of sentence.matchAll(PERCENT))
+		found.push({ text: m[0], quantity: { kind: 'percent', value: Number(m[1]) } });
+	for (const m of sentence.matchAll(ORDINAL))
+		found.push({ text: m[0], quantity: { kind: 'ordinal', n: Number(m[1]) } });
+	for (const m of sentence.matchAll(AN_HOUR))
+		found.push({ text: m[0], quantity: { kind: 'count', n: 60, unit: 'minute' } });
 	return found;
 }
 
-const sameKind = (a: Quantity, b: Quantity) => a.kind === b.kind && ('unit' in a && 'unit' in b ? a.unit === b.unit : true);
+const sameKind = (a: Quantity, b: Quantity) =>
+	a.kind === b.kind && ('unit' in a && 'unit' in b ? a.unit === b.unit : true);
 const equal = (a: Quantity, b: Quantity) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One detector per fact that has a number: its quantity, and the words that say a sentence is about it. */
 function detectors(program: Program) {
-	const quantities: Record<string, Quantity> = { ...quantitiesFrom(program), clickReportingTime: { kind: 'count', n: program.tracking.clickReportingMinutes, unit: 'minute' } };
+	const quantities: Record<string, Quantity> = {
+		...quantitiesFrom(program),
+		clickReportingTime: { kind: 'count', n: program.tracking.clickReportingMinutes, unit: 'minute' },
+	};
 	const topics: Record<string, RegExp> = { ...TOPICS, clickReportingTime: /click|show|appear|report/i };
-	return Object.entries(quantities)
-		// A zero amount ("no fee", "before the first payment") is never typed as a figure.
-		.filter(([, q]) => !(q.kind === 'money' && q.amount === 0))
-		.map(([fact, quantity]) => ({ fact, quantity, about: topics[fact] }));
+	return (
+		Object.entries(quantities)
+			// A zero amount ("no fee", "before the first payment") is never typed as a figure.
+			.filter(([, q]) => !(q.kind === 'money' && q.amount === 0))
+			.map(([fact, quantity]) => ({ fact, quantity, about: topics[fact] }))
+	);
 }
 
 /** What one run compares sentences with, built once: the detectors, the brand terms, the addresses. */
@@ -90,7 +125,11 @@ function matcher(program: Program, facts: Facts) {
 		brands: new Set(program.brandTerms.map((t) => t.toLowerCase())),
 		addresses: (['partnerEmail', 'customerEmail', 'privacyEmail'] as const)
 			.filter((fact) => facts[fact])
-			.map((fact) => ({ fact, address: facts[fact], pattern: new RegExp(`(?<![\\w.])${escape(facts[fact])}(?![\\w])`, 'i') })),
+			.map((fact) => ({
+				fact,
+				address: facts[fact],
+				pattern: new RegExp(`(?<![\\w.])${escape(facts[fact])}(?![\\w])`, 'i'),
+			})),
 	};
 }
 
@@ -100,25 +139,52 @@ type Match = { fact: string; text: string; conflict?: string };
  * What a sentence types by hand: figures equal to a fact it is about, figures that contradict
  * such a fact, a list of the brand terms, the postback retry gaps, and the program's addresses.
  */
-function matches(sentence: string, program: Program, facts: Facts, { list, brands, addresses }: ReturnType<typeof matcher>): Match[] {
+function matches(
+	sentence: string,
+	program: Program,
+	facts: Facts,
+	{ list, brands, addresses }: ReturnType<typeof matcher>,
+): Match[] {
 	const out: Match[] = [];
 	const all = figures(sentence);
 	for (const figure of all) {
 		// A range ("5–10 business days") is specific enough to be the fact wherever it stands.
-		const candidates = list.filter((d) => sameKind(d.quantity, figure.quantity) && (d.about?.test(sentence) || (d.quantity.kind === 'range' && equal(d.quantity, figure.quantity))));
+		const candidates = list.filter(
+			(d) =>
+				sameKind(d.quantity, figure.quantity) &&
+				(d.about?.test(sentence) || (d.quantity.kind === 'range' && equal(d.quantity, figure.quantity))),
+		);
 		const same = candidates.find((d) => equal(d.quantity, figure.quantity));
 		if (same) {
 			out.push({ fact: same.fact, text: figure.text });
 			continue;
 		}
 		// A sentence that already states the fact ("from $50; a $120 tent …") is using the other figure for something else.
-		const other = candidates.find((d) => CONFLICTS.has(d.fact) && (CONFLICT_TOPICS[d.fact]?.test(sentence) ?? true) && !all.some((f) => equal(f.quantity, d.quantity)));
-		if (other && list.every((d) => !equal(d.quantity, figure.quantity))) out.push({ fact: other.fact, text: figure.text, conflict: formatQuantity(other.quantity, program.currency) });
+		const other = candidates.find(
+			(d) =>
+				CONFLICTS.has(d.fact) &&
+				(CONFLICT_TOPICS[d.fact]?.test(sentence) ?? true) &&
+				!all.some((f) => equal(f.quantity, d.quantity)),
+		);
+		if (other && list.every((d) => !equal(d.quantity, figure.quantity)))
+			out.push({ fact: other.fact, text: figure.text, conflict: formatQuantity(other.quantity, program.currency) });
 	}
 	if (program.campaigns && /retr/i.test(sentence)) {
-		for (const m of sentence.matchAll(RETRIES)) out.push({ fact: 'postbackRetryGaps', text: m[0], ...(m[1]!.split(/,? and |, /).map(Number).join() === program.campaigns.postbackRetryMinutes.join() ? {} : { conflict: facts.postbackRetryGaps }) });
+		for (const m of sentence.matchAll(RETRIES))
+			out.push({
+				fact: 'postbackRetryGaps',
+				text: m[0],
+				...(m[1]!
+					.split(/,? and |, /)
+					.map(Number)
+					.join() === program.campaigns.postbackRetryMinutes.join()
+					? {}
+					: { conflict: facts.postbackRetryGaps }),
+			});
 	}
-	const quotedBrands = [...sentence.matchAll(/["“]([^"”]+)["”]/g)].filter((m) => brands.has(m[1]!.replace(/\.$/, '').toLowerCase()) || brands.has(m[1]!.toLowerCase()));
+	const quotedBrands = [...sentence.matchAll(/["“]([^"”]+)["”]/g)].filter(
+		(m) => brands.has(m[1]!.replace(/\.$/, '').toLowerCase()) || brands.has(m[1]!.toLowerCase()),
+	);
 	if (quotedBrands.length >= 2) out.push({ fact: 'brandTerms', text: quotedBrands.map((m) => m[0]).join(', ') });
 	for (const { fact, address, pattern } of addresses) if (pattern.test(sentence)) out.push({ fact, text: address });
 	return out.filter((m, i) => out.findIndex((o) => o.text === m.text && o.fact === m.fact) === i);
@@ -132,7 +198,11 @@ const withoutFacts = (text: string) => text.replace(/:fact\[[^\]]*\]/g, 'FACT');
 function supersededTerms(files: Parameters<Rule>[0]['files']): Set<string> {
 	const versions = files.filter((f) => f.collection === 'terms').map((f) => f.raw as Record<string, unknown>);
 	const superseded = new Set(versions.map((v) => String(v['supersedes'] ?? '')).filter(Boolean));
-	return new Set(files.filter((f) => f.collection === 'terms' && superseded.has(String((f.raw as Record<string, unknown>)['version']))).map((f) => f.path));
+	return new Set(
+		files
+			.filter((f) => f.collection === 'terms' && superseded.has(String((f.raw as Record<string, unknown>)['version'])))
+			.map((f) => f.path),
+	);
 }
 
 /**

@@ -36,9 +36,13 @@ export function proseLines(file: SourceFile): ProseLine[] {
 }
 
 /** Every string of a front matter (or YAML) value with its path, for field names and line numbers. */
-export function frontMatterStrings(value: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; text: string }> {
+export function frontMatterStrings(
+	value: unknown,
+	path: PropertyKey[] = [],
+): Array<{ path: PropertyKey[]; text: string }> {
 	if (typeof value === 'string') return [{ path, text: value }];
 	if (Array.isArray(value)) return value.flatMap((v, i) => frontMatterStrings(v, [...path, i]));
-	if (value && typeof value === 'object' && !(value instanceof Date)) return Object.entries(value).flatMap(([k, v]) => frontMatterStrings(v, [...path, k]));
+	if (value && typeof value === 'object' && !(value instanceof Date))
+		return Object.entries(value).flatMap(([k, v]) => frontMatterStrings(v, [...path, k]));
 	return [];
 }

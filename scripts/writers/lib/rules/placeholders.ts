@@ -11,10 +11,22 @@ export const placeholders: Rule = ({ files }) => {
 	const findings: Finding[] = [];
 	for (const file of files) {
 		for (const { path, text } of frontMatterStrings(file.raw)) {
-			if (MARK.test(text)) findings.push({ severity: 'error', where: { file: file.path, line: file.lineOf(path), path }, message: `Placeholder left: "${text}".`, hint });
+			if (MARK.test(text))
+				findings.push({
+					severity: 'error',
+					where: { file: file.path, line: file.lineOf(path), path },
+					message: `Placeholder left: "${text}".`,
+					hint,
+				});
 		}
 		for (const { line, raw } of proseLines(file)) {
-			if (MARK.test(raw)) findings.push({ severity: 'error', where: { file: file.path, line }, message: `Placeholder left: "${raw.trim()}".`, hint });
+			if (MARK.test(raw))
+				findings.push({
+					severity: 'error',
+					where: { file: file.path, line },
+					message: `Placeholder left: "${raw.trim()}".`,
+					hint,
+				});
 		}
 	}
 	return findings;

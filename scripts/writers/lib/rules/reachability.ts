@@ -19,7 +19,8 @@ const withSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
 function frontMatterLinks(value: unknown, out: string[] = []): string[] {
 	if (typeof value === 'string' && /^\/[a-z0-9/_-]*$/i.test(value)) out.push(withSlash(value));
 	else if (Array.isArray(value)) value.forEach((v) => frontMatterLinks(v, out));
-	else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach((v) => frontMatterLinks(v, out));
+	else if (value && typeof value === 'object' && !(value instanceof Date))
+		Object.values(value).forEach((v) => frontMatterLinks(v, out));
 	return out;
 }
 

@@ -5,9 +5,18 @@ const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 const required = [
-	{ field: 'description', hint: 'Add `description:` with one sentence (20–200 characters) that says what the reader finds here; search results and share cards show it.' },
-	{ field: 'owner', hint: 'Add `owner:` with the team or person who answers for this article, e.g. `owner: partner-support`.' },
-	{ field: 'lastReviewed', hint: 'Add `lastReviewed:` with the day you checked the article against the program, written YYYY-MM-DD.' },
+	{
+		field: 'description',
+		hint: 'Add `description:` with one sentence (20–200 characters) that says what the reader finds here; search results and share cards show it.',
+	},
+	{
+		field: 'owner',
+		hint: 'Add `owner:` with the team or person who answers for this article, e.g. `owner: partner-support`.',
+	},
+	{
+		field: 'lastReviewed',
+		hint: 'Add `lastReviewed:` with the day you checked the article against the program, written YYYY-MM-DD.',
+	},
 ] as const;
 
 /**
@@ -23,7 +32,12 @@ export const stewardship: Rule = ({ files, data, config, today }) => {
 		for (const { field, hint } of required) {
 			const value = entry[field];
 			if (value === undefined || value === '') {
-				findings.push({ severity: 'error', where: { file: file.path, line: file.lineOf([]), path: [field] }, message: `Every article needs "${field}".`, hint });
+				findings.push({
+					severity: 'error',
+					where: { file: file.path, line: file.lineOf([]), path: [field] },
+					message: `Every article needs "${field}".`,
+					hint,
+				});
 			}
 		}
 		const reviewed = entry['lastReviewed'];

@@ -11,7 +11,11 @@ export const getStaticPaths: GetStaticPaths = async () => {
 	const { faqsByTopic } = await loadContent();
 	return faqsByTopic
 		.filter(({ pages }) => pages.length > 1)
-		.map(({ topic, questions }) => ({ params: { topic }, props: { places: Object.fromEntries(questions.map((f) => [f.id, urls.faq(topic, f.id, f.page)])) } }));
+		.map(({ topic, questions }) => ({
+			params: { topic },
+			props: { places: Object.fromEntries(questions.map((f) => [f.id, urls.faq(topic, f.id, f.page)])) },
+		}));
 };
 
-export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props['places']), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = ({ props }) =>
+	new Response(JSON.stringify(props['places']), { headers: { 'content-type': 'application/json' } });

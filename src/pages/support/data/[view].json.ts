@@ -10,5 +10,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
 	const guarded = await guardView(request, params['view'], 'json');
 	if (guarded instanceof Response) return guarded;
 	const { view } = guarded;
-	return new Response(safeJson({ view, rows: await views[view](guarded.sources) }), { headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }) });
+	return new Response(safeJson({ view, rows: await views[view](guarded.sources) }), {
+		headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }),
+	});
 };

@@ -11,6 +11,9 @@ export const ALL: APIRoute = async ({ request, params }) => {
 	const { view } = guarded;
 	const day = new Date().toISOString().slice(0, 10);
 	return new Response(toCsv(await views[view](guarded.sources), viewColumns[view]), {
-		headers: dataHeaders(guarded, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="support-${view}-${day}.csv"` }),
+		headers: dataHeaders(guarded, {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="support-${view}-${day}.csv"`,
+		}),
 	});
 };
