@@ -121,7 +121,7 @@ describe('share images of a fixture site', () => {
 		const root = materializeFixture('share-images', { withProject: true });
 		roots.push(root);
 		const config = join(root, 'astro.config.mjs');
-		writeFileSync(config, readFileSync(config, 'utf8').replace(" './src/route-middleware/share-meta.ts',", ''));
+		writeFileSync(config, readFileSync(config, 'utf8').replace(/\s*'\.\/src\/route-middleware\/share-meta\.ts',/, ''));
 		const { code, output } = await buildAt(root, { OG_CACHE_DIR: cacheDir });
 		expect(code).not.toBe(0);
 		expect(output).toMatch(/The build wrote \d+ pages but none recorded a share card/);
