@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { safeJson } from '../../server/errors.ts';
-import { handleSearchEventsRequest } from '../../server/search-events/handler.ts';
+import { eventsUnavailable, handleSearchEventsRequest } from '../../server/search-events/handler.ts';
 import { getSupportRuntime } from '../../server/search-events/runtime.ts';
 
 /** Rendered on demand: search events from the browser, counted per day (see src/server/search-events/handler.ts). */
@@ -12,23 +11,9 @@ export const ALL: APIRoute = async ({ request, clientAddress }) => {
 		runtime = await getSupportRuntime();
 	} catch (error) {
 		console.error(`[support] Search events cannot be counted: ${(error as Error).message}`);
-		return new Response(
-			safeJson({
-				error: {
-					code: 'store_unavailable',
-					message: 'The search events could not be counted right now; nothing was recorded.',
-					fields: [],
-				},
-			}),
-			{
-				status: 503,
-				headers: {
-					'content-type': 'application/json; charset=utf-8',
-					'cache-control': 'no-store',
-					'retry-after': '30',
-				},
-			},
-		);
+		// The same refusal the node:http door answers (src/server/search-events/handler.ts).
+		const answer = eventsUnavailable();
+		return new Response(answer.body, { status: answer.status, headers: answer.headers });
 	}
 	return handleSearchEventsRequest(request, clientAddress, runtime);
 };
