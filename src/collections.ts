@@ -7,6 +7,7 @@
 import type { z } from 'astro/zod';
 import { glob, type Loader } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
+import { prefixedLocales } from './i18n/locales.ts';
 import { urls } from './lib/urls.ts';
 import type { Audience } from './schemas/common.ts';
 import { docsExtension, docsLiteSchema } from './schemas/docs.ts';
@@ -232,14 +233,19 @@ export function describe(name: ArticleCollectionName, entry: { id: string; data:
 
 /**
  * The loader of a collection: Starlight's for guides, Astro's glob loader over the folder and
- * extensions for the others, files starting with "_" left out. The build and the content check
- * both load with it, so they see the same files under the same ids (`slug` in front matter included).
+ * extensions for the others, files starting with "_" left out, and so are translations
+ * (`<folder>/<locale>/…`, e.g. src/content/faqs/de/return-item.md): this loader gives the English
+ * entries. The build and the content check both load with it, so they see the same files under
+ * the same ids (`slug` in front matter included).
  */
 export function loaderOf(name: ArticleCollectionName): Loader {
 	const c: ArticleCollection = articleCollections[name] as unknown as ArticleCollection;
 	if (c.starlightExtension) return docsLoader();
 	return glob({
-		pattern: `**/[^_]*.{${c.extensions.map((e) => e.slice(1)).join(',')}}`,
+		pattern: [
+			`**/[^_]*.{${c.extensions.map((e) => e.slice(1)).join(',')}}`,
+			...prefixedLocales.map((locale) => `!${locale}/**`),
+		],
 		base: `./src/content/${c.folder}`,
 	});
 }
