@@ -313,7 +313,23 @@ describe('translations of every collection', () => {
 		expect(await found(root)).toEqual([
 			'src/content/faqs/de/when-paid.md:2: error question: A question ends with "?".',
 			'src/content/faqs/de/when-paid.md:4: error audience: Unknown audience "merchant": expected one of affiliate, customer, advertiser.',
+			'src/content/faqs/de/when-paid.md:4: error audience: audience is "merchant" here but "affiliate" in src/content/faqs/when-paid.md.\n    hint: A translation translates the words and keeps every other field (ids, audience, topic, channel, owner, dates, numbers, addresses, related) as in English: copy the English value.',
 			'src/content/faqs/de/when-paid.md:9: error translatedFrom.sha256: the first 16 hex digits of the source file’s SHA-256',
+		]);
+	});
+
+	it('fails a translation that changes a field other than its words, and passes one that only translates them', async () => {
+		const root = withTranslation();
+		writeFileSync(
+			join(root, german),
+			readFileSync(join(root, german), 'utf8')
+				.replace('topic: payments', 'topic: account')
+				.replace('owner: partner-support\n', '')
+				.replace('lastReviewed: 2026-11-01', 'lastReviewed: 2026-11-20'),
+		);
+		expect((await found(root)).map((f) => f.split('\n')[0])).toEqual([
+			'src/content/faqs/de/when-paid.md:2: error owner: owner is missing; src/content/faqs/when-paid.md has "partner-support".',
+			'src/content/faqs/de/when-paid.md:5: error topic: topic is "account" here but "payments" in src/content/faqs/when-paid.md.',
 		]);
 	});
 
@@ -325,6 +341,7 @@ describe('translations of every collection', () => {
 		);
 		const report = await found(root);
 		expect(report.map((f) => f.split('\n')[0])).toEqual([
+			'src/content/faqs/de/when-paid.md:8: error related[0]: related[0] is not in src/content/faqs/when-paid.md.',
 			'src/content/faqs/de/when-paid.md:8: error related[0]: "faqs/no-such-answer" does not match any article.',
 			'src/content/faqs/de/when-paid.md:13: error: Unknown fact ":fact[payDay]".',
 			'src/content/faqs/de/when-paid.md:15: error: Placeholder left: "TODO: übersetzen".',

@@ -253,7 +253,7 @@ describe('npm run new -- --locale de <type> <id>', () => {
 		expect(refused(args)).toBe(message);
 	});
 
-	it('refuses a translation that exists already, and a German file as the source', () => {
+	it('refuses a translation that exists already, and a German file as the source', async () => {
 		mkdirSync(join(at, 'src/content/faqs/de'), { recursive: true });
 		writeFileSync(join(at, 'src/content/faqs/de/when-paid.md'), '---\nquestion: Wann?\n---\n');
 		expect(refused({ type: 'faq', id: 'when-paid' })).toBe(
@@ -261,17 +261,15 @@ describe('npm run new -- --locale de <type> <id>', () => {
 		);
 		mkdirSync(join(at, 'src/content/docs/de'), { recursive: true });
 		writeFileSync(join(at, 'src/content/docs/de/nur-deutsch.mdx'), '---\ntitle: Nur Deutsch\n---\n');
-		const withGerman = readContent(at);
-		return withGerman.then((files) =>
-			expect(() =>
-				planTranslation(
-					{ locale: 'de', type: 'guide', id: 'de/nur-deutsch' },
-					files,
-					(p) => readFileSync(join(at, p)),
-					(p) => existsSync(join(at, p)),
-				),
-			).toThrow(/There is no English guide "de\/nur-deutsch"/),
-		);
+		const files = await readContent(at);
+		expect(() =>
+			planTranslation(
+				{ locale: 'de', type: 'guide', id: 'de/nur-deutsch' },
+				files,
+				(p) => readFileSync(join(at, p)),
+				(p) => existsSync(join(at, p)),
+			),
+		).toThrow(/There is no English guide "de\/nur-deutsch"/);
 	});
 
 	it('writes the file from the command line, and refuses to overwrite it', () => {

@@ -14,7 +14,12 @@ import { headingOrder } from './rules/heading-order.ts';
 import { imageAlt } from './rules/image-alt.ts';
 import { placeholders } from './rules/placeholders.ts';
 import { audienceFit } from './rules/audience-fit.ts';
-import { translationSchemaIssues, translationsOf, translationStateFindings } from './translation-check.ts';
+import {
+	keptFieldFindings,
+	translationSchemaIssues,
+	translationsOf,
+	translationStateFindings,
+} from './translation-check.ts';
 
 export type { Finding };
 
@@ -136,6 +141,7 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 				message: issue.message,
 			});
 		if (valid) translated.set(file.path, valid);
+		findings.push(...keptFieldFindings(file, byPath.get(file.source)));
 		entries.push({
 			collection: file.collection,
 			id: file.id,

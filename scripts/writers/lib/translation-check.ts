@@ -11,6 +11,7 @@ import { contentTranslations, type CollectionTranslations } from '../../../src/i
 import type { Finding } from './finding.ts';
 import type { SourceFile } from './content-files.ts';
 import { translatedFolders } from './translation-files.ts';
+import { textFields } from './scaffold.ts';
 
 /** What `translatedFrom` holds; the docs schema's own definition, which every collection's translations share. */
 export const translatedFromSchema = docsExtension.shape.translatedFrom.unwrap();
@@ -90,4 +91,51 @@ export function untranslatedSummary(rows: CollectionTranslations[]): string[] {
 				.map((r) => `${r.collection} ${r.untranslated.length} of ${r.english}`)
 				.join(', ')} (npm run translations lists them)`,
 	);
+}
+
+/**
+ * Fields a translation may word differently from its English source: its texts (scaffold.ts,
+ * `textFields`), a disclosure check's wording (which adds the language's words, e.g. "Werbung"),
+ * and its own review date and source hash.
+ */
+const mayDiffer = new Set([...textFields, 'anyOf', 'doesNotCount', 'lastReviewed', 'translatedFrom']);
+
+const leaves = (value: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: unknown }> => {
+	const last = path[path.length - 1];
+	if (typeof last === 'string' && mayDiffer.has(last)) return [];
+	if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+	if (value && typeof value === 'object' && !(value instanceof Date))
+		return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+	return [{ path, value: value instanceof Date ? value.toISOString().slice(0, 10) : value }];
+};
+const show = (path: PropertyKey[]) =>
+	path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
+
+/**
+ * A translation keeps every field but its words as in English: ids, audience, topic, channel,
+ * owner, dates, numbers, addresses, references. A field that differs (or is missing, or added) is
+ * reported once per field, against the English file as written.
+ */
+export function keptFieldFindings(file: SourceFile & { source: string }, english: SourceFile | undefined): Finding[] {
+	if (!english || file.syntaxError || english.syntaxError) return [];
+	const mine = new Map(leaves(file.raw).map((l) => [show(l.path), l]));
+	const theirs = new Map(leaves(english.raw).map((l) => [show(l.path), l]));
+	const findings: Finding[] = [];
+	for (const key of new Set([...theirs.keys(), ...mine.keys()])) {
+		const a = theirs.get(key);
+		const b = mine.get(key);
+		if (a && b && a.value === b.value) continue;
+		const path = (b ?? a)!.path;
+		findings.push({
+			severity: 'error',
+			where: { file: file.path, line: b ? file.lineOf(path) : file.lineOf([]), path },
+			message: b
+				? a
+					? `${key} is ${JSON.stringify(b.value)} here but ${JSON.stringify(a.value)} in ${english.path}.`
+					: `${key} is not in ${english.path}.`
+				: `${key} is missing; ${english.path} has ${JSON.stringify(a!.value)}.`,
+			hint: 'A translation translates the words and keeps every other field (ids, audience, topic, channel, owner, dates, numbers, addresses, related) as in English: copy the English value.',
+		});
+	}
+	return findings;
 }
