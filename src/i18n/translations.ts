@@ -47,13 +47,13 @@ function filesUnder(dir: string, extensions: readonly string[], skip: (dir: stri
 /** The hash a translation records, from its front matter (Markdown) or its top level (YAML). */
 export function recordedHash(text: string, yamlFile = false): string | undefined {
 	const front = yamlFile ? text : /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-	let data: { translatedFrom?: { sha256?: unknown } } | null = null;
+	let data: unknown;
 	try {
-		data = front ? (parseYaml(front) as typeof data) : null;
+		data = front ? parseYaml(front) : undefined;
 	} catch {
 		// Unreadable YAML records nothing; the content check reports the syntax error itself.
 	}
-	const hash = data && typeof data === 'object' ? data.translatedFrom?.sha256 : undefined;
+	const hash = (data as { translatedFrom?: { sha256?: unknown } } | null | undefined)?.translatedFrom?.sha256;
 	return typeof hash === 'string' ? hash : undefined;
 }
 
