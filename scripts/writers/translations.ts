@@ -1,69 +1,98 @@
 /**
- * How the translations stand: `npm run translations` lists, per language, the docs pages that are
- * translated (and whether their English source changed since), and those that are not yet.
- * `npm run translations -- --mark de/affiliates/index.mdx` records the English source's current
- * hash in that translation's front matter, once it is up to date with it.
+ * How the translations stand: `npm run translations` lists, per language and collection (docs,
+ * FAQs, troubleshooting, disclosures, terms, commission), the entries that are translated (and
+ * whether their English source changed since), and those that are not yet.
+ * `npm run translations -- --mark src/content/faqs/de/payout-threshold.md` records the English
+ * source's current hash in that translation's front matter, once it is up to date with it; a docs
+ * translation may also be named from the docs folder, as `de/affiliates/index.mdx`.
+ * Usage: npm run translations [-- --root DIR] [-- --mark FILE…]
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { prefixedLocales } from '../../src/i18n/locales.ts';
-import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
+import { contentTranslations, sourceHash } from '../../src/i18n/translations.ts';
+import { locateTranslation, translatedFolders } from './lib/translation-files.ts';
 
-const docsDir = fileURLToPath(new URL('../../src/content/docs/', import.meta.url));
+/** A translation named from the project root, or (for docs) from src/content/docs/. */
+const fromRoot = (file: string) =>
+	(file.startsWith('src/content/') ? file : `src/content/docs/${file}`).replace(/\\/g, '/').replace(/^\.\//, '');
 
-const englishFiles = (dir: string): string[] =>
-	readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-		const path = join(dir, d.name);
-		if (d.isDirectory())
-			return dir === docsDir && (prefixedLocales as string[]).includes(d.name) ? [] : englishFiles(path);
-		return /\.mdx?$/.test(d.name) ? [relative(docsDir, path).split(sep).join('/')] : [];
-	});
+const FRONT = /^---\r?\n([\s\S]*?)\r?\n---/;
+/** A top-level `translatedFrom:` block with its indented lines. */
+const RECORD = /^translatedFrom:[ \t]*\r?\n(?:[ \t]+.*(?:\r?\n|$))*/m;
 
-/** Writes `translatedFrom: { sha256 }` into a translation's front matter, replacing an earlier one. */
-export function markTranslation(docs: string, translation: string): string {
-	const locale = translation.split('/')[0] ?? '';
-	if (!(prefixedLocales as string[]).includes(locale))
+/**
+ * Writes `translatedFrom: { sha256 }` into a translation (front matter, or the top level of a YAML
+ * file), replacing an earlier one; returns the hash. `root` is the project root.
+ */
+export function markTranslation(root: string, translation: string): string {
+	const path = fromRoot(translation);
+	const where = locateTranslation(path);
+	if (!where)
 		throw new Error(
-			`${translation}: a translation's path starts with its language (${prefixedLocales.join(', ')}), e.g. de/affiliates/index.mdx.`,
+			`${translation}: a translation lives in its collection's folder under its language (${prefixedLocales.join(', ')}), e.g. src/content/faqs/de/payout-threshold.md or, for docs, de/affiliates/index.mdx.`,
 		);
-	const file = join(docs, translation);
-	const source = join(docs, translation.slice(locale.length + 1));
-	if (!existsSync(file)) throw new Error(`${translation}: no such file under src/content/docs/.`);
-	if (!existsSync(source))
-		throw new Error(`${translation}: its English source ${relative(docs, source)} does not exist.`);
-	const text = readFileSync(file, 'utf8');
-	const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-	if (!front) throw new Error(`${translation}: no front matter (--- … ---) at the top.`);
+	const file = join(root, path);
+	const source = join(root, where.source);
+	if (!existsSync(file)) throw new Error(`${translation}: no such file (${path}).`);
+	if (!existsSync(source)) throw new Error(`${translation}: its English source ${where.source} does not exist.`);
 	const hash = sourceHash(readFileSync(source));
-	const fields = front[1]!.replace(/^translatedFrom:\n(?:[ \t]+.*\n?)*/m, '').replace(/\n+$/, '');
-	writeFileSync(file, text.replace(front[0], `---\n${fields}\ntranslatedFrom:\n  sha256: ${hash}\n---`));
+	const record = `translatedFrom:\n  sha256: ${hash}\n`;
+	const text = readFileSync(file, 'utf8');
+	if (/\.ya?ml$/.test(path)) {
+		const rest = text.replace(RECORD, '').replace(/\n*$/, '\n');
+		writeFileSync(file, `${rest}${record}`);
+		return hash;
+	}
+	const front = FRONT.exec(text);
+	if (!front) throw new Error(`${translation}: no front matter (--- … ---) at the top.`);
+	const fields = `${front[1]!}\n`.replace(RECORD, '').replace(/\n+$/, '');
+	writeFileSync(file, text.replace(front[0], `---\n${fields}\n${record}---`));
 	return hash;
 }
 
-if (import.meta.main) {
-	const args = process.argv.slice(2);
-	if (args[0] === '--mark') {
-		if (!args[1]) throw new Error('--mark needs the translation, e.g. --mark de/affiliates/index.mdx');
-		for (const t of args.slice(1)) console.log(`${t}: translated from ${markTranslation(docsDir, t)}`);
-	} else {
-		const states = translationStates(docsDir);
-		const english = englishFiles(docsDir);
-		for (const locale of prefixedLocales) {
-			const mine = states.filter((s) => s.locale === locale);
-			const translated = new Set(mine.map((s) => s.source));
-			console.log(`${locale}: ${mine.length} of ${english.length} docs pages translated`);
-			for (const s of mine.filter((s) => s.state !== 'current')) {
-				const why = {
-					stale: 'its English source changed since it was translated',
-					unmarked: 'records no source hash (translatedFrom)',
-					orphan: 'its English source no longer exists',
-				}[s.state];
-				console.log(`  ${s.path}: ${why}`);
-			}
-			const missing = english.filter((e) => !translated.has(e));
-			if (missing.length) console.log(`  not yet translated: ${missing.join(', ')}`);
+const why = {
+	stale: 'its English source changed since it was translated: update it, then mark it',
+	unmarked: 'records no source hash (translatedFrom): mark it once it matches its English source',
+	orphan: 'its English source no longer exists: rename it like its source, or delete it',
+} as const;
+
+/** The report `npm run translations` prints, and whether every translation is current. */
+export function translationReport(root: string): { lines: string[]; allCurrent: boolean } {
+	const rows = contentTranslations(root, translatedFolders);
+	const lines: string[] = [];
+	for (const locale of prefixedLocales) {
+		lines.push(`${locale}:`);
+		for (const row of rows.filter((r) => r.locale === locale)) {
+			const translated = row.translations.filter((t) => t.state !== 'orphan').length;
+			lines.push(`  ${row.collection}: ${translated} of ${row.english} translated (${row.folder}/${locale}/)`);
+			for (const t of row.translations.filter((t) => t.state !== 'current'))
+				lines.push(`    ${row.folder}/${t.path}: ${why[t.state]}`);
+			if (row.untranslated.length) lines.push(`    not yet translated: ${row.untranslated.join(', ')}`);
 		}
-		if (states.some((s) => s.state !== 'current')) process.exitCode = 1;
+	}
+	return { lines, allCurrent: rows.every((r) => r.translations.every((t) => t.state === 'current')) };
+}
+
+if (import.meta.main) {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: { root: { type: 'string', default: '.' }, mark: { type: 'boolean', default: false } },
+	});
+	const root = resolve(values.root!);
+	try {
+		if (values.mark) {
+			if (!positionals.length)
+				throw new Error('--mark needs the translation, e.g. --mark src/content/faqs/de/payout-threshold.md');
+			for (const t of positionals) console.log(`${t}: translated from ${markTranslation(root, t)}`);
+		} else {
+			const { lines, allCurrent } = translationReport(root);
+			console.log(lines.join('\n'));
+			if (!allCurrent) process.exitCode = 1;
+		}
+	} catch (error) {
+		console.error(`error: ${(error as Error).message}`);
+		process.exitCode = 1;
 	}
 }

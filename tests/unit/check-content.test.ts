@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { checkContent, formatFinding } from '../../scripts/writers/lib/check.ts';
 import { materializeFixture, projectRoot, removeFixture } from '../helpers/fixtures.ts';
@@ -7,6 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { messages } from '../../src/lib/errors.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
+import { sourceHash } from '../../src/i18n/translations.ts';
+import { markTranslation } from '../../scripts/writers/translations.ts';
+import { translationsOf, untranslatedSummary } from '../../scripts/writers/lib/translation-check.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeFixture));
@@ -242,5 +246,119 @@ describe('the content check reads files as the build does', () => {
 		expect((await checkContent(root, { today })).map(formatFinding)).toContain(
 			`src/content/faqs/second-payout.md:12: error: Unknown fact ":fact[payoutTreshold]".\n    hint: ${messages.unknownFact('payoutTreshold', Object.keys(factsFrom(loadProgram(pathToFileURL(`${root}/`))))).hint}`,
 		);
+	});
+});
+
+describe('translations of every collection', () => {
+	const english = 'src/content/faqs/when-paid.md';
+	const german = 'src/content/faqs/de/when-paid.md';
+	const translation = (hash: string, extra = '') =>
+		`---\nquestion: Wann werde ich bezahlt?\ndescription: Monatlich, sobald das Guthaben den Mindestbetrag erreicht.\naudience: affiliate\ntopic: payments\nowner: partner-support\nlastReviewed: 2026-11-01\n${extra}translatedFrom:\n  sha256: ${hash}\n---\n\nAm :fact[paymentDay], sobald Ihr Guthaben :fact[payoutThreshold] erreicht.\n`;
+	/** A fixture with a German translation of its FAQ, made from the English file as it is now. */
+	function withTranslation(extra = '') {
+		const root = materializeFixture('changed-facts');
+		roots.push(root);
+		mkdirSync(join(root, 'src/content/faqs/de'), { recursive: true });
+		writeFileSync(join(root, german), translation(sourceHash(readFileSync(join(root, english))), extra));
+		return root;
+	}
+	const found = async (root: string) => (await checkContent(root, { today })).map(formatFinding);
+
+	it('passes a German translation that is current with its English source', async () => {
+		expect(await found(withTranslation())).toEqual([]);
+	});
+
+	it('flags a German translation whose English source changed after it, naming the file and the command', async () => {
+		const root = withTranslation();
+		const before = sourceHash(readFileSync(join(root, english)));
+		writeFileSync(
+			join(root, english),
+			readFileSync(join(root, english), 'utf8').replace('once your balance', 'as soon as your balance'),
+		);
+		const after = sourceHash(readFileSync(join(root, english)));
+		expect(await found(root)).toEqual([
+			`${german}:9: error translatedFrom: Its English source ${english} changed after it was translated (translated from ${before}, the source is now ${after}).\n    hint: Bring the translation up to date with the English file (\`git log -p ${english}\` shows what changed), then run \`npm run translations -- --mark ${german}\`.`,
+		]);
+		// Marking it records the new source: the check passes again.
+		markTranslation(root, german);
+		expect(await found(root)).toEqual([]);
+	});
+
+	it('fails an orphaned translation and one that records no source', async () => {
+		const root = withTranslation();
+		writeFileSync(
+			join(root, 'src/content/faqs/de/gone.md'),
+			translation('0123456789abcdef').replace('Wann werde ich bezahlt?', 'Gibt es das noch?'),
+		);
+		mkdirSync(join(root, 'src/content/terms/de'), { recursive: true });
+		writeFileSync(
+			join(root, 'src/content/terms/de/v1.md'),
+			'---\ntitle: Programmbedingungen\nversion: "1.0"\neffectiveDate: 2025-01-01\ndescription: Die erste Fassung der Programmbedingungen der Testumgebung.\n---\n\n## 1 Zahlungen\n\nZahlungen ab :fact[payoutThreshold].\n',
+		);
+		expect(await found(root)).toEqual([
+			'src/content/faqs/de/gone.md:1: error: No English source: a translation has the path of its English file, and src/content/faqs/gone.md does not exist.\n    hint: Rename it to the path of the English file it translates (under src/content/faqs/de/), or delete it if the English entry was removed.',
+			'src/content/terms/de/v1.md:2: error translatedFrom: A translation records the English file it was made from; this one has no `translatedFrom`.\n    hint: Once it says what src/content/terms/v1.md says, run `npm run translations -- --mark src/content/terms/de/v1.md`.',
+		]);
+	});
+
+	it("checks a translation's front matter against its collection's schema, with the English entries' messages", async () => {
+		const root = withTranslation();
+		writeFileSync(
+			join(root, german),
+			readFileSync(join(root, german), 'utf8')
+				.replace('audience: affiliate', 'audience: merchant')
+				.replace('Wann werde ich bezahlt?', 'Wann werde ich bezahlt')
+				.replace(/sha256: \w+/, 'sha256: not-a-hash'),
+		);
+		expect(await found(root)).toEqual([
+			'src/content/faqs/de/when-paid.md:2: error question: A question ends with "?".',
+			'src/content/faqs/de/when-paid.md:4: error audience: Unknown audience "merchant": expected one of affiliate, customer, advertiser.',
+			'src/content/faqs/de/when-paid.md:4: error audience: audience is "merchant" here but "affiliate" in src/content/faqs/when-paid.md.\n    hint: A translation translates the words and keeps every other field (ids, audience, topic, channel, owner, dates, numbers, addresses, related) as in English: copy the English value.',
+			'src/content/faqs/de/when-paid.md:9: error translatedFrom.sha256: the first 16 hex digits of the source file’s SHA-256',
+		]);
+	});
+
+	it('fails a translation that changes a field other than its words, and passes one that only translates them', async () => {
+		const root = withTranslation();
+		writeFileSync(
+			join(root, german),
+			readFileSync(join(root, german), 'utf8')
+				.replace('topic: payments', 'topic: account')
+				.replace('owner: partner-support\n', '')
+				.replace('lastReviewed: 2026-11-01', 'lastReviewed: 2026-11-20'),
+		);
+		expect((await found(root)).map((f) => f.split('\n')[0])).toEqual([
+			'src/content/faqs/de/when-paid.md:2: error owner: owner is missing; src/content/faqs/when-paid.md has "partner-support".',
+			'src/content/faqs/de/when-paid.md:5: error topic: topic is "account" here but "payments" in src/content/faqs/when-paid.md.',
+		]);
+	});
+
+	it('holds translations to the writing rules: placeholders, unknown facts, references', async () => {
+		const root = withTranslation('related: [faqs/no-such-answer]\n');
+		writeFileSync(
+			join(root, german),
+			readFileSync(join(root, german), 'utf8').replace(':fact[paymentDay]', ':fact[payDay]') + '\nTODO: übersetzen\n',
+		);
+		const report = await found(root);
+		expect(report.map((f) => f.split('\n')[0])).toEqual([
+			'src/content/faqs/de/when-paid.md:8: error related[0]: related[0] is not in src/content/faqs/when-paid.md.',
+			'src/content/faqs/de/when-paid.md:8: error related[0]: "faqs/no-such-answer" does not match any article.',
+			'src/content/faqs/de/when-paid.md:13: error: Unknown fact ":fact[payDay]".',
+			'src/content/faqs/de/when-paid.md:15: error: Placeholder left: "TODO: übersetzen".',
+		]);
+	});
+
+	it('counts untranslated entries per collection and language as information, not as findings', async () => {
+		const root = withTranslation();
+		expect(untranslatedSummary(translationsOf(root))).toEqual([
+			'info: not yet translated into de: docs 1 of 1, faqs 0 of 1, troubleshooting 0 of 0, disclosures 0 of 0, commission 0 of 0, terms 1 of 1 (npm run translations lists them)',
+		]);
+		const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/writers/check-content.ts'), '--root', root], {
+			encoding: 'utf8',
+			env: { ...process.env, BUILD_DATE: '2026-11-23' },
+		});
+		expect(run.stdout).toContain('info: not yet translated into de: docs 1 of 1, faqs 0 of 1,');
+		expect(run.stdout).toMatch(/\n0 errors, 0 warnings/);
+		expect(run.status).toBe(0);
 	});
 });

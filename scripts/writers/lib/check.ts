@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { collectionSources, readContent, readProgram, type SourceFile } from './content-files.ts';
+import { collectionSources, readContent, readProgram, readTranslations, type SourceFile } from './content-files.ts';
 import { checkIntegrity, type EntryLike } from '../../../src/lib/integrity.ts';
 import { factsFrom } from '../../../src/lib/facts.ts';
 import { fieldOf, messages } from '../../../src/lib/errors.ts';
@@ -14,6 +14,12 @@ import { headingOrder } from './rules/heading-order.ts';
 import { imageAlt } from './rules/image-alt.ts';
 import { placeholders } from './rules/placeholders.ts';
 import { audienceFit } from './rules/audience-fit.ts';
+import {
+	keptFieldFindings,
+	translationSchemaIssues,
+	translationsOf,
+	translationStateFindings,
+} from './translation-check.ts';
 
 export type { Finding };
 
@@ -28,6 +34,13 @@ export const rules: Record<string, Rule> = {
 	placeholders,
 	audienceFit,
 };
+
+/**
+ * The rules a translation is held to as well: the ones about how a text is written, whatever its
+ * language. Reviews, reachability and audiences are the English entry's (a translation follows its
+ * source by hash), and titles are compared among the translations into one language.
+ */
+export const translationRules: Record<string, Rule> = { placeholders, headingOrder, imageAlt, handTypedFacts };
 
 /** Options of a check run. */
 export interface CheckOptions {
@@ -100,6 +113,45 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 			});
 		}
 	}
+	// Translations of the collections other than docs (whose translations Starlight loads as docs
+	// pages, checked above like every page): the English schema plus `translatedFrom`. They join the
+	// rules across entries as partial entries under their source's id, so that their references and
+	// fact names are checked while versions and overlaps stay the English entries' business.
+	const translations = await readTranslations(root, files);
+	const translated = new Map<string, Record<string, unknown>>();
+	for (const file of translations) {
+		byPath.set(file.path, file);
+		if (file.syntaxError) {
+			findings.push({
+				severity: 'error',
+				where: { file: file.path, line: 1 },
+				...messages.unreadableYaml(file.syntaxError),
+			});
+			continue;
+		}
+		const { issues, data: valid } = translationSchemaIssues(file);
+		for (const issue of issues)
+			findings.push({
+				severity: 'error',
+				where: {
+					file: file.path,
+					line: file.lineOf(issue.path),
+					path: issue.path.length ? issue.path : ['(front matter)'],
+				},
+				message: issue.message,
+			});
+		if (valid) translated.set(file.path, valid);
+		findings.push(...keptFieldFindings(file, byPath.get(file.source)));
+		entries.push({
+			collection: file.collection,
+			id: file.id,
+			filePath: file.path,
+			data: valid ?? (file.raw as Record<string, unknown>),
+			partial: true,
+			...(file.body ? { body: file.body, bodyLine: file.bodyLine } : {}),
+		});
+	}
+	findings.push(...translationStateFindings(translationsOf(root), (file, path) => byPath.get(file)?.lineOf(path) ?? 1));
 	// The rules across entries, fact names among them, are the build's own (src/lib/integrity.ts).
 	for (const problem of checkIntegrity(entries, facts)) {
 		const file = problem.where.file ?? '';
@@ -110,6 +162,10 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 	if (program.result.success && facts) {
 		const context = { files, data, program: program.result.data, facts, config, today };
 		for (const rule of Object.values(rules)) findings.push(...rule(context));
+		const inTranslations = { ...context, files: translations, data: translated };
+		for (const rule of Object.values(translationRules)) findings.push(...rule(inTranslations));
+		for (const locale of new Set(translations.map((t) => t.locale)))
+			findings.push(...duplicateTitles({ ...inTranslations, files: translations.filter((t) => t.locale === locale) }));
 	}
 	return findings.sort((a, b) =>
 		a.severity === b.severity

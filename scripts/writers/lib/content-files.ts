@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
@@ -9,9 +9,11 @@ import {
 	articleCollections,
 	loaderOf,
 	programCollection,
+	type ArticleCollection,
 	type ArticleCollectionName,
 } from '../../../src/collections.ts';
 import { messages } from '../../../src/lib/errors.ts';
+import { prefixedLocales } from '../../../src/i18n/locales.ts';
 
 export type CollectionName = ArticleCollectionName;
 
@@ -143,6 +145,50 @@ async function readCollection(root: string, collection: CollectionName): Promise
 	};
 	await loaderOf(collection).load(context as unknown as LoaderContext);
 	return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A translation of an entry, read but not yet validated: a content file with its language and English source. */
+export interface TranslationFile extends SourceFile {
+	locale: string;
+	/** The English file it translates, relative to the project root (it may be missing: an orphan). */
+	source: string;
+}
+
+/**
+ * Every translation of the collections whose loaders leave them out (all but docs, whose
+ * translations Starlight loads as docs pages): the files under src/content/<folder>/<locale>/,
+ * with the extensions of the collection, "_" files left out as the loaders do. Each gets the id
+ * of its English source (the file the same path names), so that it is checked under that id.
+ */
+export async function readTranslations(root: string, english: SourceFile[]): Promise<TranslationFile[]> {
+	const idOf = new Map(english.map((f) => [f.path, f.id]));
+	const out: TranslationFile[] = [];
+	for (const collection of articleCollectionNames) {
+		const c = articleCollections[collection] as unknown as ArticleCollection;
+		if (c.starlightExtension) continue;
+		for (const locale of prefixedLocales) {
+			const base = `src/content/${c.folder}/${locale}`;
+			const walk = (dir: string): string[] =>
+				existsSync(join(root, dir))
+					? readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
+							d.isDirectory()
+								? walk(`${dir}/${d.name}`)
+								: !d.name.startsWith('_') && c.extensions.some((e) => d.name.endsWith(e))
+									? [`${dir}/${d.name}`]
+									: [],
+						)
+					: [];
+			for (const path of walk(base).sort()) {
+				const text = readFileSync(join(root, path), 'utf8');
+				const parsed = /\.ya?ml$/.test(path) ? readYaml(text) : readMarkdown(text);
+				const rel = path.slice(base.length + 1);
+				const source = `src/content/${c.folder}/${rel}`;
+				const id = idOf.get(source) ?? `${locale}/${rel.replace(/\.[^.]+$/, '')}`;
+				out.push({ collection, id, path, locale, source, ...parsed });
+			}
+		}
+	}
+	return out;
 }
 
 /** Every content file of every collection under `root`, in a stable order. */

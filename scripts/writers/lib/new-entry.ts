@@ -5,7 +5,11 @@ import { articleCollections, describe } from '../../../src/collections.ts';
 import { ProblemError } from '../../../src/lib/errors.ts';
 import { faqPages } from '../../../src/lib/pagination.ts';
 import type { SourceFile } from './content-files.ts';
-import { entryType, entryTypes, scaffold, slugify, type ScaffoldInput } from './scaffold.ts';
+import { entryType, entryTypes, scaffold, scaffoldTranslation, slugify, type ScaffoldInput } from './scaffold.ts';
+import { locateTranslation, translationPath } from './translation-files.ts';
+import { localizedPath, prefixedLocales, type LocaleKey } from '../../../src/i18n/locales.ts';
+import { sourceHash } from '../../../src/i18n/translations.ts';
+import { editDistance } from '../../../src/lib/spelling.ts';
 
 /** A request `npm run new` cannot carry out, with what to do instead. */
 export class NewEntryError extends ProblemError {
@@ -220,4 +224,79 @@ export function planEntry(
 		type === 'faq' ? faqPage() : undefined,
 	);
 	return { path, text: planned.text, url };
+}
+
+/** What `npm run new -- --locale de <collection> <id>` gave. */
+export interface TranslationArgs {
+	locale: string;
+	/** The collection or entry type, as for a new entry: faq or faqs, guide or docs, … */
+	type: string;
+	/** The English entry's id: its file name without extension, with folders for guides (affiliates/onboarding/payments). */
+	id: string;
+	/** Options that only a new English entry takes, to refuse rather than ignore. */
+	others?: string[];
+}
+
+/**
+ * Plans the translation of an existing English entry: its German (or other language's) path, and
+ * the English file copied there with `translatedFrom` and its text marked TODO (scaffoldTranslation).
+ * Refuses an unknown language or collection, an entry that does not exist in English and a
+ * translation that exists already. `read` gives a file's bytes by its path from the project root.
+ */
+export function planTranslation(
+	args: TranslationArgs,
+	existing: SourceFile[],
+	read: (path: string) => Buffer,
+	exists: (path: string) => boolean,
+): EntryPlan {
+	const usage = `Write: npm run new -- --locale ${prefixedLocales[0]} <type> <id>, e.g. npm run new -- --locale ${prefixedLocales[0]} faq payout-threshold.`;
+	if (!(prefixedLocales as readonly string[]).includes(args.locale))
+		throw new NewEntryError(
+			`Unknown language "${args.locale}" for --locale.`,
+			`Use one of: ${prefixedLocales.join(', ')}. English is the source language: new English entries are made without --locale.`,
+		);
+	const [other] = args.others ?? [];
+	if (other)
+		throw new NewEntryError(
+			`--${other} does not apply to a translation.`,
+			'A translation keeps every field of its English entry but the words: leave the option out.',
+		);
+	const type = entryType(args.type);
+	if (!type)
+		throw new NewEntryError(
+			`Unknown type "${args.type}".`,
+			`${usage} The type is one of ${Object.keys(entryTypes).join(', ')}.`,
+		);
+	const collection = entryTypes[type];
+	const folder = `src/content/${articleCollections[collection].folder}/`;
+	const id = args.id
+		.trim()
+		.replace(/\\/g, '/')
+		.replace(new RegExp(`^(\\./)?${folder}`), '')
+		.replace(/\.(mdx?|ya?ml)$/, '')
+		.replace(/^\/+|\/+$/g, '');
+	if (!id) throw new NewEntryError(`Which ${type} should be translated? The id is missing.`, usage);
+	const english = existing.filter((f) => f.collection === collection && !locateTranslation(f.path));
+	const withoutExtension = (f: SourceFile) => f.path.slice(folder.length).replace(/\.[^.]+$/, '');
+	const source = english.find((f) => f.id === id || withoutExtension(f) === id);
+	if (!source) {
+		const ids = english.map((f) => f.id);
+		const near = [...ids].sort((a, b) => editDistance(id, a, 99) - editDistance(id, b, 99)).slice(0, 3);
+		throw new NewEntryError(
+			`There is no English ${type} "${id}" in ${folder} to translate.`,
+			ids.length
+				? `A translation starts from an existing English entry, named by its id (the file name without extension). Closest: ${near.join(', ')}.`
+				: `Start the English entry first: npm run new -- ${type} "<title>".`,
+		);
+	}
+	const path = translationPath(collection, source.path, args.locale);
+	if (exists(path))
+		throw new NewEntryError(
+			`${path} already exists.`,
+			'Edit that translation; `npm run translations` says whether its English source changed since it was translated.',
+		);
+	const bytes = read(source.path);
+	const text = scaffoldTranslation({ path: source.path, text: bytes.toString('utf8') }, args.locale, sourceHash(bytes));
+	const { url } = describe(collection, { id: source.id, data: source.raw }, 1);
+	return { path, text, url: localizedPath(url, args.locale as LocaleKey) };
 }

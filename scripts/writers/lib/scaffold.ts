@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import type { Audience } from '../../../src/schemas/common.ts';
 import type { FaqTopic } from '../../../src/schemas/faq.ts';
 import type { DisclosureChannel } from '../../../src/schemas/disclosure.ts';
@@ -193,4 +193,105 @@ export function scaffold(input: ScaffoldInput): Scaffold {
 				),
 			};
 	}
+}
+
+/**
+ * Fields of front matter (or of a YAML entry) that hold words a reader reads, at any depth: a
+ * translation translates these and keeps every other field (ids, audience, topic, owner, dates,
+ * numbers, addresses, references, source names that checks point to) as in English.
+ */
+export const textFields = new Set([
+	'title',
+	'question',
+	'description',
+	'searchTerms',
+	'symptoms',
+	'cause',
+	'check',
+	'text',
+	'contactSupport',
+	'rule',
+	'compliant',
+	'example',
+	'why',
+	'requirement',
+	'fix',
+	'changes',
+	'notes',
+	'action',
+	'tagline',
+	'label',
+]);
+
+/** A language's name in English, for the instructions a scaffold leaves: "de" → "German". */
+const languageName = (locale: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(locale) ?? locale;
+
+/** Marks every text field of a YAML document to translate: "TODO: <the English text>". */
+function markTextFields(node: unknown, inText = false): void {
+	if (isMap(node)) {
+		for (const pair of node.items) {
+			const key = isScalar(pair.key) ? String(pair.key.value) : '';
+			markTextFields(pair.value, textFields.has(key));
+		}
+	} else if (isSeq(node)) {
+		for (const item of node.items) markTextFields(item, inText);
+	} else if (inText && isScalar(node) && typeof node.value === 'string' && node.value.trim()) {
+		node.value = todo(node.value);
+	}
+}
+
+/** MDX imports written relative to the English file, rewritten to work one folder deeper. */
+const deeperImports = (body: string, levels: number) =>
+	body.replace(
+		/^(import\s[^'"]*?from\s*|import\s*)(['"])(\.\.?\/[^'"]*)\2/gm,
+		(_, head: string, quote: string, spec: string) =>
+			`${head}${quote}${'../'.repeat(levels)}${spec.replace(/^\.\//, '')}${quote}`,
+	);
+
+/**
+ * The file a translation starts as: the English file's front matter and body, copied to the
+ * language's folder, with its source's hash in `translatedFrom`, every text field marked TODO
+ * with the English words after it, and a TODO line above the body; the content check fails
+ * while any is left, so an untranslated copy cannot be published by accident.
+ */
+export function scaffoldTranslation(english: { path: string; text: string }, locale: string, hash: string): string {
+	const language = languageName(locale);
+	const record = (doc: Document) => {
+		markTextFields(doc.contents);
+		doc.delete('translatedFrom');
+		doc.set('translatedFrom', { sha256: hash });
+		return doc.toString({ lineWidth: 0 });
+	};
+	if (/\.ya?ml$/.test(english.path)) {
+		const doc = parseDocument(english.text);
+		doc.commentBefore = [
+			` ${PLACEHOLDER}: translate every text marked ${PLACEHOLDER} into ${language}; keep ids, numbers, dates and :fact[…] as they are.`,
+			doc.commentBefore,
+		]
+			.filter(Boolean)
+			.join('\n');
+		return record(doc);
+	}
+	const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(english.text);
+	if (!front) throw new Error(`${english.path} has no front matter (--- … ---) at the top.`);
+	const mdx = english.path.endsWith('.mdx');
+	let body = english.text.slice(front[0].length);
+	// A translation sits one folder deeper per language segment: de/…
+	if (mdx) body = deeperImports(body, locale.split('/').length);
+	const note = `${PLACEHOLDER}: translate the text below into ${language} (headings, paragraphs, lists, tables); keep :fact[…], links, components and code as they are, then delete this line.`;
+	const marker = mdx ? `{/* ${note} */}` : `<!-- ${note} -->`;
+	// Below the MDX imports, which stay at the top.
+	const lines = body.split('\n');
+	let at = 0;
+	while (at < lines.length && (/^(import|export)\s/.test(lines[at]!) || (at === 0 && lines[at] === ''))) at++;
+	const head = lines.slice(0, at);
+	const rest = lines.slice(at);
+	const marked = [
+		...head,
+		...(head.length && head[head.length - 1] !== '' ? [''] : []),
+		marker,
+		...(rest[0] === '' ? [] : ['']),
+		...rest,
+	];
+	return `---\n${record(parseDocument(front[1]!)).trimEnd()}\n---\n${marked.join('\n')}`;
 }
