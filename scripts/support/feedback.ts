@@ -2,8 +2,9 @@
  * The support team's tool for the feedback store (the one the server uses: DATABASE_URL, else
  * FEEDBACK_DB_PATH). Usage: npm run feedback -- <command> [options]
  *
- *   list    [--kind question|vote] [--since 30d|YYYY-MM-DD] [--limit 50]   newest first, with email and audience
- *   export  --format csv|json [--kind …] [--since …] [--output FILE]        every matching submission (file mode 0600)
+ *   list    [--kind question|vote] [--locale en|de] [--since 30d|YYYY-MM-DD] [--limit 50]
+ *           newest first, with email, audience and language
+ *   export  --format csv|json [--kind …] [--locale …] [--since …] [--output FILE]   every matching submission (file mode 0600)
  *   gaps    [--since …] [--limit 10]      most frequent questions, pages and FAQ questions with most "not helpful" votes
  *   purge   --older-than 365d | --email ADDRESS [--vacuum]                  delete and erase (privacy requests)
  *   status                                                                  whether delivery is on; deliveries pending / done / failed
@@ -13,6 +14,7 @@
 import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { frequentQuestions, unhelpfulPages } from '../../src/lib/content-gaps.ts';
+import { feedbackLocales } from '../../src/schemas/feedback.ts';
 import { readConfig } from '../../src/server/config.ts';
 import { openStore } from '../../src/server/stores/open.ts';
 import type { StoredSubmission } from '../../src/server/store.ts';
@@ -20,8 +22,8 @@ import { parseSince, table, terminalSafe, toCsv, toJson } from './format.ts';
 import { userCommand } from './users.ts';
 
 const usage = `Usage: npm run feedback -- <list|export|gaps|purge|status> [options]
-  list    [--kind question|vote] [--since 30d|YYYY-MM-DD] [--limit N]
-  export  --format csv|json [--kind question|vote] [--since …] [--output FILE]
+  list    [--kind question|vote] [--locale ${feedbackLocales.join('|')}] [--since 30d|YYYY-MM-DD] [--limit N]
+  export  --format csv|json [--kind question|vote] [--locale …] [--since …] [--output FILE]
   gaps    [--since …] [--limit N]
   purge   --older-than 365d | --email ADDRESS [--vacuum]
   status
@@ -33,6 +35,7 @@ const { positionals, values } = parseArgs({
 	allowPositionals: true,
 	options: {
 		kind: { type: 'string' },
+		locale: { type: 'string' },
 		since: { type: 'string' },
 		limit: { type: 'string' },
 		format: { type: 'string' },
@@ -95,6 +98,7 @@ async function main(): Promise<number> {
 	if (!['list', 'export', 'gaps', 'purge', 'status'].includes(command))
 		throw new UsageError(`Unknown command "${command}".`);
 	const kind = option('kind', values.kind, ['question', 'vote'] as const);
+	const locale = option('locale', values.locale, feedbackLocales);
 	const config = readConfig();
 	const store = await openStore(config, { create: values.create === true, retention: false });
 	try {
@@ -102,16 +106,18 @@ async function main(): Promise<number> {
 			case 'list': {
 				const rows = await store.list({
 					kind,
+					locale,
 					since: since('since', values.since),
 					limit: count('limit', values.limit, 50),
 				});
 				console.log(
 					table(
-						['reference', 'received', 'kind', 'email', 'audience', 'text', 'where'],
+						['reference', 'received', 'kind', 'lang', 'email', 'audience', 'text', 'where'],
 						rows.map((s) => [
 							s.reference,
 							new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' '),
 							s.kind === 'vote' ? (s.helpful ? 'vote: yes' : 'vote: no') : 'question',
+							s.locale,
 							s.email ?? '',
 							s.audience ?? '',
 							(s.kind === 'vote' ? (s.comment ?? '') : (s.question ?? '')).replace(/\s+/g, ' '),
@@ -125,7 +131,7 @@ async function main(): Promise<number> {
 			case 'export': {
 				const format = option('format', values.format, ['csv', 'json'] as const);
 				if (!format) throw new UsageError('export needs --format csv or --format json.');
-				const rows = await store.list({ kind, since: since('since', values.since) });
+				const rows = await store.list({ kind, locale, since: since('since', values.since) });
 				const text = format === 'csv' ? toCsv(rows) : toJson(rows);
 				if (values.output) {
 					writePrivate(values.output, text);

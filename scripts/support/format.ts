@@ -15,6 +15,7 @@ export const exportColumns = [
 	'page',
 	'helpful',
 	'comment',
+	'locale',
 ] as const;
 
 /** A submission as exported: ISO date, no internal id. */
@@ -31,6 +32,7 @@ export function exportRow(s: StoredSubmission): Record<(typeof exportColumns)[nu
 		page: s.page,
 		helpful: s.helpful,
 		comment: s.comment,
+		locale: s.locale,
 	};
 }
 

@@ -1,5 +1,16 @@
 import { z } from 'astro/zod';
+import { locales } from '../i18n/locales.ts';
 import { audienceSchema } from './common.ts';
+
+/** The language tags a submission may carry: the site's languages ('en', 'de'), English first. */
+export const feedbackLocales = [...new Set(Object.values(locales).map((l) => l.lang))] as [string, ...string[]];
+/** One of the site's language tags. */
+export type FeedbackLocale = (typeof locales)[keyof typeof locales]['lang'];
+/** The language of a submission that does not say: the site's root language. */
+export const defaultFeedbackLocale: FeedbackLocale = locales.root.lang;
+/** Whether a value is one of the site's language tags. */
+export const isFeedbackLocale = (value: unknown): value is FeedbackLocale =>
+	typeof value === 'string' && (feedbackLocales as string[]).includes(value);
 
 /** Limits a submission must respect; the form's `maxlength` attributes use the same numbers. */
 export const feedbackLimits = {
@@ -78,6 +89,29 @@ function describe(input: unknown): string {
 }
 
 /**
+ * The page's language (`locale`), a hidden field the page fills from its own language. Absent or
+ * empty means the root language. A slip the reader cannot see or fix is cleaned, like every hidden
+ * field: case, surrounding space and control characters, a region (`de-DE`, `de_AT`). A language the
+ * site does not have is refused (422 naming the field), never stored under the wrong language.
+ */
+const localeField = z.preprocess(
+	(value) => {
+		if (typeof value !== 'string') return value;
+		const cleaned = value.replace(lineControlCharacters, '').trim().toLowerCase();
+		if (cleaned === '') return undefined;
+		const primary = cleaned.split(/[-_]/)[0] ?? cleaned;
+		return isFeedbackLocale(primary) ? primary : cleaned;
+	},
+	z
+		.enum(feedbackLocales, {
+			error: (issue) =>
+				`Expected locale to be the page's language, one of ${feedbackLocales.map((l) => `"${l}"`).join(', ')}; received ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : describe(issue.input)}.`,
+		})
+		.optional()
+		.transform((value) => (value ?? defaultFeedbackLocale) as FeedbackLocale),
+);
+
+/**
  * The honeypot: a field hidden from people (visually and from screen readers) that form-filling
  * bots fill in. Anything but an empty value refuses the submission.
  */
@@ -113,6 +147,8 @@ export const questionSubmissionSchema = z.object({
 	from: hidden((v) => (v === 'search' || isSitePath(v) ? v : undefined)),
 	/** The search query that found nothing useful; optional; cut to 200 characters rather than refused. */
 	query: hidden((v) => [...v].slice(0, feedbackLimits.query.max).join('').trim()),
+	/** The language of the page the question was asked on ('en', 'de'); optional, 'en' when not given. */
+	locale: localeField,
 	/** Honeypot; must be empty. */
 	website: honeypot,
 });
@@ -137,6 +173,8 @@ export const voteSubmissionSchema = z.object({
 	}),
 	/** What was missing or wrong; optional. */
 	comment: optionalText('comment', feedbackLimits.comment.max),
+	/** The language of the page voted on ('en', 'de'); optional, 'en' when not given. */
+	locale: localeField,
 	/** Honeypot; must be empty. */
 	website: honeypot,
 });

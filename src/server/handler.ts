@@ -4,7 +4,7 @@
  * sender to retry, never a 500 and never an acknowledgement of something not stored.
  */
 import { formatPath } from '../lib/errors.ts';
-import { feedbackSubmissionSchema } from '../schemas/feedback.ts';
+import { defaultFeedbackLocale, feedbackSubmissionSchema } from '../schemas/feedback.ts';
 import { jsonHeaders, refusalResponse, refusals, safeJson, type FeedbackResponse } from './errors.ts';
 import { checkOrigin, clientKey, originAllowed } from './guards.ts';
 import { readBody, type FeedbackRequest } from './read-body.ts';
@@ -95,7 +95,9 @@ export async function handleFeedback(
 	// Whether a question goes on to the team's helpdesk (which replies by email) or stays in the store.
 	const delivery = runtime.destination ? 'helpdesk' : 'store';
 	if (body.form && !wantsJson) {
-		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}${parsed.data.kind === 'question' ? `&delivery=${delivery}` : ''}`;
+		// The page's language goes along (`&locale=de`), so the thank-you page can answer in it.
+		const language = parsed.data.locale === defaultFeedbackLocale ? '' : `&locale=${parsed.data.locale}`;
+		const location = `${thanksPath}?ref=${reference}&kind=${parsed.data.kind}${parsed.data.kind === 'question' ? `&delivery=${delivery}` : ''}${language}`;
 		return { status: 303, headers: { location, 'cache-control': 'no-store' }, body: null };
 	}
 	const message =

@@ -1,5 +1,5 @@
 /** What every feedback store (SQLite, PostgreSQL) offers: one interface, so the handler and worker do not care which. */
-import type { FeedbackSubmission } from '../schemas/feedback.ts';
+import { defaultFeedbackLocale, type FeedbackLocale, type FeedbackSubmission } from '../schemas/feedback.ts';
 import type { AskedQuestion, PageVote } from '../lib/content-gaps.ts';
 
 /** A submission as stored, with its reference and time. Absent fields are null. */
@@ -17,7 +17,14 @@ export interface StoredSubmission {
 	page: string | null;
 	helpful: boolean | null;
 	comment: string | null;
+	/** The language of the page it was sent from ('en', 'de'); 'en' for submissions stored before languages were recorded. */
+	locale: string;
 }
+
+/** Each kind of submission with its `locale` optional. */
+type LocaleOptional<S> = S extends unknown ? Omit<S, 'locale'> & { locale?: FeedbackLocale | undefined } : never;
+/** A submission to store: as the schema gives it, or without `locale` (stored as the root language, 'en'). */
+export type StorableSubmission = LocaleOptional<FeedbackSubmission>;
 
 /** A delivery the worker has claimed, with the submission it carries. */
 export interface OutboxItem {
@@ -40,6 +47,8 @@ export interface OutboxStatus {
 /** Which submissions to list; all filters optional. */
 export interface ListFilter {
 	kind?: 'question' | 'vote' | undefined;
+	/** Only submissions in this language ('en', 'de'). */
+	locale?: string | undefined;
 	/** Only submissions at or after this time (ms since the epoch). */
 	since?: number | undefined;
 	limit?: number | undefined;
@@ -97,7 +106,7 @@ export interface FeedbackStore {
 	 * resolves only once both are durable.
 	 */
 	save(
-		submission: FeedbackSubmission,
+		submission: StorableSubmission,
 		meta: { reference: string; createdAt: number; destination: string | null },
 	): Promise<void>;
 	/**
@@ -144,7 +153,8 @@ export interface FeedbackStore {
 }
 
 /** The columns of a submission row, in the order both stores write them. A vote's FAQ question is kept as the page's fragment (`/faq/payments/#cookie-window`). */
-export function submissionColumns(s: FeedbackSubmission) {
+export function submissionColumns(s: StorableSubmission) {
+	const locale = s.locale ?? defaultFeedbackLocale;
 	return s.kind === 'question'
 		? {
 				question: s.question,
@@ -155,6 +165,7 @@ export function submissionColumns(s: FeedbackSubmission) {
 				page: null,
 				helpful: null,
 				comment: null,
+				locale,
 			}
 		: {
 				question: null,
@@ -165,5 +176,6 @@ export function submissionColumns(s: FeedbackSubmission) {
 				page: s.section ? `${s.page}#${s.section}` : s.page,
 				helpful: s.helpful,
 				comment: s.comment ?? null,
+				locale,
 			};
 }

@@ -1,8 +1,8 @@
 /**
  * A local stand-in for the helpdesks we cannot reach from tests. It follows their documented requests
  * and errors: Zendesk's Requests API (POST /api/v2/requests.json, Basic `email/token:token`,
- * Idempotency-Key replays), Freshdesk's tickets API (POST /api/v2/tickets, Basic `apikey:X`,
- * GET /api/v2/search/tickets?query="tag:'…'") and a generic webhook (POST /hook). Failures can be
+ * Idempotency-Key replays, a new requester's numeric `locale_id`), Freshdesk's tickets API
+ * (POST /api/v2/tickets, Basic `apikey:X`, GET /api/v2/search/tickets?query="tag:'…'") and a generic webhook (POST /hook). Failures can be
  * scripted per route: 429 with Retry-After, 5xx, or "created the ticket but the answer was lost".
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -194,6 +194,14 @@ function validate(route: Route, body: Record<string, unknown> | undefined): unkn
 				error: 'RecordInvalid',
 				description: 'Record validation errors',
 				details: { description: [{ description: 'Description: cannot be blank' }] },
+			};
+		// A new requester may be given a language: Zendesk's numeric locale id (GET /api/v2/locales).
+		const requester = request['requester'] as Record<string, unknown> | undefined;
+		if (requester && 'locale_id' in requester && !Number.isInteger(requester['locale_id']))
+			return {
+				error: 'RecordInvalid',
+				description: 'Record validation errors',
+				details: { locale_id: [{ description: 'Locale: is invalid' }] },
 			};
 	}
 	if (route === 'freshdesk') {

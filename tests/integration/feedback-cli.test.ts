@@ -89,7 +89,7 @@ describe('npm run feedback (SQLite)', () => {
 	it('lists submissions newest first', () => {
 		const { code, out } = cli(env(), 'list', '--kind', 'vote');
 		expect(code).toBe(0);
-		expect(out.split('\n')[0]).toMatch(/^reference\s+received\s+kind\s+email\s+audience\s+text\s+where$/);
+		expect(out.split('\n')[0]).toMatch(/^reference\s+received\s+kind\s+lang\s+email\s+audience\s+text\s+where$/);
 		expect(out).toContain('8 submissions.');
 		expect(out.indexOf('/glossary/')).toBeLessThan(out.indexOf('/disclosures/blog/'));
 	});
@@ -133,7 +133,7 @@ describe('npm run feedback (SQLite)', () => {
 		const { code, out } = cli(env(), 'export', '--format', 'csv', '--kind', 'question');
 		expect(code).toBe(0);
 		const lines = out.trimEnd().split('\r\n');
-		expect(lines[0]).toBe('reference,kind,createdAt,question,email,audience,from,query,page,helpful,comment');
+		expect(lines[0]).toBe('reference,kind,createdAt,question,email,audience,from,query,page,helpful,comment,locale');
 		expect(lines).toHaveLength(8);
 		expect(out).toContain('"Does ""cookie window"", mean days?"');
 		expect(out).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
@@ -158,6 +158,7 @@ describe('npm run feedback (SQLite)', () => {
 			'page',
 			'helpful',
 			'comment',
+			'locale',
 		]);
 	});
 

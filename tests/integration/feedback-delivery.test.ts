@@ -80,7 +80,12 @@ describe('delivery to Zendesk', () => {
 		expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
 		expect(helpdesk.ticketsFor(reference)).toHaveLength(1);
 		const request = helpdesk.ticketsFor(reference)[0]!.body['request'] as Record<string, any>;
-		expect(request['requester']).toEqual({ name: 'reader', email: 'reader@example.com', verified: false });
+		expect(request['requester']).toEqual({
+			name: 'reader',
+			email: 'reader@example.com',
+			verified: false,
+			locale_id: 1,
+		});
 		expect(request['comment'].body).toContain('Reply to: reader@example.com (typed by the reader, not verified)');
 		expect(request['comment'].body).toContain('How long does the cookie last?');
 		expect(outbox(db)[0]).toMatchObject({ attempts: 4, external_id: String(helpdesk.ticketsFor(reference)[0]!.id) });

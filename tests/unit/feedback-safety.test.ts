@@ -171,6 +171,7 @@ describe('safe output', () => {
 		page: null,
 		helpful: null,
 		comment: null,
+		locale: 'de',
 	});
 
 	it('escapes the subject for helpdesks that render it as HTML, and says the address is unverified', () => {
@@ -178,5 +179,7 @@ describe('safe output', () => {
 		expect(ticketSubject(s)).toContain('<img');
 		expect(ticketSubjectHtml(s)).toBe('[FB-0000-0001] &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
 		expect(ticketHtml(s)).toContain('Reply to: ana@example.com (typed by the reader, not verified)');
+		// The agent sees which language to answer in.
+		expect(ticketHtml(s)).toContain('Language: de (Deutsch)');
 	});
 });

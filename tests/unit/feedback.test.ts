@@ -23,12 +23,39 @@ describe('the feedback payload schema', () => {
 				audience: '',
 				from: '',
 				query: '',
+				locale: '',
 				website: '',
 			}),
 		).toEqual({
 			kind: 'question',
 			question: 'How are refunds handled?',
+			// The page's language when the form leaves it empty: the root language.
+			locale: 'en',
 		});
+	});
+
+	it('takes the page’s language on both kinds, cleans a slip in it, and names the field for any other value', () => {
+		const question = (locale: unknown) =>
+			feedbackSubmissionSchema.safeParse({ kind: 'question', question: 'Wann werde ich bezahlt?', locale });
+		expect(question('de')).toMatchObject({ success: true, data: { locale: 'de' } });
+		expect(question(' de-AT ')).toMatchObject({ success: true, data: { locale: 'de' } });
+		expect(question('EN_gb')).toMatchObject({ success: true, data: { locale: 'en' } });
+		expect(question(undefined)).toMatchObject({ success: true, data: { locale: 'en' } });
+		expect(
+			feedbackSubmissionSchema.parse({ kind: 'vote', page: '/de/faq/', helpful: 'yes', locale: 'de' }),
+		).toMatchObject({ locale: 'de' });
+		for (const [value, received] of [
+			['fr', '"fr"'],
+			['deutsch', '"deutsch"'],
+			[8, 'a number'],
+			[['de'], 'a list'],
+		] as const) {
+			const result = question(value);
+			expect(result.success).toBe(false);
+			expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+				['locale', `Expected locale to be the page's language, one of "en", "de"; received ${received}.`],
+			]);
+		}
 	});
 
 	it('reads helpful as yes/no from forms and as a boolean from JSON', () => {

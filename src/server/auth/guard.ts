@@ -3,7 +3,7 @@ import type { AstroGlobal } from 'astro';
 import { requireData, requirePage, supportHeaders, type Signed } from './http.ts';
 import { getSupportRuntime, type SupportRuntime } from '../search-events/runtime.ts';
 import { safeJson } from '../errors.ts';
-import { viewNames, type ViewName, type ViewSources } from '../search-events/views.ts';
+import { viewFilter, viewNames, type ViewFilter, type ViewName, type ViewSources } from '../search-events/views.ts';
 
 export type Guarded = { signed: Signed; sources: ViewSources };
 
@@ -48,14 +48,15 @@ export function dataHeaders(g: Guarded, extra: Record<string, string>): Headers 
 }
 
 /**
- * For a view's data endpoint (JSON or CSV): the session and the view asked for; or the refusal: 401
- * without a session, 405 for anything but GET and HEAD, 404 naming the views for an unknown one.
+ * For a view's data endpoint (JSON or CSV): the session, the view asked for and its filter
+ * (`?locale=de`); or the refusal: 401 without a session, 405 for anything but GET and HEAD, 404
+ * naming the views for an unknown one, 400 naming the parameter for a filter that is wrong.
  */
 export async function guardView(
 	request: Request,
 	requested: string | undefined,
 	format: 'json' | 'text',
-): Promise<(Guarded & { view: ViewName }) | Response> {
+): Promise<(Guarded & { view: ViewName; filter: ViewFilter }) | Response> {
 	const guarded = await guardData(request);
 	if (guarded instanceof Response) return guarded;
 	const text = { 'content-type': 'text/plain; charset=utf-8' };
@@ -64,12 +65,18 @@ export async function guardView(
 			status: 405,
 			headers: dataHeaders(guarded, { allow: 'GET, HEAD', ...text }),
 		});
+	const refuse = (status: number, code: string, message: string, fields: Array<{ field: string; message: string }>) =>
+		format === 'text'
+			? new Response(`${message}\n`, { status, headers: dataHeaders(guarded, text) })
+			: new Response(safeJson({ error: { code, message, fields } }), {
+					status,
+					headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }),
+				});
 	const view = viewNames.find((name) => name === requested);
-	if (view) return { ...guarded, view };
-	const message = `There is no view "${requested}"; the views are ${viewNames.join(', ')}.`;
-	if (format === 'text') return new Response(`${message}\n`, { status: 404, headers: dataHeaders(guarded, text) });
-	return new Response(safeJson({ error: { code: 'unknown_view', message, fields: [] } }), {
-		status: 404,
-		headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }),
-	});
+	if (!view)
+		return refuse(404, 'unknown_view', `There is no view "${requested}"; the views are ${viewNames.join(', ')}.`, []);
+	const filtered = viewFilter(new URL(request.url).searchParams);
+	if ('error' in filtered)
+		return refuse(400, 'bad_filter', filtered.error, [{ field: 'locale', message: filtered.error }]);
+	return { ...guarded, view, filter: filtered.filter };
 }

@@ -18,6 +18,12 @@ export interface FreshdeskOptions {
 /** The tag that identifies a submission's ticket; Freshdesk tags are at most 32 characters. */
 export const freshdeskTag = (reference: string) => `feedback-${reference}`.toLowerCase();
 
+/**
+ * The tag that marks a ticket's language (`lang:de`). Freshdesk's ticket has no language of its own
+ * (a contact has one, and our tickets are filed under the team's address), so a tag carries it.
+ */
+export const freshdeskLanguageTag = (locale: string) => `lang:${locale}`;
+
 /** Creates the Freshdesk client. */
 export function freshdeskClient(options: FreshdeskOptions): HelpdeskClient {
 	const auth = basicAuth(options.apiKey, 'X');
@@ -52,7 +58,7 @@ export function freshdeskClient(options: FreshdeskOptions): HelpdeskClient {
 						status: 2, // open
 						priority: 1, // low
 						source: 2, // portal
-						tags: ['partner-help', `feedback-${s.kind}`, tag],
+						tags: ['partner-help', `feedback-${s.kind}`, tag, freshdeskLanguageTag(s.locale)],
 					}),
 				},
 				signal,

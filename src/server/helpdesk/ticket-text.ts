@@ -1,6 +1,13 @@
 /** The subject and body of a ticket, shared by the helpdesk clients so every destination reads alike. */
 import type { StoredSubmission } from '../store.ts';
 import { escapeHtml } from '../../lib/escape.ts';
+import { locales } from '../../i18n/locales.ts';
+
+/** "de (Deutsch)": the tag a submission carries, with the language's own name when the site has it. */
+export function languageLine(tag: string): string {
+	const name = Object.values(locales).find((l) => l.lang === tag)?.label;
+	return `Language: ${name ? `${tag} (${name})` : tag}`;
+}
 
 /** One line that tells an agent what this is. */
 export function ticketSubject(s: StoredSubmission): string {
@@ -17,11 +24,14 @@ export function ticketBody(s: StoredSubmission): string {
 					`Was this page helpful? ${s.helpful ? 'Yes' : 'No'}`,
 					`Page: ${s.page}`,
 					s.comment ? `Comment:\n${s.comment}` : 'No comment.',
+					languageLine(s.locale),
 				]
 			: [
 					s.question ?? '',
 					'',
 					`Audience: ${s.audience ?? 'not given'}`,
+					// Agents answer in the language the reader asked in.
+					languageLine(s.locale),
 					`Came from: ${s.from ?? 'not given'}`,
 					...(s.query ? [`Search query: ${s.query}`] : []),
 					// Anyone can type any address into the form: the agent is told it is unconfirmed.

@@ -15,6 +15,16 @@ export interface ZendeskOptions {
 	apiToken: string;
 }
 
+/**
+ * Zendesk's ids of our languages (its Locales API, GET /api/v2/locales: 1 is en-US, 8 is de). A new
+ * requester's `locale_id` sets the language Zendesk writes to them in; Zendesk leaves an existing
+ * user's language as it is.
+ */
+export const zendeskLocaleIds: Readonly<Record<string, number>> = { en: 1, de: 8 };
+
+/** The tag that marks a ticket's language, so views and triggers can route it (`lang-de`). */
+export const zendeskLanguageTag = (locale: string) => `lang-${locale}`;
+
 /** Creates the Zendesk client. */
 export function zendeskClient(options: ZendeskOptions): HelpdeskClient {
 	const endpoint = new URL('/api/v2/requests.json', options.url).href;
@@ -25,11 +35,20 @@ export function zendeskClient(options: ZendeskOptions): HelpdeskClient {
 			const request: Record<string, unknown> = {
 				subject: ticketSubject(s),
 				comment: { body: ticketBody(s) },
-				tags: ['partner-help', `feedback-${s.kind}`],
+				tags: ['partner-help', `feedback-${s.kind}`, zendeskLanguageTag(s.locale)],
 			};
-			// Without an email the request is filed under the agent that owns the token. With one, the reader
-			// becomes the requester, so Zendesk's replies reach them, but unverified: anyone can type anyone's address.
-			if (s.email) request['requester'] = { name: s.email.split('@')[0], email: s.email, verified: false };
+			// Without an email the request is filed under the agent that owns the token (whose language is
+			// not the reader's: the tag and the ticket text carry it). With one, the reader becomes the
+			// requester, in their language, so Zendesk's replies reach them, but unverified: anyone can type
+			// anyone's address.
+			const localeId = zendeskLocaleIds[s.locale];
+			if (s.email)
+				request['requester'] = {
+					name: s.email.split('@')[0],
+					email: s.email,
+					verified: false,
+					...(localeId === undefined ? {} : { locale_id: localeId }),
+				};
 			const response = await send(
 				'Zendesk',
 				endpoint,

@@ -6,6 +6,7 @@
 import { unhelpfulPages as pageGaps, type PageGap } from '../../lib/content-gaps.ts';
 import { csvTable } from '../../lib/csv.ts';
 import { groupQuestions, type QuestionGroup } from '../../lib/question-groups.ts';
+import { feedbackLocales } from '../../schemas/feedback.ts';
 import type { FeedbackStore } from '../store.ts';
 import type { AnsweredGroup } from '../auth/store.ts';
 import type { SupportRuntime } from './runtime.ts';
@@ -21,6 +22,25 @@ export interface ViewSources {
 	now?: number;
 }
 
+/** What a view may be narrowed to, from its address (`?locale=de`); every field optional. */
+export interface ViewFilter {
+	/** Only questions in this language ('en', 'de'). */
+	locale?: string | undefined;
+}
+
+/**
+ * The filter an address asks for, or the problem with it, naming the parameter: a language the site
+ * does not have is an error, never an unfiltered view that looks filtered.
+ */
+export function viewFilter(params: URLSearchParams): { filter: ViewFilter } | { error: string } {
+	const locale = params.get('locale')?.trim().toLowerCase() || undefined;
+	if (locale !== undefined && !(feedbackLocales as string[]).includes(locale))
+		return {
+			error: `The locale parameter must be one of ${feedbackLocales.join(', ')} (or left out for every language); received ${JSON.stringify(params.get('locale'))}.`,
+		};
+	return { filter: { locale } };
+}
+
 /** Period the views cover: the last 30 days, or the search retention if shorter. */
 const periodDays = (s: ViewSources) => Math.min(30, s.support.config.SEARCH_EVENTS_RETENTION_DAYS);
 
@@ -32,12 +52,23 @@ export interface WaitingQuestion {
 	audience: string;
 	from: string;
 	query: string;
+	/** The language the reader asked in ('en', 'de'). */
+	locale: string;
 }
 
-/** Questions received in the period, newest first, with who waits for the reply. */
-export async function waitingQuestions(s: ViewSources, limit = 200): Promise<WaitingQuestion[]> {
+/** Questions received in the period, newest first, with who waits for the reply; `filter.locale`: one language only. */
+export async function waitingQuestions(
+	s: ViewSources,
+	limit = 200,
+	filter: ViewFilter = {},
+): Promise<WaitingQuestion[]> {
 	const now = s.now ?? Date.now();
-	const rows = await s.feedback.store.list({ kind: 'question', since: now - periodDays(s) * dayMs, limit });
+	const rows = await s.feedback.store.list({
+		kind: 'question',
+		locale: filter.locale,
+		since: now - periodDays(s) * dayMs,
+		limit,
+	});
 	return rows.map((r) => ({
 		reference: r.reference,
 		received: new Date(r.createdAt).toISOString().slice(0, 16).replace('T', ' '),
@@ -46,6 +77,7 @@ export async function waitingQuestions(s: ViewSources, limit = 200): Promise<Wai
 		audience: r.audience ?? '',
 		from: r.from ?? '',
 		query: r.query ?? '',
+		locale: r.locale,
 	}));
 }
 
@@ -183,9 +215,10 @@ export async function deliveryStatus(s: ViewSources): Promise<DeliveryStatus> {
 	return { destination: s.feedback.destination, ...outbox, questionsStored: questions.length };
 }
 
-/** The views that can be exported, each as rows of named cells. */
+/** The views that can be exported, each as rows of named cells; the questions view honours the filter. */
 export const views = {
-	questions: async (s: ViewSources) => (await waitingQuestions(s, 10_000)).map((q) => ({ ...q })),
+	questions: async (s: ViewSources, filter: ViewFilter = {}) =>
+		(await waitingQuestions(s, 10_000, filter)).map((q) => ({ ...q })),
 	'zero-results': async (s: ViewSources) =>
 		(await zeroResultGroups(s)).flatMap((g) =>
 			g.examples.map((e) => ({
@@ -215,13 +248,13 @@ export const views = {
 		const status = await deliveryStatus(s);
 		return [{ ...status, unsent: status.unsent ?? 0, destination: status.destination ?? 'off' }];
 	},
-} satisfies Record<string, (s: ViewSources) => Promise<Array<Record<string, string | number>>>>;
+} satisfies Record<string, (s: ViewSources, filter?: ViewFilter) => Promise<Array<Record<string, string | number>>>>;
 
 export type ViewName = keyof typeof views;
 
 /** Each view's columns, so that an empty export still has its header line. */
 export const viewColumns: Record<ViewName, readonly string[]> = {
-	questions: ['reference', 'received', 'question', 'email', 'audience', 'from', 'query'],
+	questions: ['reference', 'received', 'question', 'email', 'audience', 'from', 'query', 'locale'],
 	'zero-results': ['group', 'groupKey', 'groupSize', 'answeredBy', 'kind', 'text', 'count'],
 	'searches-then-asked': ['query', 'searches', 'asked', 'zeroResults', 'filters'],
 	'not-helpful': ['page', 'notHelpful', 'helpful', 'comments'],

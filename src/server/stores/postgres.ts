@@ -1,9 +1,15 @@
 /** The shared store: PostgreSQL, so that several server instances behind a load balancer see one set of submissions. */
 import pg from 'pg';
 import { mentionsEmail } from '../../lib/email-mention.ts';
-import type { FeedbackSubmission } from '../../schemas/feedback.ts';
-import { StoreBusyError, defaultStoreLimits, type FeedbackStore, type OutboxItem, type StoreLimits } from '../store.ts';
-import { feedbackSql, submissionArgs, textColumns, toSubmission, type Dialect } from './sql.ts';
+import {
+	StoreBusyError,
+	defaultStoreLimits,
+	type FeedbackStore,
+	type OutboxItem,
+	type StorableSubmission,
+	type StoreLimits,
+} from '../store.ts';
+import { addedColumns, feedbackSql, submissionArgs, textColumns, toSubmission, type Dialect } from './sql.ts';
 
 const dialect: Dialect = {
 	submissions: 'feedback_submissions',
@@ -18,13 +24,22 @@ const dialect: Dialect = {
 };
 const sql = feedbackSql(dialect);
 
-/** The shared tables, and the rate-limit counters all instances count in. */
+/**
+ * The shared tables, and the rate-limit counters all instances count in; then the columns added since
+ * the first release, for a database created before them (see `addedColumns`).
+ */
 const schema = `${sql.schema}CREATE TABLE IF NOT EXISTS feedback_rate_windows (
 	key TEXT NOT NULL,
 	window_start BIGINT NOT NULL,
 	count INTEGER NOT NULL,
 	PRIMARY KEY (key, window_start)
 );
+${addedColumns
+	.map(
+		(c) =>
+			`ALTER TABLE ${c.table === 'submissions' ? dialect.submissions : dialect.outbox} ADD COLUMN IF NOT EXISTS ${c.name} ${c.definition};`,
+	)
+	.join('\n')}
 `;
 
 /** Rows a purge deletes per statement, so a large purge never holds many row locks or one long transaction. */
@@ -134,7 +149,7 @@ export async function openPostgresStore(
 
 	return {
 		engine: 'postgres',
-		async save(submission: FeedbackSubmission, meta) {
+		async save(submission: StorableSubmission, meta) {
 			await transaction(async (client) => {
 				const { rows } = await client.query(
 					`${sql.insertSubmission} RETURNING id`,

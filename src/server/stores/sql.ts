@@ -3,8 +3,14 @@
  * What differs between SQLite and PostgreSQL is data in a `Dialect`: table names, column types,
  * how an argument is written, what "no limit" is and how a text is searched for an address.
  */
-import type { FeedbackSubmission } from '../../schemas/feedback.ts';
-import { submissionColumns, type ListFilter, type PurgeCriteria, type StoredSubmission } from '../store.ts';
+import { defaultFeedbackLocale } from '../../schemas/feedback.ts';
+import {
+	submissionColumns,
+	type ListFilter,
+	type PurgeCriteria,
+	type StorableSubmission,
+	type StoredSubmission,
+} from '../store.ts';
 
 export interface Dialect {
 	/** Table names (kept as each store first created them). */
@@ -40,6 +46,16 @@ const submissionFields = [
 	'page',
 	'helpful',
 	'comment',
+	'locale',
+] as const;
+
+/**
+ * Columns added after the first release, which a database created before them lacks: each store adds
+ * the missing ones when it opens (SQLite after reading its table's columns, PostgreSQL with
+ * ADD COLUMN IF NOT EXISTS). Rows stored before get the default.
+ */
+export const addedColumns = [
+	{ table: 'submissions', name: 'locale', definition: `TEXT NOT NULL DEFAULT '${defaultFeedbackLocale}'` },
 ] as const;
 
 /** Statements and filters for one dialect. */
@@ -57,7 +73,8 @@ CREATE TABLE IF NOT EXISTS ${s} (
 	kind TEXT NOT NULL CHECK (kind IN ('question', 'vote')),
 	created_at ${t.integer} NOT NULL,
 	question TEXT, email TEXT, audience TEXT, from_page TEXT, query TEXT,
-	page TEXT, helpful ${t.boolean}, comment TEXT
+	page TEXT, helpful ${t.boolean}, comment TEXT,
+	locale TEXT NOT NULL DEFAULT '${defaultFeedbackLocale}'
 );
 CREATE INDEX IF NOT EXISTS ${s}_created ON ${s} (created_at);
 CREATE INDEX IF NOT EXISTS ${s}_email ON ${s} (lower(email));
@@ -93,6 +110,7 @@ CREATE INDEX IF NOT EXISTS ${o}_submission ON ${o} (submission_id);
 			const where: string[] = [];
 			const args: Array<string | number | null> = [];
 			if (filter.kind) (args.push(filter.kind), where.push(`kind = ${p(args.length)}`));
+			if (filter.locale) (args.push(filter.locale), where.push(`locale = ${p(args.length)}`));
 			if (filter.since !== undefined) (args.push(filter.since), where.push(`created_at >= ${p(args.length)}`));
 			args.push(filter.limit ?? d.noLimit);
 			return {
@@ -122,7 +140,7 @@ CREATE INDEX IF NOT EXISTS ${o}_submission ON ${o} (submission_id);
 /** The insert's arguments for one submission, in the order of `insertSubmission`. */
 export function submissionArgs(
 	d: Dialect,
-	submission: FeedbackSubmission,
+	submission: StorableSubmission,
 	meta: { reference: string; createdAt: number },
 ) {
 	const c = submissionColumns(submission);
@@ -139,6 +157,7 @@ export function submissionArgs(
 		c.page,
 		helpful,
 		c.comment,
+		c.locale,
 	];
 }
 
@@ -159,5 +178,6 @@ export function toSubmission(row: Record<string, unknown>): StoredSubmission {
 		page: text(row['page']),
 		helpful: helpful === null || helpful === undefined ? null : helpful === true || Number(helpful) === 1,
 		comment: text(row['comment']),
+		locale: text(row['locale']) ?? defaultFeedbackLocale,
 	};
 }

@@ -9,7 +9,6 @@
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import type { FeedbackSubmission } from '../../schemas/feedback.ts';
 import { mentionsEmail } from '../../lib/email-mention.ts';
 import {
 	StoreBusyError,
@@ -17,8 +16,9 @@ import {
 	type FeedbackStore,
 	type OutboxItem,
 	type PurgeCriteria,
+	type StorableSubmission,
 } from '../store.ts';
-import { feedbackSql, submissionArgs, toSubmission, type Dialect } from './sql.ts';
+import { addedColumns, feedbackSql, submissionArgs, toSubmission, type Dialect } from './sql.ts';
 
 const dialect: Dialect = {
 	submissions: 'submissions',
@@ -52,6 +52,23 @@ export interface SqliteStoreOptions {
 	create?: boolean;
 }
 
+/**
+ * Brings a database made before a column existed up to date (see `addedColumns`). Another process
+ * opening the same file at the same moment may add the column first: that is not an error.
+ */
+function addMissingColumns(db: DatabaseSync): void {
+	for (const column of addedColumns) {
+		const table = column.table === 'submissions' ? dialect.submissions : dialect.outbox;
+		const present = db.prepare(`PRAGMA table_info(${table})`).all() as Row[];
+		if (present.some((c) => c['name'] === column.name)) continue;
+		try {
+			db.exec(`ALTER TABLE ${table} ADD COLUMN ${column.name} ${column.definition}`);
+		} catch (error) {
+			if (!/duplicate column name/i.test((error as Error).message)) throw error;
+		}
+	}
+}
+
 /** Opens (and creates when missing) the SQLite store at `path`; `sync` is SQLite's synchronous setting (see FEEDBACK_SQLITE_SYNC). */
 export function openSqliteStore(
 	path: string,
@@ -81,6 +98,7 @@ export function openSqliteStore(
 		`PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;`,
 	);
 	db.exec(sql.schema);
+	addMissingColumns(db);
 	db.function('mentions_email', { deterministic: true }, (text, email) =>
 		typeof text === 'string' && typeof email === 'string' && mentionsEmail(text, email) ? 1 : 0,
 	);
@@ -170,7 +188,7 @@ export function openSqliteStore(
 
 	type Meta = Parameters<FeedbackStore['save']>[1];
 	interface Waiting {
-		submission: FeedbackSubmission;
+		submission: StorableSubmission;
 		meta: Meta;
 		deadline: number;
 		resolve: () => void;
@@ -179,7 +197,7 @@ export function openSqliteStore(
 	let pending: Waiting[] = [];
 	let flushing: Promise<void> | undefined;
 
-	function insert(submission: FeedbackSubmission, meta: Meta): void {
+	function insert(submission: StorableSubmission, meta: Meta): void {
 		const { lastInsertRowid } = insertSubmission.run(...(submissionArgs(dialect, submission, meta) as SQLInputValue[]));
 		if (meta.destination) insertOutbox.run(lastInsertRowid, meta.destination, meta.createdAt);
 	}
@@ -314,7 +332,7 @@ export function openSqliteStore(
 
 	return {
 		engine: 'sqlite',
-		save(submission: FeedbackSubmission, meta) {
+		save(submission: StorableSubmission, meta) {
 			return new Promise<void>((resolve, reject) => {
 				pending.push({ submission, meta, deadline: Date.now() + timeoutMs, resolve, reject });
 				// Group commit: submissions that arrive while one commit (and its fsync) runs share the next one.

@@ -10,7 +10,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
 	const guarded = await guardView(request, params['view'], 'json');
 	if (guarded instanceof Response) return guarded;
 	const { view } = guarded;
-	return new Response(safeJson({ view, rows: await views[view](guarded.sources) }), {
+	return new Response(safeJson({ view, rows: await views[view](guarded.sources, guarded.filter) }), {
 		headers: dataHeaders(guarded, { 'content-type': 'application/json; charset=utf-8' }),
 	});
 };

@@ -10,7 +10,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
 	if (guarded instanceof Response) return guarded;
 	const { view } = guarded;
 	const day = new Date().toISOString().slice(0, 10);
-	return new Response(toCsv(await views[view](guarded.sources), viewColumns[view]), {
+	return new Response(toCsv(await views[view](guarded.sources, guarded.filter), viewColumns[view]), {
 		headers: dataHeaders(guarded, {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="support-${view}-${day}.csv"`,
