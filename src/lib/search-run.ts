@@ -99,6 +99,10 @@ export const pipeline = {
 	loadAtOnce: 3,
 	/** How much a page's best section counts in its rank, against its fused score (0–1). */
 	sectionShare: 0.4,
+	/** A page's fused score is multiplied by the share of the question's content words it holds, to this power. */
+	coverage: 2,
+	/** Whether the share counts each word by how rare it is (a word few pages hold says more about which page is meant). */
+	coverageByRarity: false,
 	/** An audience preferred: its pages' scores are multiplied by `match`, those not for it by `other`. */
 	preference: { match: 1.4, other: 0.75 },
 };
@@ -204,7 +208,36 @@ async function scoreFusion(
 			for (const { score, item } of best.values()) add(item, score, 0);
 		}
 	}
-	return [...pages].map(([id, p]) => ({ id, score: p.score, item: p.item })).sort((a, b) => b.score - a.score);
+	const coverage = await coverageOf(words, find);
+	return [...pages]
+		.map(([id, p]) => ({ id, score: p.score * coverage(id), item: p.item }))
+		.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How much of the question a page holds: the share of the content words (in any of their
+ * meanings) found on it, each word counting by how rare it is on the site when
+ * `coverageByRarity`, raised to `coverage`. Read from the one-word searches the pipeline makes
+ * anyway, so it costs no page load.
+ */
+async function coverageOf(
+	words: readonly QueryWord[],
+	find: (q: string) => Promise<PagefindResult[]>,
+): Promise<(id: string) => number> {
+	if (pipeline.coverage === 0 || words.length < 2) return () => 1;
+	const holders = await Promise.all(
+		words.map(async (w) => {
+			const lists = await Promise.all([w.primary, ...w.alternatives.slice(0, pipeline.meanings)].map(find));
+			return new Set(lists.flatMap((l) => l.map((r) => r.id)));
+		}),
+	);
+	const pages = new Set(holders.flatMap((h) => [...h])).size || 1;
+	const weights = holders.map((h) => (pipeline.coverageByRarity ? Math.log(1 + pages / Math.max(1, h.size)) : 1));
+	const total = weights.reduce((a, b) => a + b, 0) || 1;
+	return (id) => {
+		const held = holders.reduce((sum, h, i) => sum + (h.has(id) ? weights[i]! : 0), 0);
+		return (held / total) ** pipeline.coverage;
+	};
 }
 
 /** Searches for `query`; see the module comment for how. */
