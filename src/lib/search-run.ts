@@ -240,6 +240,11 @@ async function coverageOf(
 	};
 }
 
+/** A landing on an alias page, moved to the same section of its canonical page. */
+function asCanonical(landing: Landing, canonical: string): Landing {
+	return { ...landing, pageUrl: canonical, url: canonical + landing.url.slice(landing.pageUrl.length) };
+}
+
 /** Searches for `query`; see the module comment for how. */
 export async function runSearch(
 	pagefind: PagefindSearch,
@@ -302,19 +307,25 @@ export async function runSearch(
 	const sought = [...new Set(words.flatMap((w) => [w.primary, ...w.alternatives]))];
 	const load = async (c: (typeof fused)[number]) => {
 		const data = await c.item.data();
+		// An alias (the current terms at /terms/3-2/ and /terms/) names its canonical twin; both fold into it.
+		const canonical = data.meta['canonical'];
+		const answers = answersIn(data, sought);
 		return {
+			page: canonical ?? answers[0]!.pageUrl,
 			score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred),
 			section: bestSectionScore(data, sought),
-			answers: answersIn(data, sought),
+			answers: canonical ? answers.map((a) => asCanonical(a, canonical)) : answers,
 		};
 	};
 	const loaded: Array<Awaited<ReturnType<typeof load>>> = [];
+	const pagesLoaded = new Set<string>();
 	for (let next = 0, answers = 0; next < fused.length && answers < wanted;) {
 		const batch = await Promise.all(
 			fused.slice(next, next + Math.min(wanted - answers, pipeline.loadAtOnce)).map(load),
 		);
 		next += batch.length;
-		answers += batch.reduce((n, l) => n + l.answers.length, 0);
+		// A twin of a page already loaded adds no answer.
+		for (const l of batch) if (!pagesLoaded.has(l.page) && pagesLoaded.add(l.page)) answers += l.answers.length;
 		loaded.push(...batch);
 	}
 	// Ranked by section too: each page's fused score and its best section's, each against the best of the candidates.
@@ -322,9 +333,11 @@ export async function runSearch(
 	const topScore = Math.max(...loaded.map((l) => l.score), 0) || 1;
 	const topSection = Math.max(...loaded.map((l) => l.section), 0) || 1;
 	for (const l of loaded) l.score = (1 - share) * (l.score / topScore) + share * (l.section / topSection);
+	const seen = new Set<string>();
 	const landings = loaded
 		.map((l, i) => ({ ...l, i }))
 		.sort((a, b) => b.score - a.score || a.i - b.i)
+		.filter((l) => !seen.has(l.page) && seen.add(l.page))
 		.flatMap((l) => l.answers)
 		.slice(0, limit);
 	return { landings, total: fused.length, ...outcome };
