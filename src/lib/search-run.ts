@@ -99,6 +99,10 @@ export const pipeline = {
 	loadAtOnce: 3,
 	/** How much a page's best section counts in its rank, against its fused score (0–1). */
 	sectionShare: 0.4,
+	/** A page's fused score is multiplied by the share of the question's content words it holds, to this power. */
+	coverage: 2,
+	/** Whether the share counts each word by how rare it is (a word few pages hold says more about which page is meant). */
+	coverageByRarity: false,
 	/** An audience preferred: its pages' scores are multiplied by `match`, those not for it by `other`. */
 	preference: { match: 1.4, other: 0.75 },
 };
@@ -204,7 +208,41 @@ async function scoreFusion(
 			for (const { score, item } of best.values()) add(item, score, 0);
 		}
 	}
-	return [...pages].map(([id, p]) => ({ id, score: p.score, item: p.item })).sort((a, b) => b.score - a.score);
+	const coverage = await coverageOf(words, find);
+	return [...pages]
+		.map(([id, p]) => ({ id, score: p.score * coverage(id), item: p.item }))
+		.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How much of the question a page holds: the share of the content words (in any of their
+ * meanings) found on it, each word counting by how rare it is on the site when
+ * `coverageByRarity`, raised to `coverage`. Read from the one-word searches the pipeline makes
+ * anyway, so it costs no page load.
+ */
+async function coverageOf(
+	words: readonly QueryWord[],
+	find: (q: string) => Promise<PagefindResult[]>,
+): Promise<(id: string) => number> {
+	if (pipeline.coverage === 0 || words.length < 2) return () => 1;
+	const holders = await Promise.all(
+		words.map(async (w) => {
+			const lists = await Promise.all([w.primary, ...w.alternatives.slice(0, pipeline.meanings)].map(find));
+			return new Set(lists.flatMap((l) => l.map((r) => r.id)));
+		}),
+	);
+	const pages = new Set(holders.flatMap((h) => [...h])).size || 1;
+	const weights = holders.map((h) => (pipeline.coverageByRarity ? Math.log(1 + pages / Math.max(1, h.size)) : 1));
+	const total = weights.reduce((a, b) => a + b, 0) || 1;
+	return (id) => {
+		const held = holders.reduce((sum, h, i) => sum + (h.has(id) ? weights[i]! : 0), 0);
+		return (held / total) ** pipeline.coverage;
+	};
+}
+
+/** A landing on an alias page, moved to the same section of its canonical page. */
+function asCanonical(landing: Landing, canonical: string): Landing {
+	return { ...landing, pageUrl: canonical, url: canonical + landing.url.slice(landing.pageUrl.length) };
 }
 
 /** Searches for `query`; see the module comment for how. */
@@ -269,19 +307,25 @@ export async function runSearch(
 	const sought = [...new Set(words.flatMap((w) => [w.primary, ...w.alternatives]))];
 	const load = async (c: (typeof fused)[number]) => {
 		const data = await c.item.data();
+		// An alias (the current terms at /terms/3-2/ and /terms/) names its canonical twin; both fold into it.
+		const canonical = data.meta['canonical'];
+		const answers = answersIn(data, sought);
 		return {
+			page: canonical ?? answers[0]!.pageUrl,
 			score: c.score * preferenceFactor(data.filters?.['audience'] ?? [], preferred),
 			section: bestSectionScore(data, sought),
-			answers: answersIn(data, sought),
+			answers: canonical ? answers.map((a) => asCanonical(a, canonical)) : answers,
 		};
 	};
 	const loaded: Array<Awaited<ReturnType<typeof load>>> = [];
+	const pagesLoaded = new Set<string>();
 	for (let next = 0, answers = 0; next < fused.length && answers < wanted;) {
 		const batch = await Promise.all(
 			fused.slice(next, next + Math.min(wanted - answers, pipeline.loadAtOnce)).map(load),
 		);
 		next += batch.length;
-		answers += batch.reduce((n, l) => n + l.answers.length, 0);
+		// A twin of a page already loaded adds no answer.
+		for (const l of batch) if (!pagesLoaded.has(l.page) && pagesLoaded.add(l.page)) answers += l.answers.length;
 		loaded.push(...batch);
 	}
 	// Ranked by section too: each page's fused score and its best section's, each against the best of the candidates.
@@ -289,9 +333,11 @@ export async function runSearch(
 	const topScore = Math.max(...loaded.map((l) => l.score), 0) || 1;
 	const topSection = Math.max(...loaded.map((l) => l.section), 0) || 1;
 	for (const l of loaded) l.score = (1 - share) * (l.score / topScore) + share * (l.section / topSection);
+	const seen = new Set<string>();
 	const landings = loaded
 		.map((l, i) => ({ ...l, i }))
 		.sort((a, b) => b.score - a.score || a.i - b.i)
+		.filter((l) => !seen.has(l.page) && seen.add(l.page))
 		.flatMap((l) => l.answers)
 		.slice(0, limit);
 	return { landings, total: fused.length, ...outcome };
