@@ -93,7 +93,7 @@ describe('the dev preview with one broken entry', () => {
 		expect(res.status, log).toBe(200);
 		expect(html).toContain('data-content-problems');
 		expect(html).toContain('src/content/faqs/broken-link.md');
-		expect(html).toContain('&#34;troubleshooting/payment-gone-missing&#34; does not match any article.');
+		expect(html).toContain('&quot;troubleshooting/payment-gone-missing&quot; does not match any article.');
 		// The broken link itself is marked where it stands instead of failing the page.
 		expect(html).toContain('Broken link: troubleshooting/payment-gone-missing');
 	});
