@@ -42,14 +42,18 @@ let instances = 0;
 
 /** Serves the files under `root` read-only; anything outside it is a 404. */
 function staticServer(root: string): Server {
-	return createServer(async (request, response) => {
-		const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
-		if (!path.startsWith(root + sep)) return void response.writeHead(404).end();
+	return createServer((request, response) => {
+		let path: string;
 		try {
-			response.writeHead(200).end(await readFile(path));
+			path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
 		} catch {
-			response.writeHead(404).end();
+			return void response.writeHead(400).end();
 		}
+		if (!path.startsWith(root + sep)) return void response.writeHead(404).end();
+		readFile(path).then(
+			(body) => response.writeHead(200).end(body),
+			() => response.writeHead(404).end(),
+		);
 	});
 }
 

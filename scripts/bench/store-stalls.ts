@@ -40,8 +40,8 @@ async function measure(
 }
 
 /** A store file with `rows` old questions (half with an outbox row) and a few recent ones. */
-function fill(path: string): void {
-	openSqliteStore(path).close();
+async function fill(path: string): Promise<void> {
+	await openSqliteStore(path).close();
 	const db = new DatabaseSync(path);
 	db.exec('PRAGMA synchronous = NORMAL; BEGIN');
 	const insert = db.prepare(
@@ -85,7 +85,7 @@ try {
 	console.log(`Filling a store with ${rows.toLocaleString('en')} old submissions…`);
 	const before = join(dir, 'before.sqlite');
 	const after = join(dir, 'after.sqlite');
-	fill(before);
+	await fill(before);
 	copyFileSync(before, after);
 	const cutoff = Date.now() - 365 * 86_400_000;
 
@@ -113,7 +113,7 @@ try {
 
 	console.log('\n2. A save while another process holds the write lock for 2 s');
 	const lockPath = join(dir, 'lock.sqlite');
-	openSqliteStore(lockPath).close();
+	await openSqliteStore(lockPath).close();
 	let { released } = await holdLock(lockPath, 2000);
 	const blocking = await measure(() => {
 		const db = new DatabaseSync(lockPath);

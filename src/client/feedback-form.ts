@@ -117,9 +117,10 @@ export function enhanceFeedbackForms(): void {
 			const section = form.querySelector<HTMLInputElement>('input[name="section"][data-section-from-address]');
 			if (section) section.value = location.hash.slice(1);
 		};
-		form.addEventListener('submit', async (event) => {
+		// post() answers null when the network fails, so the handler settles without rejecting.
+		const submit = async (event: SubmitEvent) => {
 			event.preventDefault();
-			const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+			const submitter = event.submitter as HTMLButtonElement | null;
 			fillSection();
 			const more = form.querySelector<HTMLElement>('[data-vote-more]');
 			if (isVote && submitter?.dataset['vote'] === 'no' && more) {
@@ -161,7 +162,8 @@ export function enhanceFeedbackForms(): void {
 			if (send) send.hidden = true;
 			const comment = form.querySelector<HTMLTextAreaElement>('textarea[name="comment"]');
 			if (comment) comment.readOnly = true;
-		});
+		};
+		form.addEventListener('submit', (event) => void submit(event));
 	}
 }
 

@@ -5,6 +5,14 @@
  * runs after the page is rendered, at build time for prerendered pages (the adapter writes the result
  * to dist/_headers.json) and per request for on-demand ones, so the policy always matches the page,
  * whoever wrote its scripts.
+ *
+ * Why it reads the rendered page rather than data the build holds: a hash is of the exact text a page
+ * carries, and the one place that text exists whole is the rendered page. The inline scripts are not
+ * all ours (Starlight's theme script comes with its version, not with this project), so a list of
+ * hashes kept beside the code, or `Astro.csp.insertScriptHash()` in each component, would have to
+ * override Starlight's components and would silently block a script whose text changed. Only the
+ * bodies of <script> and <style> elements are read, never what a page means: nothing recovered here
+ * is known anywhere else.
  */
 import { createHash } from 'node:crypto';
 import type { AstroIntegration, MiddlewareHandler } from 'astro';

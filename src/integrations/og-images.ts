@@ -83,31 +83,34 @@ export function shareImages(options: ShareImagesOptions = {}): AstroIntegration 
 			// In `astro dev` a card is drawn on request: the page is rendered, which records its card, and that card is drawn.
 			'astro:server:setup': ({ server, logger }) => {
 				if (!shareImagesEnabled()) return;
-				server.middlewares.use(async (req, res, next) => {
+				server.middlewares.use((req, res, next) => {
 					const page = pageOfShareImage(new URL(req.url ?? '/', 'http://dev.invalid').pathname);
 					if (!page) return next();
-					try {
-						const imagePath = new URL(req.url ?? '/', 'http://dev.invalid').pathname;
-						// A page that now names its own image records nothing: forget what it recorded before.
-						forgetShareCard(imagePath);
-						await (await fetch(new URL(page, `http://${req.headers.host}`))).arrayBuffer();
-						const card = recordedShareCard(imagePath);
-						if (!card) {
-							res.statusCode = 404;
-							return res.end(
-								`No share image: ${page} links no image of ours (it names its own, or is not a Starlight page).`,
+					// A failure goes to next() as Connect expects; the promise itself never rejects.
+					void (async () => {
+						try {
+							const imagePath = new URL(req.url ?? '/', 'http://dev.invalid').pathname;
+							// A page that now names its own image records nothing: forget what it recorded before.
+							forgetShareCard(imagePath);
+							await (await fetch(new URL(page, `http://${req.headers.host}`))).arrayBuffer();
+							const card = recordedShareCard(imagePath);
+							if (!card) {
+								res.statusCode = 404;
+								return res.end(
+									`No share image: ${page} links no image of ours (it names its own, or is not a Starlight page).`,
+								);
+							}
+							const png = await renderCardPng(card);
+							res.setHeader('Content-Type', 'image/png');
+							res.setHeader('Cache-Control', 'no-store');
+							res.end(png);
+						} catch (error) {
+							logger.error(
+								`Failed to draw the share image of ${page}: ${error instanceof Error ? error.message : String(error)}`,
 							);
+							next(error);
 						}
-						const png = await renderCardPng(card);
-						res.setHeader('Content-Type', 'image/png');
-						res.setHeader('Cache-Control', 'no-store');
-						res.end(png);
-					} catch (error) {
-						logger.error(
-							`Failed to draw the share image of ${page}: ${error instanceof Error ? error.message : String(error)}`,
-						);
-						next(error);
-					}
+					})();
 				});
 			},
 			'astro:build:start': () => {

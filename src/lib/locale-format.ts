@@ -9,14 +9,24 @@
 export const formatLanguages = ['en', 'de'] as const;
 export type FormatLanguage = (typeof formatLanguages)[number];
 
-/** Units a counted quantity can be in. */
-export type CountUnit =
-	'day' | 'business day' | 'hour' | 'business hour' | 'minute' | 'month' | 'year' | 'transaction' | 'character';
+/** A unit's singular and plural, per language: each unit once, its words side by side. */
+const unitWords = {
+	// German: nominative and accusative forms ("Die Frist beträgt 30 Tage", "Sie haben 30 Tage Zeit").
+	day: { en: ['day', 'days'], de: ['Tag', 'Tage'] },
+	'business day': { en: ['business day', 'business days'], de: ['Werktag', 'Werktage'] },
+	hour: { en: ['hour', 'hours'], de: ['Stunde', 'Stunden'] },
+	'business hour': { en: ['business hour', 'business hours'], de: ['Geschäftsstunde', 'Geschäftsstunden'] },
+	minute: { en: ['minute', 'minutes'], de: ['Minute', 'Minuten'] },
+	month: { en: ['month', 'months'], de: ['Monat', 'Monate'] },
+	year: { en: ['year', 'years'], de: ['Jahr', 'Jahre'] },
+	transaction: { en: ['transaction', 'transactions'], de: ['Transaktion', 'Transaktionen'] },
+	character: { en: ['character', 'characters'], de: ['Zeichen', 'Zeichen'] },
+} as const satisfies Record<string, Record<FormatLanguage, readonly [one: string, other: string]>>;
 
-type PluralForms = { one: string; other: string };
+/** Units a counted quantity can be in. */
+export type CountUnit = keyof typeof unitWords;
 
 interface Words {
-	units: Record<CountUnit, PluralForms>;
 	/** "the 15th" / "15.": the day of a month as it stands in a sentence. */
 	ordinal(n: number): string;
 	/** A day that comes round every month: "15th of each month" / "am 15. jedes Monats". */
@@ -32,35 +42,12 @@ const englishSuffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' } as Record
 
 const words: Record<FormatLanguage, Words> = {
 	en: {
-		units: {
-			day: { one: 'day', other: 'days' },
-			'business day': { one: 'business day', other: 'business days' },
-			hour: { one: 'hour', other: 'hours' },
-			'business hour': { one: 'business hour', other: 'business hours' },
-			minute: { one: 'minute', other: 'minutes' },
-			month: { one: 'month', other: 'months' },
-			year: { one: 'year', other: 'years' },
-			transaction: { one: 'transaction', other: 'transactions' },
-			character: { one: 'character', other: 'characters' },
-		},
 		ordinal: (n) => `${n}${englishSuffix[englishOrdinal.select(n)] ?? 'th'}`,
 		monthlyDay: (n) => `${words.en.ordinal(n)} of each month`,
 		about: (text, n, unit) => (n === 1 && unit === 'hour' ? 'about an hour' : `about ${text}`),
 		perMonth: (amount) => `${amount} a month`,
 	},
 	de: {
-		// Nominative and accusative forms: "Die Frist beträgt 30 Tage", "Sie haben 30 Tage Zeit".
-		units: {
-			day: { one: 'Tag', other: 'Tage' },
-			'business day': { one: 'Werktag', other: 'Werktage' },
-			hour: { one: 'Stunde', other: 'Stunden' },
-			'business hour': { one: 'Geschäftsstunde', other: 'Geschäftsstunden' },
-			minute: { one: 'Minute', other: 'Minuten' },
-			month: { one: 'Monat', other: 'Monate' },
-			year: { one: 'Jahr', other: 'Jahre' },
-			transaction: { one: 'Transaktion', other: 'Transaktionen' },
-			character: { one: 'Zeichen', other: 'Zeichen' },
-		},
 		ordinal: (n) => `${n}.`,
 		monthlyDay: (n) => `am ${n}. jedes Monats`,
 		about: (text, n, unit) => (n === 1 && unit === 'hour' ? 'etwa eine Stunde' : `etwa ${text}`),
@@ -102,18 +89,21 @@ export function formatPercent(value: number, lang: string): string {
 	}).format(value);
 }
 
+/** The unit's word that goes with `n`: "day" for 1, "days" for 30. */
+function unitFor(n: number, unit: CountUnit, lang: string): string {
+	const language = formatLanguage(lang);
+	const [one, other] = unitWords[unit][language];
+	return new Intl.PluralRules(language).select(n) === 'one' ? one : other;
+}
+
 /** A count with its unit in the right plural: "1 day" / "1 Tag", "30 days" / "30 Tage". */
 export function formatCount(n: number, unit: CountUnit, lang: string): string {
-	const forms = of(lang).units[unit];
-	const form = new Intl.PluralRules(formatLanguage(lang)).select(n) === 'one' ? forms.one : forms.other;
-	return `${formatNumber(n, lang)} ${form}`;
+	return `${formatNumber(n, lang)} ${unitFor(n, unit, lang)}`;
 }
 
 /** A range with its unit, plural after the upper bound: "5–10 business days" / "5–10 Werktage". */
 export function formatRange(min: number, max: number, unit: CountUnit, lang: string): string {
-	const forms = of(lang).units[unit];
-	const form = new Intl.PluralRules(formatLanguage(lang)).select(max) === 'one' ? forms.one : forms.other;
-	return `${formatNumber(min, lang)}–${formatNumber(max, lang)} ${form}`;
+	return `${formatNumber(min, lang)}–${formatNumber(max, lang)} ${unitFor(max, unit, lang)}`;
 }
 
 /** A rough duration in minutes: "about an hour" / "etwa eine Stunde", "about 30 minutes" / "etwa 30 Minuten". */

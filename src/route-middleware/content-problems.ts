@@ -5,8 +5,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { loadContent } from '../data/content.ts';
 import { fieldOf } from '../lib/errors.ts';
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml as escape } from '../lib/escape.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
 	if (import.meta.env.MODE !== 'development') return;

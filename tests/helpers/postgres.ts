@@ -6,8 +6,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './astro-dev.ts';
 import { tempDir } from './server.ts';
 
 export interface TestPostgres {
@@ -31,16 +31,6 @@ function binaries(): string {
 		: [];
 	return versions[0] ? join(root, versions[0], 'bin') : '';
 }
-
-const freePort = () =>
-	new Promise<number>((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
 
 /** Starts a cluster (or returns TEST_DATABASE_URL's server) and creates a fresh database in it. */
 export async function startPostgres(): Promise<TestPostgres> {

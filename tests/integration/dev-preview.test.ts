@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { materializeFixture, projectRoot, removeFixture } from '../helpers/fixtures.ts';
-
-/** A port nobody listens on right now, on 127.0.0.1. */
-const freePort = () =>
-	new Promise<number>((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
+import type { ChildProcess } from 'node:child_process';
+import { freePort, startAstroDev } from '../helpers/astro-dev.ts';
+import { materializeFixture, removeFixture } from '../helpers/fixtures.ts';
 
 let root: string;
 let server: ChildProcess;
@@ -44,35 +32,8 @@ describe('the dev preview with one broken entry', () => {
 		root = materializeFixture('dev-broken-entry', { withProject: true });
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
-		server = spawn(
-			process.execPath,
-			[
-				join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-				'dev',
-				'--root',
-				root,
-				'--host',
-				'127.0.0.1',
-				'--port',
-				String(port),
-			],
-			{
-				cwd: root,
-				// As `npm run dev` runs it: without the test runner's NODE_ENV=test, MODE, DEV and PROD.
-				env: {
-					...Object.fromEntries(
-						Object.entries(process.env).filter(
-							([k]) => !k.startsWith('VITEST') && !['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST'].includes(k),
-						),
-					),
-					NODE_ENV: 'development',
-					ASTRO_TELEMETRY_DISABLED: '1',
-					NO_COLOR: '1',
-					FORCE_COLOR: '0',
-					OG_IMAGES: 'off',
-				},
-			},
-		);
+		// As `npm run dev` runs it, NODE_ENV included (the test runner's is "test").
+		server = startAstroDev(root, port, { NODE_ENV: 'development', OG_IMAGES: 'off' });
 		server.stdout!.on('data', (d) => (log += d));
 		server.stderr!.on('data', (d) => (log += d));
 		await ready(`${base}/`);
@@ -93,7 +54,7 @@ describe('the dev preview with one broken entry', () => {
 		expect(res.status, log).toBe(200);
 		expect(html).toContain('data-content-problems');
 		expect(html).toContain('src/content/faqs/broken-link.md');
-		expect(html).toContain('&#34;troubleshooting/payment-gone-missing&#34; does not match any article.');
+		expect(html).toContain('&quot;troubleshooting/payment-gone-missing&quot; does not match any article.');
 		// The broken link itself is marked where it stands instead of failing the page.
 		expect(html).toContain('Broken link: troubleshooting/payment-gone-missing');
 	});

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	buildFixture,
-	buildAt,
-	materializeFixture,
-	projectRoot,
-	removeFixture,
-	type BuildResult,
-} from '../helpers/fixtures.ts';
+import { buildFixture, buildAt, materializeFixture, removeFixture, type BuildResult } from '../helpers/fixtures.ts';
+import { startAstroDev } from '../helpers/astro-dev.ts';
 import { pngSize } from '../helpers/png.ts';
 import { metaTags } from '../helpers/html-meta.ts';
 
@@ -140,29 +133,7 @@ describe('share images in the dev server', () => {
 	it("draws a page's card on request", async () => {
 		const root = materializeFixture('share-images', { withProject: true });
 		roots.push(root);
-		const child = spawn(
-			process.execPath,
-			[
-				join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-				'dev',
-				'--root',
-				root,
-				'--host',
-				'127.0.0.1',
-				'--port',
-				'0',
-			],
-			{
-				cwd: root,
-				// Without VITEST: Astro's dev server leaves its routes out when it thinks it runs inside a test runner.
-				env: {
-					...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
-					ASTRO_TELEMETRY_DISABLED: '1',
-					NO_COLOR: '1',
-					FORCE_COLOR: '0',
-				},
-			},
-		);
+		const child = startAstroDev(root, 0);
 		try {
 			const origin = await new Promise<string>((resolve, reject) => {
 				let output = '';

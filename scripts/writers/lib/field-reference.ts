@@ -71,10 +71,13 @@ const range = (min: number | undefined, max: number | undefined, unit: string) =
 				? `, at most ${max}${unit}`
 				: '';
 
+/** A literal value as the reference shows it: a string as it is, anything else as JSON writes it. */
+const literal = (value: unknown) => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
+
 /** The kind of value a field takes, in a writer's words. */
 function valueOf(json: Json): string {
-	if (json.const !== undefined) return `\`${String(json.const)}\``;
-	if (json.enum) return `one of ${json.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
+	if (json.const !== undefined) return literal(json.const);
+	if (json.enum) return `one of ${json.enum.map(literal).join(', ')}`;
 	switch (json.type) {
 		case 'string':
 			if (json.format === 'date') return 'date, YYYY-MM-DD';

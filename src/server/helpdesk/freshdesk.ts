@@ -3,7 +3,7 @@
  * ticket carries the tag `feedback-<reference>`; before a repeated attempt the client looks the tag up
  * (GET /api/v2/search/tickets) and, when the first attempt did create the ticket, does not create another.
  */
-import { basicAuth, jsonOrNull, send } from './http.ts';
+import { basicAuth, jsonOrNull, send, ticketId } from './http.ts';
 import { ticketHtml, ticketSubjectHtml } from './ticket-text.ts';
 import type { HelpdeskClient } from './types.ts';
 
@@ -39,7 +39,8 @@ export function freshdeskClient(options: FreshdeskOptions): HelpdeskClient {
 					await send('Freshdesk search', search.href, { headers: { authorization: auth } }, signal),
 				);
 				const first = (found?.['results'] as Array<{ id?: unknown }> | undefined)?.[0];
-				if (first?.id !== undefined) return { externalId: String(first.id) };
+				const externalId = ticketId(first?.id);
+				if (externalId !== null) return { externalId };
 			}
 			const response = await send(
 				'Freshdesk',
@@ -64,7 +65,7 @@ export function freshdeskClient(options: FreshdeskOptions): HelpdeskClient {
 				signal,
 			);
 			const json = await jsonOrNull(response);
-			return { externalId: json?.['id'] === undefined ? null : String(json['id']) };
+			return { externalId: ticketId(json?.['id']) };
 		},
 	};
 }

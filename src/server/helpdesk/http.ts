@@ -40,6 +40,10 @@ export async function jsonOrNull(response: Response): Promise<Record<string, unk
 	}
 }
 
+/** A ticket's id as a helpdesk's JSON gives it (a number or a string); anything else is no id. */
+export const ticketId = (value: unknown): string | null =>
+	typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+
 /** HTTP Basic credentials. */
 export const basicAuth = (user: string, password: string) =>
 	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

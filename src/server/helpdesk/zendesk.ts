@@ -3,7 +3,7 @@
  * requester's side, so the reader who left an email address receives Zendesk's replies.
  * The Idempotency-Key header makes Zendesk return the first ticket for a repeated key instead of a second one.
  */
-import { basicAuth, jsonOrNull, send } from './http.ts';
+import { basicAuth, jsonOrNull, send, ticketId } from './http.ts';
 import { ticketBody, ticketSubject } from './ticket-text.ts';
 import type { HelpdeskClient } from './types.ts';
 
@@ -64,8 +64,7 @@ export function zendeskClient(options: ZendeskOptions): HelpdeskClient {
 				signal,
 			);
 			const json = await jsonOrNull(response);
-			const id = (json?.['request'] as { id?: unknown } | undefined)?.id;
-			return { externalId: id === undefined ? null : String(id) };
+			return { externalId: ticketId((json?.['request'] as { id?: unknown } | undefined)?.id) };
 		},
 	};
 }

@@ -163,7 +163,7 @@ export function submissionArgs(
 
 /** A stored row, whichever database it comes from (PostgreSQL gives a boolean, SQLite 0 or 1). */
 export function toSubmission(row: Record<string, unknown>): StoredSubmission {
-	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+	const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 	const helpful = row['helpful'];
 	return {
 		id: Number(row['id']),

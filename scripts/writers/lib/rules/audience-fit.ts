@@ -25,8 +25,8 @@ export const audienceFit: Rule = ({ files, data, config }) => {
 		const audience = entry?.['audience'] as Audience | undefined;
 		if (!entry || !audience) continue;
 		const line = file.lineOf(['audience']);
-		const topic = entry['topic'];
-		const fits = typeof topic === 'string' ? topics[topic] : undefined;
+		const topic = typeof entry['topic'] === 'string' ? entry['topic'] : undefined;
+		const fits = topic === undefined ? undefined : topics[topic];
 		if (fits && !fits.includes(audience)) {
 			findings.push({
 				severity: 'error',
@@ -47,7 +47,7 @@ export const audienceFit: Rule = ({ files, data, config }) => {
 			continue;
 		}
 		if (!articleCollections[file.collection].hasAudience) continue;
-		const title = String(entry['question'] ?? entry['title'] ?? '');
+		const title = [entry['question'], entry['title']].find((t): t is string => typeof t === 'string') ?? '';
 		const own = marks[audience];
 		const other = audiences.find((a) => a !== audience && marks[a]?.test(title));
 		if (other && !own?.test(title)) {

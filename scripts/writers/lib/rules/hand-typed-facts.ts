@@ -197,7 +197,9 @@ const withoutFacts = (text: string) => text.replace(/:fact\[[^\]]*\]/g, 'FACT');
 /** Terms versions a later version supersedes: dated records of what was agreed then, left as written. */
 function supersededTerms(files: Parameters<Rule>[0]['files']): Set<string> {
 	const versions = files.filter((f) => f.collection === 'terms').map((f) => f.raw as Record<string, unknown>);
-	const superseded = new Set(versions.map((v) => String(v['supersedes'] ?? '')).filter(Boolean));
+	const superseded = new Set(
+		versions.map((v) => v['supersedes']).filter((s): s is string => typeof s === 'string' && s !== ''),
+	);
 	return new Set(
 		files
 			.filter((f) => f.collection === 'terms' && superseded.has(String((f.raw as Record<string, unknown>)['version'])))
