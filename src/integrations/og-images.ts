@@ -96,9 +96,10 @@ export function shareImages(options: ShareImagesOptions = {}): AstroIntegration 
 							const card = recordedShareCard(imagePath);
 							if (!card) {
 								res.statusCode = 404;
-								return res.end(
+								res.end(
 									`No share image: ${page} links no image of ours (it names its own, or is not a Starlight page).`,
 								);
+								return;
 							}
 							const png = await renderCardPng(card);
 							res.setHeader('Content-Type', 'image/png');

@@ -1,5 +1,5 @@
 /** What tests that run `astro dev` share: a free port, and the dev server started as `npm run dev` starts it. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from './fixtures.ts';
@@ -20,7 +20,11 @@ export const freePort = () =>
  * the test runner's variables (VITEST*, MODE, DEV, PROD…; Astro's dev server leaves its routes out when
  * it thinks it runs inside a test runner), with `env` added.
  */
-export function startAstroDev(root: string, port: number | string, env: Record<string, string> = {}): ChildProcess {
+export function startAstroDev(
+	root: string,
+	port: number | string,
+	env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams {
 	return spawn(
 		process.execPath,
 		[
