@@ -63,11 +63,8 @@ function sectionScore(sub: PagefindSubResult, words: readonly string[], titleLen
 		if (fillerWords.has(word) || hit.location < titleLength) continue;
 		best.set(word, Math.max(best.get(word) ?? 0, hit.balanced_score));
 	}
-	return [...best.values()].reduce((sum, s) => sum + s, 0) * best.size ** sectionCoverage.power;
+	return [...best.values()].reduce((sum, s) => sum + s, 0);
 }
-
-/** A section's score is multiplied by the number of different searched words it holds, to this power. */
-export const sectionCoverage = { power: 1 };
 
 /**
  * Sections whose other names (an FAQ question's search terms, kept in the page's metadata as
