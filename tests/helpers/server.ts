@@ -19,6 +19,14 @@ export interface RunningServer {
 export const serverEntry = (root = projectRoot) => join(root, 'src', 'server', 'main.ts');
 
 /** A fresh directory under the system's temp dir. */
+/** A server's worker polling and retrying quickly, and rate limits out of a test's way. */
+export const fastDeliveryEnv = {
+	FEEDBACK_WORKER_POLL_MS: '50',
+	FEEDBACK_RETRY_BASE_MS: '100',
+	FEEDBACK_RATE_LIMIT: '1000',
+	FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
+};
+
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `partner-help-${prefix}-`));
 
 /**

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { requireBuild } from '../helpers/site.ts';
-import { postJson, startServer, tempDir, type RunningServer } from '../helpers/server.ts';
+import { fastDeliveryEnv, postJson, startServer, tempDir, type RunningServer } from '../helpers/server.ts';
 import { FakeHelpdesk, freshdeskApiKey, zendeskCredentials } from '../helpers/fake-helpdesk.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { webhookClient } from '../../src/server/helpdesk/webhook.ts';
@@ -15,12 +15,7 @@ let dir: string;
 let helpdesk: FakeHelpdesk;
 let server: RunningServer | undefined;
 
-const fast = {
-	FEEDBACK_WORKER_POLL_MS: '50',
-	FEEDBACK_RETRY_BASE_MS: '100',
-	FEEDBACK_RATE_LIMIT: '1000',
-	FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
-};
+const fast = fastDeliveryEnv;
 const zendesk = () => ({
 	FEEDBACK_DESTINATION: 'zendesk',
 	ZENDESK_URL: helpdesk.base,

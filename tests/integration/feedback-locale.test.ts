@@ -16,7 +16,7 @@ import { openSqliteStore } from '../../src/server/stores/sqlite.ts';
 import { FakeHelpdesk, freshdeskApiKey, zendeskCredentials } from '../helpers/fake-helpdesk.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
-import { postForm, postJson, startServer, tempDir, type RunningServer } from '../helpers/server.ts';
+import { fastDeliveryEnv, postForm, postJson, startServer, tempDir, type RunningServer } from '../helpers/server.ts';
 import { requireBuild } from '../helpers/site.ts';
 import { addUser, Client } from '../helpers/support.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -169,12 +169,7 @@ describe.each(stores)('the $name store', ({ open, old }) => {
 describe('the endpoint and the deliveries', () => {
 	let helpdesk: FakeHelpdesk;
 	let server: RunningServer | undefined;
-	const fast = {
-		FEEDBACK_WORKER_POLL_MS: '50',
-		FEEDBACK_RETRY_BASE_MS: '100',
-		FEEDBACK_RATE_LIMIT: '1000',
-		FEEDBACK_GLOBAL_RATE_LIMIT: '100000',
-	};
+	const fast = fastDeliveryEnv;
 	const rows = (path: string) => {
 		const db = new DatabaseSync(path, { readOnly: true });
 		try {

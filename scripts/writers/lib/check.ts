@@ -58,17 +58,20 @@ function schemaFindings(file: SourceFile): { findings: Finding[]; data?: Record<
 		};
 	const result = (collectionSources[file.collection].schema as z.ZodType).safeParse(file.raw);
 	if (result.success) return { findings: [], data: result.data as Record<string, unknown> };
-	return {
-		findings: result.error.issues.map((issue) => ({
-			severity: 'error',
-			where: {
-				file: file.path,
-				line: file.lineOf(issue.path),
-				path: issue.path.length ? issue.path : ['(front matter)'],
-			},
-			message: issue.message,
-		})),
-	};
+	return { findings: issueFindings(file, result.error.issues) };
+}
+
+/** Schema issues as findings, each at its field's line. */
+function issueFindings(file: SourceFile, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Finding[] {
+	return issues.map((issue) => ({
+		severity: 'error',
+		where: {
+			file: file.path,
+			line: file.lineOf(issue.path),
+			path: issue.path.length ? issue.path : ['(front matter)'],
+		},
+		message: issue.message,
+	}));
 }
 
 /**
@@ -130,16 +133,7 @@ export async function checkContent(root: string, { today = new Date() }: CheckOp
 			continue;
 		}
 		const { issues, data: valid } = translationSchemaIssues(file);
-		for (const issue of issues)
-			findings.push({
-				severity: 'error',
-				where: {
-					file: file.path,
-					line: file.lineOf(issue.path),
-					path: issue.path.length ? issue.path : ['(front matter)'],
-				},
-				message: issue.message,
-			});
+		findings.push(...issueFindings(file, issues));
 		if (valid) translated.set(file.path, valid);
 		findings.push(...keptFieldFindings(file, byPath.get(file.source)));
 		entries.push({
