@@ -46,8 +46,11 @@ export interface SearchCost {
 	total: { bytes: number; wireBytes: number };
 }
 
-/** Runs one search for `query` against the site built into `clientDir` (the folder served to browsers). */
-export async function measureSearch(clientDir: string, query: string): Promise<SearchCost> {
+/**
+ * Runs one search for `query` against the site built into `clientDir` (the folder served to browsers),
+ * in the index of `language` (a browser takes it from the page's `lang`; without it, Pagefind's largest).
+ */
+export async function measureSearch(clientDir: string, query: string, language?: string): Promise<SearchCost> {
 	const served: string[] = [];
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -74,7 +77,11 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 		let results: number;
 		if (pipeline) {
 			// As src/client/search-engine.ts loads them: the ranking, the site's words, the synonym shards.
-			await pagefind.options({ basePath: `${origin}/pagefind/`, ranking: searchRanking });
+			await pagefind.options({
+				basePath: `${origin}/pagefind/`,
+				ranking: searchRanking,
+				...(language && { language }),
+			});
 			const json = async <T>(path: string, fallback: T) => {
 				const response = await fetch(`${origin}${path}`);
 				return response.ok ? ((await response.json()) as T) : fallback;
@@ -91,7 +98,7 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 			});
 			results = outcome.total;
 		} else {
-			await pagefind.options({ basePath: `${origin}/pagefind/` });
+			await pagefind.options({ basePath: `${origin}/pagefind/`, ...(language && { language }) });
 			await pagefind.init();
 			await pagefind.filters();
 			const search = await pagefind.search(query);
