@@ -13,22 +13,27 @@
 export type StemTable = Record<string, string>;
 
 /**
- * The table for `words` under `stem` (Pagefind's stemmer for the index's language). A word is
- * left out when its stem is itself; when it holds anything but the letters a–z (Pagefind
- * normalizes accents and splits other characters its own way); when stemming its stem changes
- * it again ("advertisers" → "advertis" → "adverti": Pagefind would search for another stem);
- * and when the stem is no beginning of the word ("company" → "compani"). Pagefind scores a
- * word higher when the word asked for begins the indexed one or is begun by it (its accent
- * bonus, `diacriticSimilarity` in search-ranking.ts): "company" misses that bonus on
- * "compani" and "compani" would get it, so asking for the stem would reorder results.
+ * The table for `words` (all the site's words) under `stem` (Pagefind's stemmer for the index's
+ * language). A word is left out when its stem is itself; when it holds anything but the letters
+ * a–z (Pagefind normalizes accents and splits other characters its own way); when stemming its
+ * stem changes it again ("advertisers" → "advertis" → "adverti": Pagefind would search for
+ * another stem); and when Pagefind would score the stem otherwise than the word. Pagefind
+ * matches a stem and every indexed word it begins ("work" and "workmanship"), and scores each
+ * higher when the word asked for begins it or is begun by it (its accent bonus,
+ * `diacriticSimilarity` in search-ranking.ts): the stem always gets that bonus, the word as
+ * typed only on indexed words it begins or is begun by. So a stem is listed only when that
+ * holds for every site stem it begins: "commission" → "commiss" (indexed "commiss",
+ * "commission"), not "works" → "work" ("workmanship") nor "company" → "compani".
  */
 export function stemTable(words: Iterable<string>, stem: (word: string) => string): StemTable {
+	const stems = new Map<string, string>();
+	for (const word of words) if (/^[a-z]+$/.test(word) && !stems.has(word)) stems.set(word, stem(word));
+	const indexed = [...new Set(stems.values())];
 	const table: StemTable = {};
-	for (const word of words) {
-		if (!/^[a-z]+$/.test(word) || Object.hasOwn(table, word)) continue;
-		const stemmed = stem(word);
-		if (stemmed !== word && stemmed.length > 0 && word.startsWith(stemmed) && stem(stemmed) === stemmed)
-			table[word] = stemmed;
+	for (const [word, stemmed] of stems) {
+		if (stemmed === word || stemmed.length === 0 || stem(stemmed) !== stemmed) continue;
+		const bonusAlike = indexed.every((k) => !k.startsWith(stemmed) || k.startsWith(word) || word.startsWith(k));
+		if (bonusAlike) table[word] = stemmed;
 	}
 	return table;
 }

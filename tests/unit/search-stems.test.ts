@@ -12,7 +12,7 @@ describe('the stem table', () => {
 		expect(table).toEqual({ commission: 'commiss', commissions: 'commiss', refunded: 'refund', cookies: 'cooki' });
 	});
 
-	it('leaves out words whose stem stems again to something else, or does not begin the word, and words not made of a–z', () => {
+	it('leaves out words Pagefind would score otherwise as their stem, and words not made of a–z', () => {
 		// "advertisers" → "advertis" → "adverti": Pagefind would search for "adverti", not the word's stem.
 		expect(stem(stem('advertisers'))).not.toBe(stem('advertisers'));
 		// "company" → "compani": Pagefind would score "compani" higher than the word asked as typed.
@@ -20,6 +20,11 @@ describe('the stem table', () => {
 		expect(stemTable(['advertisers', 'company', 'w-9', '1099', 'zahlungsmöglichkeiten', 'Commission'], stem)).toEqual(
 			{},
 		);
+		// "work" begins "workmanship", which "works" neither begins nor is begun by: the stem would get the accent bonus there.
+		expect(stemTable(['works', 'work', 'workmanship'], stem)).toEqual({});
+		expect(stemTable(['works', 'work'], stem)).toEqual({ works: 'work' });
+		// "commission" begins "commissioner"'s stem "commission" itself: alike for both.
+		expect(stemTable(['commission', 'commissioner'], stem)).toMatchObject({ commission: 'commiss' });
 	});
 
 	it('replaces each word of a Pagefind query the table knows, and keeps the others as they are', () => {
