@@ -3,8 +3,8 @@
  * own Pagefind bundle runs against a local HTTP server that records every file
  * it serves, making the calls the site's search box makes. On this project's
  * site (it has /search/words.json), that is the search pipeline the header box
- * runs (src/lib/search-run.ts, 5 answers; the shards of the site's words and of
- * the synonym table it needs fetched from the same server). On a bare Starlight site, it
+ * runs (src/lib/search-run.ts, 5 answers; the shards of the site's words, of the synonym
+ * table and of the stem table it needs fetched from the same server). On a bare Starlight site, it
  * is what Starlight's box does: load the filters, search, then load the first
  * page of results (5, Pagefind UI's page size).
  * A browser also fetches the search box's scripts, pagefind.js and Pagefind's
@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { runSearch, type PagefindSearch } from '../../src/lib/search-run.ts';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
+import type { StemTable } from '../../src/lib/search-stems.ts';
 import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
 
 /** One file a search downloads. */
@@ -76,7 +77,7 @@ export async function measureSearch(clientDir: string, query: string, language?:
 		const pipeline = existsSync(join(clientDir, 'search', 'words.json'));
 		let results: number;
 		if (pipeline) {
-			// As src/client/search-engine.ts loads them: the ranking, the site's words, the synonym shards.
+			// As src/client/search-engine.ts loads them: the ranking, the site's words, the synonym and stem shards.
 			await pagefind.options({
 				basePath: `${origin}/pagefind/`,
 				ranking: searchRanking,
@@ -95,6 +96,14 @@ export async function measureSearch(clientDir: string, query: string, language?:
 						{},
 						...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {})))),
 					) as SynonymTable,
+				// The stem table holds English stems: the browser uses it on English pages only.
+				...((!language || /^en(-|$)/i.test(language)) && {
+					stems: async (letters: string[]) =>
+						Object.assign(
+							{},
+							...(await Promise.all(letters.map((l) => json<StemTable>(`/search/stems/${l}.json`, {})))),
+						) as StemTable,
+				}),
 			});
 			results = outcome.total;
 		} else {
