@@ -1,7 +1,14 @@
 /**
  * Progressive enhancement for the feedback forms. Everything here is optional: the forms post and
- * confirm without it. Nothing the reader typed is ever inserted as HTML.
+ * confirm without it. Nothing the reader typed is ever inserted as HTML. The texts it shows come
+ * from the form's `data-text-*` attributes, written by the component in the page's language.
  */
+
+/** A text the component wrote on the form (`data-text-<name>`), with `{{name}}` filled in. */
+function text(form: HTMLFormElement, name: string, values: Record<string, string> = {}): string {
+	const template = form.dataset[`text${name[0]!.toUpperCase()}${name.slice(1)}`] ?? '';
+	return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
 
 interface FeedbackError {
 	error?: { message?: string; fields?: Array<{ field: string; message: string }> };
@@ -31,7 +38,7 @@ function showError(form: HTMLFormElement, status: HTMLElement | null, response: 
 	if (!status) return;
 	status.dataset['state'] = 'error';
 	const problems = body.error?.fields?.map((f) => `${f.field}: ${f.message}`).join(' ');
-	status.textContent = `${body.error?.message ?? `The server answered ${response.status}.`}${problems && !body.error?.message?.includes(problems) ? ` ${problems}` : ''}`;
+	status.textContent = `${body.error?.message ?? text(form, 'serverAnswered', { status: String(response.status) })}${problems && !body.error?.message?.includes(problems) ? ` ${problems}` : ''}`;
 	const first = body.error?.fields?.[0]?.field;
 	if (first) form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]:not([type=hidden])`)?.focus();
 }
@@ -129,7 +136,7 @@ export function enhanceFeedbackForms(): void {
 				more.hidden = false;
 				if (status) {
 					status.dataset['state'] = '';
-					status.textContent = 'Sorry it did not help. Tell us what was missing, or ask the team.';
+					status.textContent = text(form, 'sorry');
 				}
 				form.querySelector<HTMLTextAreaElement>('textarea[name="comment"]')?.focus();
 				return;
@@ -152,10 +159,7 @@ export function enhanceFeedbackForms(): void {
 			pendingNo = false;
 			if (status) {
 				status.dataset['state'] = 'sent';
-				status.textContent =
-					submitter?.dataset['vote'] === 'yes'
-						? 'Thank you: glad it helped.'
-						: 'Thank you: your comment helps us fix this page.';
+				status.textContent = text(form, submitter?.dataset['vote'] === 'yes' ? 'glad' : 'thanksComment');
 			}
 			for (const b of form.querySelectorAll<HTMLButtonElement>('[data-vote]')) b.disabled = true;
 			const send = form.querySelector<HTMLElement>('[data-vote-send]');

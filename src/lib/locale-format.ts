@@ -35,6 +35,8 @@ interface Words {
 	about(text: string, n: number, unit: CountUnit): string;
 	/** "$6 a month" / "6 $ pro Monat". */
 	perMonth(amount: string): string;
+	/** A time limit: "within 2 business days" / "innerhalb von 2 Werktagen". */
+	within(n: number, unit: CountUnit): string;
 }
 
 const englishOrdinal = new Intl.PluralRules('en', { type: 'ordinal' });
@@ -46,12 +48,19 @@ const words: Record<FormatLanguage, Words> = {
 		monthlyDay: (n) => `${words.en.ordinal(n)} of each month`,
 		about: (text, n, unit) => (n === 1 && unit === 'hour' ? 'about an hour' : `about ${text}`),
 		perMonth: (amount) => `${amount} a month`,
+		within: (n, unit) => `within ${formatCount(n, unit, 'en')}`,
 	},
 	de: {
 		ordinal: (n) => `${n}.`,
 		monthlyDay: (n) => `am ${n}. jedes Monats`,
 		about: (text, n, unit) => (n === 1 && unit === 'hour' ? 'etwa eine Stunde' : `etwa ${text}`),
 		perMonth: (amount) => `${amount} pro Monat`,
+		// "von" takes the dative: a plural not already ending in -n or -s gains one ("Werktage" → "Werktagen").
+		within: (n, unit) => {
+			const word = unitFor(n, unit, 'de');
+			const plural = new Intl.PluralRules('de').select(n) !== 'one';
+			return `innerhalb von ${formatNumber(n, 'de')} ${plural && !/[ns]$/.test(word) ? `${word}n` : word}`;
+		},
 	},
 };
 
@@ -104,6 +113,11 @@ export function formatCount(n: number, unit: CountUnit, lang: string): string {
 /** A range with its unit, plural after the upper bound: "5–10 business days" / "5–10 Werktage". */
 export function formatRange(min: number, max: number, unit: CountUnit, lang: string): string {
 	return `${formatNumber(min, lang)}–${formatNumber(max, lang)} ${unitFor(max, unit, lang)}`;
+}
+
+/** A time limit: "within 2 business days" / "innerhalb von 2 Werktagen". */
+export function formatWithin(n: number, unit: CountUnit, lang: string): string {
+	return of(lang).within(n, unit);
 }
 
 /** A rough duration in minutes: "about an hour" / "etwa eine Stunde", "about 30 minutes" / "etwa 30 Minuten". */
