@@ -153,6 +153,16 @@ export const uiStringKeys = [
 	'terms.effective',
 	'terms.whichVersion',
 	'terms.feedReader',
+	'lists.guides.title',
+	'lists.guides.titlePaged',
+	'lists.guides.description',
+	'lists.guides.descriptionPaged',
+	'lists.guides.pages',
+	'lists.troubleshooting.title',
+	'lists.troubleshooting.titlePaged',
+	'lists.troubleshooting.description',
+	'lists.troubleshooting.descriptionPaged',
+	'lists.troubleshooting.pages',
 ] as const;
 
 export type UiStringKey = (typeof uiStringKeys)[number];
