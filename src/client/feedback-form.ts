@@ -4,6 +4,8 @@
  * from the form's `data-text-*` attributes, written by the component in the page's language.
  */
 
+import { showLocalHours } from './local-hours.ts';
+
 /** A text the component wrote on the form (`data-text-<name>`), with `{{name}}` filled in. */
 function text(form: HTMLFormElement, name: string, values: Record<string, string> = {}): string {
 	const template = form.dataset[`text${name[0]!.toUpperCase()}${name.slice(1)}`] ?? '';
@@ -82,6 +84,8 @@ function confirmQuestion(form: HTMLFormElement, body: FeedbackAnswer): void {
 	}
 	for (const line of panel.querySelectorAll<HTMLElement>('[data-reply-for]'))
 		line.hidden = Boolean(audience) && line.dataset['replyFor'] !== audience;
+	// The reply targets' hours, in the reader's own time too (the ask page's table does the same).
+	showLocalHours(panel);
 	form.hidden = true;
 	panel.hidden = false;
 	panel.focus();
