@@ -163,6 +163,13 @@ export const uiStringKeys = [
 	'lists.troubleshooting.description',
 	'lists.troubleshooting.descriptionPaged',
 	'lists.troubleshooting.pages',
+	'payoutExample.caption',
+	'payoutExample.ordered',
+	'payoutExample.approved',
+	'payoutExample.countsFor',
+	'payoutExample.paid',
+	'payoutExample.note',
+	'payoutExample.ownOrder',
 ] as const;
 
 export type UiStringKey = (typeof uiStringKeys)[number];

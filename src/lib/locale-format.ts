@@ -154,3 +154,24 @@ export function formatDate(date: Date | string, lang: string): string {
 export function formatList(items: readonly string[], lang: string): string {
 	return new Intl.ListFormat(formatLanguage(lang), { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A day with its weekday (YYYY-MM-DD): "Thursday, December 10, 2026" / "Donnerstag, 10. Dezember 2026". */
+export function formatWeekdayDate(date: string, lang: string): string {
+	const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) throw new RangeError(`Not a date: "${date}".`);
+	const language = formatLanguage(lang);
+	return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : language, {
+		weekday: 'long',
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		timeZone: 'UTC',
+	}).format(d);
+}
+
+/** A month of a year (YYYY-MM or YYYY-MM-DD): "January 2027" / "Januar 2027". */
+export function formatMonthOfYear(date: string, lang: string): string {
+	const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) throw new RangeError(`Not a month: "${date}".`);
+	return new Intl.DateTimeFormat(formatLanguage(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
