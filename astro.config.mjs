@@ -14,8 +14,11 @@ import { precompress } from './src/integrations/precompress.ts';
 import { devFeedback } from './src/integrations/dev-feedback.ts';
 import { inlineScriptHashes } from './src/integrations/inline-hashes.ts';
 import { shareImages } from './src/integrations/og-images.ts';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collection } from './src/collections.ts';
+import { urls } from './src/lib/urls.ts';
+import { readCollection } from './scripts/writers/lib/content-files.ts';
 import { buildDate } from './src/data/build-date.ts';
 import { termsInForce } from './src/lib/tools/terms-on-date.ts';
 import { locales, sitemapI18n } from './src/i18n/locales.ts';
@@ -24,21 +27,17 @@ import { localizedFactsPlugin } from './src/i18n/facts.ts';
 const program = loadProgram(import.meta.url);
 
 // The terms version in force is served at /terms/ too, and its own page points there (canonical): the sitemap lists /terms/ only.
-const termsDir = new URL('./src/content/terms/', import.meta.url);
-const termsVersions = readdirSync(termsDir)
-	.filter((f) => f.endsWith('.md'))
-	.map((f) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, termsDir), 'utf8'))?.[1] ?? '{}'))
-	.map((t) => ({
-		version: String(t.version),
-		effectiveDate: new Date(
-			`${String(t.effectiveDate instanceof Date ? t.effectiveDate.toISOString().slice(0, 10) : t.effectiveDate)}T00:00:00Z`,
-		),
-	}));
+// The terms files are read as the content check reads them, through the collection's own loader (src/collections.ts);
+// one that fails its schema is left out here, and the content sync stops the build on it with its file and field.
+const termsVersions = (await readCollection(dirname(fileURLToPath(import.meta.url)), 'terms')).flatMap((file) => {
+	const parsed = collection('terms').schema.safeParse(file.raw);
+	return parsed.success ? [parsed.data] : [];
+});
 const currentTermsPath = (() => {
 	// Before the first version takes effect, /terms/ shows the first.
 	const current =
 		termsInForce(termsVersions, buildDate) ?? [...termsVersions].sort((a, b) => +a.effectiveDate - +b.effectiveDate)[0];
-	return current ? `/terms/${current.version.replace('.', '-')}/` : undefined;
+	return current ? urls.terms(current.version) : undefined;
 })();
 
 export default defineConfig({

@@ -23,7 +23,7 @@ export default defineConfig({
 					sequence: { groupOrder: 1 },
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
-					// Pagefind answers in about a second on a quiet machine, several on a loaded one.
+					// Pagefind's answer takes longer on a loaded machine than on a quiet one: poll well past the quiet case.
 					expect: { poll: { timeout: 10_000 } },
 					fileParallelism: false,
 				},

@@ -3,8 +3,8 @@
  * own Pagefind bundle runs against a local HTTP server that records every file
  * it serves, making the calls the site's search box makes. On this project's
  * site (it has /search/words.json), that is the search pipeline the header box
- * runs (src/lib/search-run.ts, 5 answers; the shards of the site's words and of
- * the synonym table it needs fetched from the same server). On a bare Starlight site, it
+ * runs (src/lib/search-run.ts, 5 answers; the shards of the site's words, of the synonym
+ * table and of the stem table it needs fetched from the same server). On a bare Starlight site, it
  * is what Starlight's box does: load the filters, search, then load the first
  * page of results (5, Pagefind UI's page size).
  * A browser also fetches the search box's scripts, pagefind.js and Pagefind's
@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { runSearch, type PagefindSearch } from '../../src/lib/search-run.ts';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
+import type { StemTable } from '../../src/lib/search-stems.ts';
 import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
 
 /** One file a search downloads. */
@@ -46,8 +47,11 @@ export interface SearchCost {
 	total: { bytes: number; wireBytes: number };
 }
 
-/** Runs one search for `query` against the site built into `clientDir` (the folder served to browsers). */
-export async function measureSearch(clientDir: string, query: string): Promise<SearchCost> {
+/**
+ * Runs one search for `query` against the site built into `clientDir` (the folder served to browsers),
+ * in the index of `language` (a browser takes it from the page's `lang`; without it, Pagefind's largest).
+ */
+export async function measureSearch(clientDir: string, query: string, language?: string): Promise<SearchCost> {
 	const served: string[] = [];
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -73,8 +77,12 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 		const pipeline = existsSync(join(clientDir, 'search', 'words.json'));
 		let results: number;
 		if (pipeline) {
-			// As src/client/search-engine.ts loads them: the ranking, the site's words, the synonym shards.
-			await pagefind.options({ basePath: `${origin}/pagefind/`, ranking: searchRanking });
+			// As src/client/search-engine.ts loads them: the ranking, the site's words, the synonym and stem shards.
+			await pagefind.options({
+				basePath: `${origin}/pagefind/`,
+				ranking: searchRanking,
+				...(language && { language }),
+			});
 			const json = async <T>(path: string, fallback: T) => {
 				const response = await fetch(`${origin}${path}`);
 				return response.ok ? ((await response.json()) as T) : fallback;
@@ -88,10 +96,18 @@ export async function measureSearch(clientDir: string, query: string): Promise<S
 						{},
 						...(await Promise.all(letters.map((l) => json<SynonymTable>(`/search/synonyms/${l}.json`, {})))),
 					) as SynonymTable,
+				// The stem table holds English stems: the browser uses it on English pages only.
+				...((!language || /^en(-|$)/i.test(language)) && {
+					stems: async (letters: string[]) =>
+						Object.assign(
+							{},
+							...(await Promise.all(letters.map((l) => json<StemTable>(`/search/stems/${l}.json`, {})))),
+						) as StemTable,
+				}),
 			});
 			results = outcome.total;
 		} else {
-			await pagefind.options({ basePath: `${origin}/pagefind/` });
+			await pagefind.options({ basePath: `${origin}/pagefind/`, ...(language && { language }) });
 			await pagefind.init();
 			await pagefind.filters();
 			const search = await pagefind.search(query);

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../../src/lib/search-run.ts';
 import type { Landing } from '../../src/lib/search-landing.ts';
+import type { StemTable } from '../../src/lib/search-stems.ts';
 import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
 
 /** The ways a reader searches: the header search box, the search page, the ask form's suggestions. */
@@ -27,11 +28,13 @@ interface PagefindApi extends PagefindSearch {
 /** A search over the built index. */
 export interface SearchIndex {
 	/** Searches as every search box does: answers best first (at most `limit`), the total and the words searched. */
-	search(query: string, options?: Omit<SearchOptions, 'vocabulary' | 'synonyms'>): Promise<SearchOutcome>;
+	search(query: string, options?: Omit<SearchOptions, 'vocabulary' | 'synonyms' | 'stems'>): Promise<SearchOutcome>;
 	/** Searches as one way in does: the landings it shows, best first. */
 	entry(entry: SearchEntry, query: string): Promise<{ landings: Landing[] }>;
 	/** Pagefind's own search for `query` as typed, without the pipeline: the first `limit` pages' URLs. */
 	raw(query: string, limit: number): Promise<string[]>;
+	/** Pagefind's own search for `query` as typed: every page found, as its id and score, no page loaded. */
+	hits(query: string): Promise<Array<{ id: string; score: number | undefined }>>;
 	/** Every filter value in the index with its page count. */
 	filters(): Promise<Record<string, Record<string, number>>>;
 	/** Stops the file server. */
@@ -79,7 +82,7 @@ export async function openSearchIndex(
 		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
 		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking });
 		await pagefind.init();
-		// The shards of the site's words and of the synonym table, as the browser fetches them;
+		// The shards of the site's words, of the synonym table and of the stem table, as the browser fetches them;
 		// none in a build from before they existed (measured for comparison).
 		const shard = <T>(table: string, letter: string, empty: T): Promise<T> => {
 			const file = join(clientDir, 'search', table, `${letter}.json`);
@@ -89,8 +92,11 @@ export async function openSearchIndex(
 			(await Promise.all(letters.map((l) => shard<string[]>('words', l, [])))).flat();
 		const synonyms = async (letters: string[]): Promise<SynonymTable> =>
 			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<SynonymTable>('synonyms', l, {})))));
+		// Without a page, Pagefind searches the language most pages are in, English: its stems apply.
+		const stems = async (letters: string[]): Promise<StemTable> =>
+			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<StemTable>('stems', l, {})))));
 		const search: SearchIndex['search'] = (query, options) =>
-			runSearch(pagefind, query, { ...options, vocabulary, synonyms });
+			runSearch(pagefind, query, { ...options, vocabulary, synonyms, stems });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
 			'header box': (query) => search(query, { limit: 5 }),
@@ -106,6 +112,7 @@ export async function openSearchIndex(
 						.slice(0, limit)
 						.map(async (r) => (await r.data()).url.replace(/#.*$/, '')),
 				),
+			hits: async (query) => ((await pagefind.search(query))?.results ?? []).map((r) => ({ id: r.id, score: r.score })),
 			filters: () => pagefind.filters(),
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 		};

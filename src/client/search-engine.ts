@@ -1,11 +1,13 @@
 /**
  * The search pipeline (src/lib/search-run.ts) in the browser, loaded on first use by the header
  * search box, the search page and the ask form's suggestions alike: the site's Pagefind bundle,
- * and the shards of the site's words (`/search/words/<letter>.json`) and of the synonym table
- * (`/search/synonyms/<letter>.json`) a question needs, each fetched once.
+ * and the shards of the site's words (`/search/words/<letter>.json`), of the synonym table
+ * (`/search/synonyms/<letter>.json`) and of the stem table (`/search/stems/<letter>.json`) a
+ * question needs, each fetched once.
  */
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../lib/search-run.ts';
 import { searchRanking } from '../lib/search-ranking.ts';
+import type { StemTable } from '../lib/search-stems.ts';
 import type { SynonymTable } from '../lib/search-synonyms.ts';
 
 export { resultTitle } from '../lib/search-landing.ts';
@@ -35,6 +37,7 @@ export function loadPagefind(): Promise<PagefindSearch> {
 const shardUrl = {
 	words: (letter: string) => `/search/words/${letter}.json`,
 	synonyms: (letter: string) => `/search/synonyms/${letter}.json`,
+	stems: (letter: string) => `/search/stems/${letter}.json`,
 };
 
 /** The shards of a table for these letters, each fetched once. */
@@ -52,13 +55,26 @@ const vocabulary = async (letters: string[]): Promise<readonly string[]> =>
 	(await shardsOf<string[]>('words', letters, [])).flat();
 const synonyms = async (letters: string[]): Promise<SynonymTable> =>
 	Object.assign({}, ...(await shardsOf<SynonymTable>('synonyms', letters, {}))) as SynonymTable;
+const stems = async (letters: string[]): Promise<StemTable> =>
+	Object.assign({}, ...(await shardsOf<StemTable>('stems', letters, {}))) as StemTable;
+
+/**
+ * Whether Pagefind searches the English index here: it picks the index by the page's language,
+ * and the stem table holds English stems (another language's stemmer files words elsewhere).
+ */
+const englishIndex = (): boolean => /^en(-|$)/i.test(document.documentElement.lang || 'en');
 
 /** Runs one search through the pipeline. */
 export async function search(
 	query: string,
-	options: Omit<SearchOptions, 'vocabulary' | 'synonyms'> = {},
+	options: Omit<SearchOptions, 'vocabulary' | 'synonyms' | 'stems'> = {},
 ): Promise<SearchOutcome> {
-	return runSearch(await loadPagefind(), query, { ...options, vocabulary, synonyms });
+	return runSearch(await loadPagefind(), query, {
+		...options,
+		vocabulary,
+		synonyms,
+		...(englishIndex() ? { stems } : {}),
+	});
 }
 
 /**

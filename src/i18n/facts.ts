@@ -5,7 +5,7 @@
  * ("Die Frist beträgt 30 Tage"); German sentences are written around that.
  */
 import type { Program, SupportChannel } from '../schemas/program.ts';
-import { factsFrom, type Facts } from '../lib/facts.ts';
+import { factSources, factsFrom, type Facts } from '../lib/facts.ts';
 import { factsPlugin } from '../integrations/facts.ts';
 import {
 	formatApproxMinutes,
@@ -38,11 +38,7 @@ export function germanFactsFrom(program: Program): Facts {
 	const money = (n: number) => formatMoney(n, program.currency, lang);
 	const days = (n: number) => formatCount(n, 'day', lang);
 	const lock = program.payout.lockPeriodDays ?? program.returnWindowDays + program.deliveryAllowanceDays;
-	const affiliateEmail = program.support.find((c) => c.kind === 'email' && c.audiences.includes('affiliate'));
-	const customerEmail = program.support.find((c) => c.kind === 'email' && c.audiences.includes('customer'));
-	const chat = program.support.find((c) => c.kind === 'chat');
-	const tax = program.taxReporting;
-	const campaigns = program.campaigns;
+	const { affiliateEmail, customerEmail, chat, tax, campaigns } = factSources(program);
 	return {
 		...english,
 		payoutThreshold: money(program.payout.threshold),

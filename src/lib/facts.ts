@@ -124,6 +124,20 @@ const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toU
 const quoted = (items: string[]) => listFormat.format(items.map((t) => `"${t}"`));
 
 /**
+ * The parts of the program that several facts are read from: the support channels by kind and
+ * audience, and the optional tax and campaign sections. Every language's facts start here.
+ */
+export function factSources(program: Program) {
+	return {
+		affiliateEmail: program.support.find((c) => c.kind === 'email' && c.audiences.includes('affiliate')),
+		customerEmail: program.support.find((c) => c.kind === 'email' && c.audiences.includes('customer')),
+		chat: program.support.find((c) => c.kind === 'chat'),
+		tax: program.taxReporting,
+		campaigns: program.campaigns,
+	};
+}
+
+/**
  * Every fact an article may state, as the words a reader sees.
  * Writers use them as `:fact[payoutThreshold]` in Markdown and in front matter text.
  */
@@ -131,11 +145,7 @@ export function factsFrom(program: Program) {
 	const money = (n: number) => formatMoney(n, program.currency);
 	const quantities = quantitiesFrom(program);
 	const text = (name: keyof typeof quantities) => formatQuantity(quantities[name]!, program.currency);
-	const affiliateEmail = program.support.find((c) => c.kind === 'email' && c.audiences.includes('affiliate'));
-	const customerEmail = program.support.find((c) => c.kind === 'email' && c.audiences.includes('customer'));
-	const chat = program.support.find((c) => c.kind === 'chat');
-	const tax = program.taxReporting;
-	const campaigns = program.campaigns;
+	const { affiliateEmail, customerEmail, chat, tax, campaigns } = factSources(program);
 	return {
 		programName: program.name,
 		company: program.company,

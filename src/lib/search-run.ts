@@ -15,6 +15,7 @@
  */
 import { fuse } from './search-fusion.ts';
 import { answersIn, bestSectionScore, type Landing, type PagefindResultData } from './search-landing.ts';
+import { stemQuery, type StemTable } from './search-stems.ts';
 import { wordForms, type SynonymTable } from './search-synonyms.ts';
 import { contentWords, interpretQuery, queryWords, synonymShards, wordShards, type QueryWord } from './search-words.ts';
 
@@ -63,6 +64,12 @@ export interface SearchOptions {
 	vocabulary?: (shards: string[]) => Promise<readonly string[]>;
 	/** The shards of the synonym table (`/search/synonyms/<letter>.json`) these first letters need, merged. */
 	synonyms?: (shards: string[]) => Promise<SynonymTable>;
+	/**
+	 * The shards of the stem table (`/search/stems/<letter>.json`, search-stems.ts) these first
+	 * letters need, merged: Pagefind is asked for each word's stem, which saves it fetching a
+	 * second index chunk. Only for the index whose stemmer built the table (English).
+	 */
+	stems?: (shards: string[]) => Promise<StemTable>;
 }
 
 /** How the pipeline weighs and relaxes; see the module comment. Measured with npm run bench:relevance (tuning part). */
@@ -251,17 +258,28 @@ export async function runSearch(
 	query: string,
 	options: SearchOptions = {},
 ): Promise<SearchOutcome> {
-	const { filters, limit = 10, prefer, vocabulary, synonyms } = options;
+	const { filters, limit = 10, prefer, vocabulary, synonyms, stems } = options;
 	const pagefindOptions = filters && Object.keys(filters).length > 0 ? { filters } : {};
+	// Stems of the words searched, from the shards of their first letters, each shard fetched once.
+	const stemmed: StemTable = {};
+	const stemShards = new Set<string>();
+	const loadStems = async (words: readonly string[]) => {
+		const shards = wordShards(words).filter((s) => !stemShards.has(s));
+		if (!stems || shards.length === 0) return;
+		shards.forEach((s) => stemShards.add(s));
+		Object.assign(stemmed, await stems(shards).catch(() => ({})));
+	};
 	const cache = new Map<string, Promise<PagefindResult[]>>();
 	const find = (q: string) => {
-		let found = cache.get(q);
+		// "commissions" and "commission" are one search for "commiss".
+		const asked = stemQuery(q, stemmed);
+		let found = cache.get(asked);
 		// A page found only through metadata no search may weigh (a section's id) scores 0: it is no match.
 		if (!found)
 			cache.set(
-				q,
+				asked,
 				(found = pagefind
-					.search(q, pagefindOptions)
+					.search(asked, pagefindOptions)
 					.then((r) => (r?.results ?? []).filter((x) => x.score === undefined || x.score > 0))),
 			);
 		return found;
@@ -272,7 +290,10 @@ export async function runSearch(
 	// The site's words tell which of the reader's words no page holds (Pagefind's own loose
 	// matches for them are poor: "postbak" finds disclosure pages); without them (offline, an
 	// older build), a word no page holds is one Pagefind finds nothing for, and nothing is respelled.
-	const vocab = typed.length > 0 ? await vocabulary?.(wordShards(typed)).catch(() => undefined) : undefined;
+	const [vocab] = await Promise.all([
+		typed.length > 0 ? vocabulary?.(wordShards(typed)).catch(() => undefined) : undefined,
+		loadStems(typed),
+	]);
 	const known = vocab && vocab.length > 0 ? knownWords(vocab) : undefined;
 	const counts = new Map(await Promise.all(typed.map(async (w) => [w, (await find(w)).length] as const)));
 	const isKnown = (w: string) => (known ? known(w) : counts.get(w)! > 0);
@@ -280,6 +301,8 @@ export async function runSearch(
 	const looked = typed.filter((w) => !isKnown(w) || counts.get(w)! < pipeline.rareBelow);
 	const table = looked.length > 0 ? await synonyms?.(synonymShards(looked)).catch(() => undefined) : undefined;
 	const words = interpretQuery(typed, isKnown, vocab ?? [], table ?? {});
+	// A correction or another meaning may start with another letter.
+	await loadStems(words.flatMap((w) => [w.primary, ...w.alternatives.slice(0, pipeline.meanings)]));
 	const searched = words.map((w) => w.primary).join(' ');
 	const outcome = { searched, corrected: words.some((w) => w.replaced), words };
 	if (words.length === 0) return { landings: [], total: 0, ...outcome };

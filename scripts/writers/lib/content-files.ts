@@ -92,9 +92,10 @@ const toPosix = (path: string) => path.split(sep).join('/');
 
 /**
  * Every file of one collection under `root`, found and named by the collection's own loader
- * (src/collections.ts): the same pattern, the same ids, `slug` in front matter honoured.
+ * (src/collections.ts): the same pattern, the same ids, `slug` in front matter honoured. The content
+ * check reads with it, and so does astro.config.mjs where it needs entries before the build loads them.
  */
-async function readCollection(root: string, collection: CollectionName): Promise<SourceFile[]> {
+export async function readCollection(root: string, collection: CollectionName): Promise<SourceFile[]> {
 	const files: SourceFile[] = [];
 	const rootUrl = pathToFileURL(`${root}${sep}`);
 	// Each file as the loader hands it over, parsed once, by absolute path.

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { setUpPool } from '../postgres-setup.ts';
 
 /** A value a statement takes. */
 export type SqlValue = string | number | null;
@@ -100,25 +101,12 @@ export async function openPostgresDb(connectionString: string, tables: readonly 
 		statement_timeout: 5000,
 		idleTimeoutMillis: 30_000,
 	});
-	pool.on('error', (error) =>
-		console.error('[support] PostgreSQL connection lost; the pool will reconnect.', error.message),
-	);
-	try {
-		const client = await pool.connect();
-		try {
-			await client.query('SELECT pg_advisory_lock(7460232)');
-			for (const t of tables) await client.query(t(postgresTypes));
-			await client.query('SELECT pg_advisory_unlock(7460232)');
-		} finally {
-			client.release();
-		}
-	} catch (error) {
-		await pool.end().catch(() => {});
-		throw new Error(
-			`Failed to open the support tables in the PostgreSQL database named by DATABASE_URL: ${(error as Error).message}`,
-			{ cause: error },
-		);
-	}
+	await setUpPool(pool, {
+		label: 'support',
+		lock: 7460232,
+		statements: tables.map((t) => t(postgresTypes)),
+		what: 'the support tables in the PostgreSQL database named by DATABASE_URL',
+	});
 	return {
 		engine: 'postgres',
 		async all(sql, params = []) {

@@ -9,6 +9,7 @@ import {
 	type StorableSubmission,
 	type StoreLimits,
 } from '../store.ts';
+import { setUpPool } from '../postgres-setup.ts';
 import { addedColumns, feedbackSql, submissionArgs, textColumns, toSubmission, type Dialect } from './sql.ts';
 
 const dialect: Dialect = {
@@ -101,26 +102,12 @@ export async function openPostgresStore(
 			throw busy(error);
 		}
 	}
-	// An idle client that loses its connection must not take the server down with it.
-	pool.on('error', (error) =>
-		console.error('[feedback] PostgreSQL connection lost; the pool will reconnect.', error.message),
-	);
-	try {
-		// Two instances starting together must not both run CREATE TABLE at once.
-		const client = await pool.connect();
-		try {
-			await client.query('SELECT pg_advisory_lock(7460231)');
-			await client.query(schema);
-			await client.query('SELECT pg_advisory_unlock(7460231)');
-		} finally {
-			client.release();
-		}
-	} catch (error) {
-		await pool.end().catch(() => {});
-		throw new Error(`Failed to open the PostgreSQL store named by DATABASE_URL: ${(error as Error).message}`, {
-			cause: error,
-		});
-	}
+	await setUpPool(pool, {
+		label: 'feedback',
+		lock: 7460231,
+		statements: [schema],
+		what: 'the PostgreSQL store named by DATABASE_URL',
+	});
 
 	async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
 		admit();
