@@ -19,7 +19,7 @@ export function materializeFixture(scenario: string, { withProject = false } = {
 		// components need in every site as they need their code.
 		const content = join(projectRoot, 'src', 'content');
 		const texts = join(content, 'i18n');
-		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
+		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'scripts', 'public']) {
 			cpSync(join(projectRoot, entry), join(root, entry), {
 				recursive: true,
 				filter: (src) => !src.startsWith(content + '/') || src === texts || src.startsWith(texts + '/'),
