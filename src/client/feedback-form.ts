@@ -1,7 +1,16 @@
 /**
  * Progressive enhancement for the feedback forms. Everything here is optional: the forms post and
- * confirm without it. Nothing the reader typed is ever inserted as HTML.
+ * confirm without it. Nothing the reader typed is ever inserted as HTML. The texts it shows come
+ * from the form's `data-text-*` attributes, written by the component in the page's language.
  */
+
+import { showLocalHours } from './local-hours.ts';
+
+/** A text the component wrote on the form (`data-text-<name>`), with `{{name}}` filled in. */
+function text(form: HTMLFormElement, name: string, values: Record<string, string> = {}): string {
+	const template = form.dataset[`text${name[0]!.toUpperCase()}${name.slice(1)}`] ?? '';
+	return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
 
 interface FeedbackError {
 	error?: { message?: string; fields?: Array<{ field: string; message: string }> };
@@ -31,7 +40,7 @@ function showError(form: HTMLFormElement, status: HTMLElement | null, response: 
 	if (!status) return;
 	status.dataset['state'] = 'error';
 	const problems = body.error?.fields?.map((f) => `${f.field}: ${f.message}`).join(' ');
-	status.textContent = `${body.error?.message ?? `The server answered ${response.status}.`}${problems && !body.error?.message?.includes(problems) ? ` ${problems}` : ''}`;
+	status.textContent = `${body.error?.message ?? text(form, 'serverAnswered', { status: String(response.status) })}${problems && !body.error?.message?.includes(problems) ? ` ${problems}` : ''}`;
 	const first = body.error?.fields?.[0]?.field;
 	if (first) form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]:not([type=hidden])`)?.focus();
 }
@@ -75,6 +84,8 @@ function confirmQuestion(form: HTMLFormElement, body: FeedbackAnswer): void {
 	}
 	for (const line of panel.querySelectorAll<HTMLElement>('[data-reply-for]'))
 		line.hidden = Boolean(audience) && line.dataset['replyFor'] !== audience;
+	// The reply targets' hours, in the reader's own time too (the ask page's table does the same).
+	showLocalHours(panel);
 	form.hidden = true;
 	panel.hidden = false;
 	panel.focus();
@@ -129,7 +140,7 @@ export function enhanceFeedbackForms(): void {
 				more.hidden = false;
 				if (status) {
 					status.dataset['state'] = '';
-					status.textContent = 'Sorry it did not help. Tell us what was missing, or ask the team.';
+					status.textContent = text(form, 'sorry');
 				}
 				form.querySelector<HTMLTextAreaElement>('textarea[name="comment"]')?.focus();
 				return;
@@ -152,10 +163,7 @@ export function enhanceFeedbackForms(): void {
 			pendingNo = false;
 			if (status) {
 				status.dataset['state'] = 'sent';
-				status.textContent =
-					submitter?.dataset['vote'] === 'yes'
-						? 'Thank you: glad it helped.'
-						: 'Thank you: your comment helps us fix this page.';
+				status.textContent = text(form, submitter?.dataset['vote'] === 'yes' ? 'glad' : 'thanksComment');
 			}
 			for (const b of form.querySelectorAll<HTMLButtonElement>('[data-vote]')) b.disabled = true;
 			const send = form.querySelector<HTMLElement>('[data-vote-send]');

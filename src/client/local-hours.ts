@@ -2,7 +2,8 @@
  * Opening hours in the reader's own time zone: each `[data-local-hours]` element names the team's
  * zone and hours (`data-zone`, `data-opens`, `data-closes`, "HH:MM"), and gets "(16:00–01:00 your
  * time, Europe/London)" where the reader's zone differs. The page without JavaScript keeps the
- * team's hours with their zone, which are right anywhere.
+ * team's hours with their zone, which are right anywhere. The words are the element's, in the page's
+ * language: `data-text-same` and `data-text-local` ("({{opens}}–{{closes}} your time, {{zone}})").
  */
 
 /** Minutes the zone is ahead of UTC at `at`. */
@@ -49,12 +50,17 @@ export function convertTime(time: string, fromZone: string, toZone: string, toda
 export function showLocalHours(root: ParentNode = document): void {
 	const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
 	for (const el of root.querySelectorAll<HTMLElement>('[data-local-hours]')) {
-		const { zone, opens, closes } = el.dataset;
-		if (!zone || !opens || !closes || !reader) continue;
+		const { zone, opens, closes, textSame, textLocal } = el.dataset;
+		if (!zone || !opens || !closes || !reader || !textSame || !textLocal) continue;
 		if (zoneOffsetMinutes(zone, new Date()) === zoneOffsetMinutes(reader, new Date())) {
-			el.textContent = ' (your time too)';
+			el.textContent = ` ${textSame}`;
 		} else {
-			el.textContent = ` (${convertTime(opens, zone, reader)}–${convertTime(closes, zone, reader)} your time, ${reader.replace(/_/g, ' ')})`;
+			const values: Record<string, string> = {
+				opens: convertTime(opens, zone, reader),
+				closes: convertTime(closes, zone, reader),
+				zone: reader.replace(/_/g, ' '),
+			};
+			el.textContent = ` ${textLocal.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole)}`;
 		}
 	}
 }

@@ -35,6 +35,8 @@ interface Words {
 	about(text: string, n: number, unit: CountUnit): string;
 	/** "$6 a month" / "6 $ pro Monat". */
 	perMonth(amount: string): string;
+	/** A time limit: "within 2 business days" / "innerhalb von 2 Werktagen". */
+	within(n: number, unit: CountUnit): string;
 }
 
 const englishOrdinal = new Intl.PluralRules('en', { type: 'ordinal' });
@@ -46,12 +48,19 @@ const words: Record<FormatLanguage, Words> = {
 		monthlyDay: (n) => `${words.en.ordinal(n)} of each month`,
 		about: (text, n, unit) => (n === 1 && unit === 'hour' ? 'about an hour' : `about ${text}`),
 		perMonth: (amount) => `${amount} a month`,
+		within: (n, unit) => `within ${formatCount(n, unit, 'en')}`,
 	},
 	de: {
 		ordinal: (n) => `${n}.`,
 		monthlyDay: (n) => `am ${n}. jedes Monats`,
 		about: (text, n, unit) => (n === 1 && unit === 'hour' ? 'etwa eine Stunde' : `etwa ${text}`),
 		perMonth: (amount) => `${amount} pro Monat`,
+		// "von" takes the dative: a plural not already ending in -n or -s gains one ("Werktage" → "Werktagen").
+		within: (n, unit) => {
+			const word = unitFor(n, unit, 'de');
+			const plural = new Intl.PluralRules('de').select(n) !== 'one';
+			return `innerhalb von ${formatNumber(n, 'de')} ${plural && !/[ns]$/.test(word) ? `${word}n` : word}`;
+		},
 	},
 };
 
@@ -106,6 +115,11 @@ export function formatRange(min: number, max: number, unit: CountUnit, lang: str
 	return `${formatNumber(min, lang)}–${formatNumber(max, lang)} ${unitFor(max, unit, lang)}`;
 }
 
+/** A time limit: "within 2 business days" / "innerhalb von 2 Werktagen". */
+export function formatWithin(n: number, unit: CountUnit, lang: string): string {
+	return of(lang).within(n, unit);
+}
+
 /** A rough duration in minutes: "about an hour" / "etwa eine Stunde", "about 30 minutes" / "etwa 30 Minuten". */
 export function formatApproxMinutes(minutes: number, lang: string): string {
 	const [n, unit]: [number, CountUnit] = minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
@@ -139,4 +153,25 @@ export function formatDate(date: Date | string, lang: string): string {
 /** "A, B and C" / "A, B und C". */
 export function formatList(items: readonly string[], lang: string): string {
 	return new Intl.ListFormat(formatLanguage(lang), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** A day with its weekday (YYYY-MM-DD): "Thursday, December 10, 2026" / "Donnerstag, 10. Dezember 2026". */
+export function formatWeekdayDate(date: string, lang: string): string {
+	const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) throw new RangeError(`Not a date: "${date}".`);
+	const language = formatLanguage(lang);
+	return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : language, {
+		weekday: 'long',
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		timeZone: 'UTC',
+	}).format(d);
+}
+
+/** A month of a year (YYYY-MM or YYYY-MM-DD): "January 2027" / "Januar 2027". */
+export function formatMonthOfYear(date: string, lang: string): string {
+	const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) throw new RangeError(`Not a month: "${date}".`);
+	return new Intl.DateTimeFormat(formatLanguage(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }

@@ -15,11 +15,14 @@ export function materializeFixture(scenario: string, { withProject = false } = {
 	mkdirSync(join(projectRoot, '.fixture-builds'), { recursive: true });
 	const root = mkdtempSync(join(projectRoot, '.fixture-builds', `${scenario}-`));
 	if (withProject) {
-		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
+		// The project's content stays behind, except its interface texts (src/content/i18n), which the
+		// components need in every site as they need their code.
+		const content = join(projectRoot, 'src', 'content');
+		const texts = join(content, 'i18n');
+		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'scripts', 'public']) {
 			cpSync(join(projectRoot, entry), join(root, entry), {
 				recursive: true,
-				filter: (src) =>
-					!src.startsWith(join(projectRoot, 'src', 'content') + '/') || src === join(projectRoot, 'src', 'content'),
+				filter: (src) => !src.startsWith(content + '/') || src === texts || src.startsWith(texts + '/'),
 			});
 		}
 	}

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { uiStringKeys, uiStringsSchema } from '../../src/i18n/ui-strings.ts';
 import { locales } from '../../src/i18n/locales.ts';
 import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
+import { audiences } from '../../src/schemas/common.ts';
+import { i18nSchema } from '@astrojs/starlight/schema';
 
 const dir = new URL('../../src/content/i18n/', import.meta.url);
 const strings = Object.fromEntries(
@@ -48,6 +50,73 @@ describe('interface texts per language', () => {
 	it('speaks to German readers formally (Sie), never with du', () => {
 		const du = /\b(du|dich|dir|dein\w*)\b/i;
 		expect(Object.entries(strings['de']!).filter(([, text]) => du.test(text))).toEqual([]);
+	});
+});
+
+/** Every file of src/ that holds code: components, pages, scripts. */
+function sourceFiles(folder: URL): URL[] {
+	return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+		const url = new URL(entry.name + (entry.isDirectory() ? '/' : ''), folder);
+		if (entry.isDirectory()) return sourceFiles(url);
+		return /\.(astro|ts|tsx|mjs)$/.test(entry.name) ? [url] : [];
+	});
+}
+
+/**
+ * The keys a source text asks for: the quoted keys among the arguments of each `t(…)` call (so
+ * `t(about ? 'a.b' : 'a.c')` names both), with a key built from an audience (`audience.${a}.name`)
+ * taken for every audience: the only keys built in code, so that all the others can be found.
+ */
+export function keysUsed(source: string): string[] {
+	const keys: string[] = [];
+	for (const call of source.matchAll(/\bt\(([^()]*)/g)) {
+		const args = call[1]!;
+		for (const m of args.matchAll(/'([a-z][\w-]*(?:\.[\w-]+)+)'/g)) keys.push(m[1]!);
+		for (const m of args.matchAll(/`([a-z][\w.-]*)\$\{[^}]+\}([\w.-]*)`/g))
+			keys.push(...audiences.map((a) => `${m[1]}${a}${m[2]}`));
+	}
+	return keys;
+}
+
+describe('the keys the site asks for', () => {
+	// Starlight's own keys, which it translates itself.
+	const starlight = i18nSchema().shape;
+	const used = sourceFiles(new URL('../../src/', import.meta.url)).flatMap((file) =>
+		keysUsed(readFileSync(file, 'utf8')).map((key) => ({ key, file: file.pathname.replace(/.*\/src\//, 'src/') })),
+	);
+
+	it('reads the keys out of t() calls, including both sides of a choice and keys built per audience', () => {
+		expect(keysUsed("t('a.b'); Astro.locals.t(x ? 'c.d' : 'e.f', { n: 1 }); t(`audience.${a}.name`)")).toEqual([
+			'a.b',
+			'c.d',
+			'e.f',
+			...audiences.map((a) => `audience.${a}.name`),
+		]);
+		expect(used.length).toBeGreaterThan(50);
+	});
+
+	it('finds every key a component, page or script asks for in en.json (or among Starlight’s own)', () => {
+		const missing = used.filter(({ key }) => !(key in strings['en']!) && !(key in starlight));
+		expect(missing, 'keys used in src/ but missing from src/content/i18n/en.json').toEqual([]);
+	});
+
+	it('declares every key it asks for that is not Starlight’s', () => {
+		const undeclared = used.filter(
+			({ key }) => !(key in starlight) && !(uiStringKeys as readonly string[]).includes(key),
+		);
+		expect(undeclared, 'keys used in src/ but not listed in src/i18n/ui-strings.ts').toEqual([]);
+	});
+
+	it('has every English key of ours, and no other, in each other language', () => {
+		// Starlight's own keys may be reworded in one language only; it has its own texts for the rest.
+		const ours = (texts: Record<string, string>) =>
+			Object.keys(texts)
+				.filter((k) => !(k in starlight))
+				.sort();
+		for (const [lang, texts] of Object.entries(strings)) {
+			if (lang === 'en') continue;
+			expect(ours(texts), `${lang}.json against en.json`).toEqual(ours(strings['en']!));
+		}
 	});
 });
 

@@ -8,11 +8,15 @@ import {
 	formatMoney,
 	formatMonthlyDay,
 	formatMonthlyPrice,
+	formatMonthOfYear,
 	formatNumber,
 	formatOrdinal,
 	formatPercent,
 	formatRange,
+	formatWeekdayDate,
+	formatWithin,
 } from '../../src/lib/locale-format.ts';
+import { describeDays, describeHours, describeResponse } from '../../src/lib/hours.ts';
 import { germanFactsFrom } from '../../src/i18n/facts.ts';
 import { factsFrom } from '../../src/lib/facts.ts';
 import { loadProgram } from '../../src/integrations/facts.ts';
@@ -106,5 +110,35 @@ describe('program facts for German pages', () => {
 		expect(de.taxFormRequired).toBe(
 			program.taxFormThreshold === 0 ? 'vor Ihrer ersten Auszahlung' : expect.stringContaining('Kalenderjahr'),
 		);
+	});
+});
+
+describe('time limits, days and hours for the components', () => {
+	it('says a time limit with the dative German needs after "von", and English as before', () => {
+		expect(formatWithin(1, 'business day', 'de')).toBe('innerhalb von 1 Werktag');
+		expect(formatWithin(2, 'business day', 'de')).toBe('innerhalb von 2 Werktagen');
+		expect(formatWithin(24, 'hour', 'de')).toBe('innerhalb von 24 Stunden');
+		expect(formatWithin(30, 'day', 'de')).toBe('innerhalb von 30 Tagen');
+		expect(formatWithin(2, 'business day', 'en')).toBe('within 2 business days');
+		expect(describeResponse(16, 'business-hours', 'de')).toBe('innerhalb von 2 Werktagen');
+		expect(describeResponse(24, 'hours')).toBe('within 24 hours');
+	});
+
+	it('names weekdays, runs of days and time zones in the language', () => {
+		expect(describeDays(['mon', 'tue', 'wed', 'thu', 'fri'], 'de')).toBe('Montag bis Freitag');
+		expect(describeDays(['sat', 'mon'], 'de')).toBe('Montag, Samstag');
+		expect(describeDays(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).toBe('Monday to Saturday');
+		const hours = { days: ['mon', 'fri'] as const, opens: '09:00', closes: '17:00', timeZone: 'Europe/Berlin' };
+		expect(describeHours({ ...hours, days: [...hours.days] }, 'de')).toBe(
+			'Montag, Freitag, 09:00–17:00 Mitteleuropäische Zeit (Europe/Berlin)',
+		);
+	});
+
+	it('writes a day with its weekday and a month of a year the language’s way', () => {
+		expect(formatWeekdayDate('2026-12-10', 'en')).toBe('Thursday, December 10, 2026');
+		expect(formatWeekdayDate('2026-12-10', 'de')).toBe('Donnerstag, 10. Dezember 2026');
+		expect(formatMonthOfYear('2027-01-01', 'de')).toBe('Januar 2027');
+		expect(formatMonthOfYear('2027-01', 'en')).toBe('January 2027');
+		expect(() => formatWeekdayDate('10.12.2026', 'de')).toThrow('Not a date: "10.12.2026"');
 	});
 });
