@@ -19,12 +19,12 @@ export interface E2eSite {
 	stop(): Promise<void>;
 }
 
-/** Starts the built server (temp SQLite store, generous rate limit) and Chromium. */
-export async function startE2e(name: string): Promise<E2eSite> {
+/** Starts the built server (temp SQLite store, generous rate limit, and `env`: a helpdesk, say) and Chromium. */
+export async function startE2e(name: string, env: Record<string, string> = {}): Promise<E2eSite> {
 	requireBuild();
 	const dir = tempDir(`e2e-${name}`);
 	const dbPath = join(dir, 'feedback.sqlite');
-	const server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '1000' });
+	const server = await startServer({ FEEDBACK_DB_PATH: dbPath, FEEDBACK_RATE_LIMIT: '1000', ...env });
 	let browser: TestBrowser;
 	try {
 		browser = await launchBrowser();
