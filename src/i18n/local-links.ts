@@ -7,7 +7,7 @@
  * as the language choice and the English fallbacks in the sidebar do) is left as written.
  */
 import { localizedPath, localeOfPath, type LocaleKey } from './locales.ts';
-import { isOwnPagePath } from './routes.ts';
+import { isOwnPagePath } from './own-pages.ts';
 
 /** An `<a>` or `<form>` start tag with a site-absolute `href`/`action`. */
 const linkTag = /<(a|form)\b([^>]*?)\s(href|action)="(\/(?!\/)[^"]*)"([^>]*)>/g;

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { localizedPath, prefixedLocales, unlocalizedPath, type LocaleKey } from './locales.ts';
+import { isOwnPagePath } from './own-pages.ts';
 
 /**
  * Which addresses exist in which language. Starlight serves every English docs page in every
@@ -27,19 +28,6 @@ export async function isDocsPage(pathname: string): Promise<boolean> {
 	return slugs.has(slugOf(unlocalizedPath(pathname)));
 }
 
-/** Addresses built in one language only: the team's dashboard, the APIs, the search data (below /search/). */
-const englishOnly = /^\/(?:support|api|_astro|_image|pagefind|search\/.)/;
-
-/**
- * Whether `pathname` (without locale prefix) can be one of the site's own pages, which exist in
- * every language: an address of a page (no file name such as feed.xml or questions.json) outside
- * the English-only parts. Whether the English page itself exists is the link check's concern.
- */
-export function isOwnPagePath(pathname: string): boolean {
-	const path = pathname.replace(/[?#].*$/, '');
-	return path.startsWith('/') && !path.startsWith('//') && !englishOnly.test(path) && !/\.[a-z0-9]+$/i.test(path);
-}
-
 /**
  * The address of the page at `pathname` in `locale`, or undefined if that page has no version
  * there. A docs page written only in German (no English source) exists only under its prefix; an
@@ -58,4 +46,4 @@ export async function pageInLocale(pathname: string, locale: LocaleKey): Promise
 /** The home page of a locale: "/" or "/de/". */
 export const localeHome = (locale: LocaleKey) => (locale === 'root' ? '/' : `/${locale}/`);
 
-export { prefixedLocales };
+export { prefixedLocales, isOwnPagePath };
