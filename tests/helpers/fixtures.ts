@@ -18,8 +18,11 @@ export function materializeFixture(scenario: string, { withProject = false } = {
 		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
 			cpSync(join(projectRoot, entry), join(root, entry), {
 				recursive: true,
+				// The content is the fixture's; the interface texts (src/content/i18n) are the site's, as its code is.
 				filter: (src) =>
-					!src.startsWith(join(projectRoot, 'src', 'content') + '/') || src === join(projectRoot, 'src', 'content'),
+					!src.startsWith(join(projectRoot, 'src', 'content') + '/') ||
+					src === join(projectRoot, 'src', 'content') ||
+					src.startsWith(join(projectRoot, 'src', 'content', 'i18n')),
 			});
 		}
 	}
