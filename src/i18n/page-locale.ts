@@ -102,6 +102,16 @@ function translationsIn(locale: LocaleKey): Promise<Map<ArticleCollectionName, T
 				}
 				maps.set(name, new Map(entries.map((e) => [e.id, e])));
 			}
+			// Guides are Starlight's: their translations are docs entries under the language's prefix ("de/affiliates").
+			const prefix = `${locale}/`;
+			maps.set(
+				'docs',
+				new Map(
+					(await getCollection('docs'))
+						.filter((e) => e.id.startsWith(prefix))
+						.map((e) => [e.id.slice(prefix.length), e] as const),
+				),
+			);
 			return maps;
 		})();
 		byLocale.set(locale, loaded);

@@ -155,6 +155,22 @@ export const pageStringKeys = [
 	'pages.thanks.on',
 	'pages.thanks.thatPage',
 	'pages.thanks.goesTo',
+	'pages.lists.who.affiliate',
+	'pages.lists.who.customer',
+	'pages.lists.who.advertiser',
+	'pages.lists.titlePaged',
+	'pages.lists.guides.title',
+	'pages.lists.guides.description',
+	'pages.lists.guides.descriptionPaged',
+	'pages.lists.guides.pagesOf',
+	'pages.lists.guides.intro',
+	'pages.lists.troubleshooting.title',
+	'pages.lists.troubleshooting.description',
+	'pages.lists.troubleshooting.descriptionPaged',
+	'pages.lists.troubleshooting.pagesOf',
+	'pages.lists.troubleshooting.intro',
+	'pages.lists.troubleshooting.index',
+	'pages.lists.troubleshooting.indexHas',
 ] as const;
 
 export type PageStringKey = (typeof pageStringKeys)[number];
