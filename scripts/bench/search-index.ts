@@ -62,11 +62,12 @@ function staticServer(root: string): Server {
 
 /**
  * Opens the Pagefind index of the site built into `clientDir` (normally dist/client),
- * ranking as the site does unless another `ranking` is given (to try one out).
+ * ranking as the site does unless another `ranking` is given (to try one out), in one
+ * language's index (English unless `language` says another).
  */
 export async function openSearchIndex(
 	clientDir: string,
-	{ ranking = searchRanking }: { ranking?: object } = {},
+	{ ranking = searchRanking, language = 'en' }: { ranking?: object; language?: string } = {},
 ): Promise<SearchIndex> {
 	const script = join(clientDir, 'pagefind', 'pagefind.js');
 	if (!existsSync(script)) {
@@ -81,7 +82,17 @@ export async function openSearchIndex(
 		const pagefind = (await import(`${pathToFileURL(script).href}?instance=${++instances}`)) as PagefindApi;
 		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
 		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking });
-		await pagefind.init();
+		// Pagefind takes its language's index from the page's <html lang>; outside a browser there is none and it
+		// would take the language with the most pages. It reads the language once, as it starts: say which here.
+		const global = globalThis as { document?: unknown };
+		const own = Object.getOwnPropertyDescriptor(global, 'document');
+		global.document = { querySelector: () => ({ getAttribute: () => language }) };
+		try {
+			await pagefind.init();
+		} finally {
+			if (own) Object.defineProperty(global, 'document', own);
+			else delete global.document;
+		}
 		// The shards of the site's words, of the synonym table and of the stem table, as the browser fetches them;
 		// none in a build from before they existed (measured for comparison).
 		const shard = <T>(table: string, letter: string, empty: T): Promise<T> => {
@@ -92,11 +103,11 @@ export async function openSearchIndex(
 			(await Promise.all(letters.map((l) => shard<string[]>('words', l, [])))).flat();
 		const synonyms = async (letters: string[]): Promise<SynonymTable> =>
 			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<SynonymTable>('synonyms', l, {})))));
-		// Without a page, Pagefind searches the language most pages are in, English: its stems apply.
+		// The stem table holds English stems: used for the English index only, as in the browser.
 		const stems = async (letters: string[]): Promise<StemTable> =>
 			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<StemTable>('stems', l, {})))));
 		const search: SearchIndex['search'] = (query, options) =>
-			runSearch(pagefind, query, { ...options, vocabulary, synonyms, stems });
+			runSearch(pagefind, query, { ...options, vocabulary, synonyms, ...(/^en(-|$)/i.test(language) && { stems }) });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
 			'header box': (query) => search(query, { limit: 5 }),

@@ -21,6 +21,12 @@ const germanPages = {
 	hub: '/de/customers/',
 	guide: '/de/affiliates/onboarding/payments/',
 	untranslated: '/de/glossary/',
+	// The site's own pages: German and English questions side by side, the terms with their binding notice,
+	// a translated and an untranslated troubleshooting guide.
+	faq: '/de/faq/payments/',
+	terms: '/de/terms/',
+	troubleshooting: '/de/troubleshooting/refund-or-return/',
+	'untranslated troubleshooting': '/de/troubleshooting/payment-late/',
 };
 
 let site: E2eSite;

@@ -358,6 +358,15 @@ describe('index and hub pages with more entries than they show', () => {
 			'Troubleshooting for affiliates (page 2 of 2) | Tallwood Partners Help',
 		]);
 		expect(lists.map((p) => canonicalPath(html(p)))).toEqual(lists);
+		// The same pages in German, titled in German, listing the same guides at their German addresses.
+		const german = lists.map((p) => `/de${p}`);
+		expect(german.map((p) => title(html(p)))).toEqual([
+			'Fehlerbehebung für Affiliates (Seite 1 von 2) | Tallwood Partners Help',
+			'Fehlerbehebung für Affiliates (Seite 2 von 2) | Tallwood Partners Help',
+		]);
+		expect(german.flatMap((p) => hrefs(html(p)).filter((h) => /^\/de\/troubleshooting\/report-/.test(h)))).toEqual(
+			listed.map((h) => `/de${h}`),
+		);
 		expect(
 			pagination(html(lists[1]!))
 				?.links.filter((l) => l.current)

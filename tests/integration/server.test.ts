@@ -225,6 +225,19 @@ describe('the server: compression and caching', () => {
 	});
 });
 
+describe('the server: pages rendered on demand in each language', () => {
+	it('answers the German thank-you page in German, with links inside /de/, and no other prefix', async () => {
+		const german = await raw('/de/ask/thanks/?ref=FB-AAAA-BBBB&kind=vote');
+		expect(german.status).toBe(200);
+		const html = german.body.toString();
+		expect(html).toMatch(/<html[^>]*\slang="de"/);
+		expect(html).toContain('FB-AAAA-BBBB');
+		expect(html).toContain('href="/de/"');
+		expect((await raw('/xx/ask/thanks/?ref=FB-AAAA-BBBB')).status).toBe(404);
+		expect((await raw('/xx/tools/earnings/answer/')).status).toBe(404);
+	});
+});
+
 describe('the server: security headers', () => {
 	const common = {
 		'x-content-type-options': 'nosniff',
@@ -238,6 +251,7 @@ describe('the server: security headers', () => {
 			'/search/',
 			'/no-such-page/',
 			'/ask/thanks/?ref=FB-AAAA-BBBB&kind=question',
+			'/de/ask/thanks/?ref=FB-AAAA-BBBB&kind=vote',
 		]) {
 			const response = await raw(path);
 			expect(response.headers, path).toMatchObject(common);
