@@ -6,6 +6,8 @@ import { allStringKeys as uiStringKeys, uiStringsSchema } from '../../src/i18n/u
 import { locales } from '../../src/i18n/locales.ts';
 import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
 import { audiences } from '../../src/schemas/common.ts';
+import { faqTopics } from '../../src/schemas/faq.ts';
+import { disclosureChannels } from '../../src/schemas/disclosure.ts';
 import { i18nSchema } from '@astrojs/starlight/schema';
 
 const dir = new URL('../../src/content/i18n/', import.meta.url);
@@ -62,18 +64,24 @@ function sourceFiles(folder: URL): URL[] {
 	});
 }
 
+/** What a key built in code (`audience.${a}.name`) may be built from: one key for each of a set's values. */
+const builtFrom: readonly (readonly string[])[] = [audiences, Object.keys(faqTopics), Object.keys(disclosureChannels)];
+
 /**
  * The keys a source text asks for: the quoted keys among the arguments of each `t(…)` call (so
- * `t(about ? 'a.b' : 'a.c')` names both), with a key built from an audience (`audience.${a}.name`)
- * taken for every audience: the only keys built in code, so that all the others can be found.
+ * `t(about ? 'a.b' : 'a.c')` names both), and for a key built in code (`audience.${a}.name`) one key
+ * per value of the set it is built from: the first set (audiences, FAQ topics, disclosure channels)
+ * whose every key `has` knows, else the audiences, so that a missing one is reported.
  */
-export function keysUsed(source: string): string[] {
+export function keysUsed(source: string, has: (key: string) => boolean = () => false): string[] {
 	const keys: string[] = [];
 	for (const call of source.matchAll(/\bt\(([^()]*)/g)) {
 		const args = call[1]!;
 		for (const m of args.matchAll(/'([a-z][\w-]*(?:\.[\w-]+)+)'/g)) keys.push(m[1]!);
-		for (const m of args.matchAll(/`([a-z][\w.-]*)\$\{[^}]+\}([\w.-]*)`/g))
-			keys.push(...audiences.map((a) => `${m[1]}${a}${m[2]}`));
+		for (const m of args.matchAll(/`([a-z][\w.-]*)\$\{[^}]+\}([\w.-]*)`/g)) {
+			const expand = (values: readonly string[]) => values.map((v) => `${m[1]}${v}${m[2]}`);
+			keys.push(...(builtFrom.map(expand).find((built) => built.every(has)) ?? expand(audiences)));
+		}
 	}
 	return keys;
 }
@@ -81,8 +89,12 @@ export function keysUsed(source: string): string[] {
 describe('the keys the site asks for', () => {
 	// Starlight's own keys, which it translates itself.
 	const starlight = i18nSchema().shape;
+	const english = strings['en']!;
+	// A key asked for with a count is found in its plural forms ("…_one", "…_other"), as i18next does.
+	const has = (key: string) =>
+		key in english || key in starlight || (`${key}_one` in english && `${key}_other` in english);
 	const used = sourceFiles(new URL('../../src/', import.meta.url)).flatMap((file) =>
-		keysUsed(readFileSync(file, 'utf8')).map((key) => ({ key, file: file.pathname.replace(/.*\/src\//, 'src/') })),
+		keysUsed(readFileSync(file, 'utf8'), has).map((key) => ({ key, file: file.pathname.replace(/.*\/src\//, 'src/') })),
 	);
 
 	it('reads the keys out of t() calls, including both sides of a choice and keys built per audience', () => {
@@ -96,13 +108,14 @@ describe('the keys the site asks for', () => {
 	});
 
 	it('finds every key a component, page or script asks for in en.json (or among Starlight’s own)', () => {
-		const missing = used.filter(({ key }) => !(key in strings['en']!) && !(key in starlight));
+		const missing = used.filter(({ key }) => !has(key));
 		expect(missing, 'keys used in src/ but missing from src/content/i18n/en.json').toEqual([]);
 	});
 
 	it('declares every key it asks for that is not Starlight’s', () => {
 		const undeclared = used.filter(
-			({ key }) => !(key in starlight) && !(uiStringKeys as readonly string[]).includes(key),
+			({ key }) =>
+				!(key in starlight) && ![key, `${key}_one`].some((k) => (uiStringKeys as readonly string[]).includes(k)),
 		);
 		expect(undeclared, 'keys used in src/ but not listed in src/i18n/ui-strings.ts').toEqual([]);
 	});
