@@ -12,6 +12,7 @@ import { searchRanking } from '../../src/lib/search-ranking.ts';
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../../src/lib/search-run.ts';
 import type { Landing } from '../../src/lib/search-landing.ts';
 import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
+import { locales } from '../../src/i18n/locales.ts';
 
 /** The ways a reader searches: the header search box, the search page, the ask form's suggestions. */
 export const searchEntries = ['header box', 'search page', 'suggestions'] as const;
@@ -40,6 +41,18 @@ export interface SearchIndex {
 
 let instances = 0;
 
+/** The address prefix of the locale in language `lang`: none for the root ("en"), ["de"] for German. */
+function localeOf(lang: string): string[] {
+	const key = Object.entries(locales).find(([, l]) => l.lang === lang)?.[0];
+	if (!key)
+		throw new Error(
+			`No locale has the language "${lang}"; the site's are ${Object.values(locales)
+				.map((l) => l.lang)
+				.join(', ')}.`,
+		);
+	return key === 'root' ? [] : [key];
+}
+
 /** Serves the files under `root` read-only; anything outside it is a 404. */
 function staticServer(root: string): Server {
 	return createServer((request, response) => {
@@ -59,11 +72,12 @@ function staticServer(root: string): Server {
 
 /**
  * Opens the Pagefind index of the site built into `clientDir` (normally dist/client),
- * ranking as the site does unless another `ranking` is given (to try one out).
+ * ranking as the site does unless another `ranking` is given (to try one out), in the language
+ * `lang` (a locale's, "de"), as a page of that language searches it: English by default.
  */
 export async function openSearchIndex(
 	clientDir: string,
-	{ ranking = searchRanking }: { ranking?: object } = {},
+	{ ranking = searchRanking, lang = 'en' }: { ranking?: object; lang?: string } = {},
 ): Promise<SearchIndex> {
 	const script = join(clientDir, 'pagefind', 'pagefind.js');
 	if (!existsSync(script)) {
@@ -78,11 +92,18 @@ export async function openSearchIndex(
 		const pagefind = (await import(`${pathToFileURL(script).href}?instance=${++instances}`)) as PagefindApi;
 		// Result URLs stay site-relative ("/faq/payments/"), as the browser sees them.
 		await pagefind.options({ basePath: `http://127.0.0.1:${port}/pagefind/`, baseUrl: '/', ranking });
-		await pagefind.init();
+		// Pagefind takes its language from the page's <html lang> alone; here a stand-in page says it,
+		// read once as init starts, and is gone before anything else runs.
+		const hadDocument = 'document' in globalThis;
+		if (!hadDocument) Object.assign(globalThis, { document: { querySelector: () => ({ getAttribute: () => lang }) } });
+		const started = pagefind.init();
+		if (!hadDocument) delete (globalThis as { document?: unknown }).document;
+		await started;
+		const prefix = localeOf(lang);
 		// The shards of the site's words and of the synonym table, as the browser fetches them;
 		// none in a build from before they existed (measured for comparison).
 		const shard = <T>(table: string, letter: string, empty: T): Promise<T> => {
-			const file = join(clientDir, 'search', table, `${letter}.json`);
+			const file = join(clientDir, ...prefix, 'search', table, `${letter}.json`);
 			return existsSync(file) ? readFile(file, 'utf8').then((t) => JSON.parse(t) as T) : Promise.resolve(empty);
 		};
 		const vocabulary = async (letters: string[]) =>
@@ -90,7 +111,7 @@ export async function openSearchIndex(
 		const synonyms = async (letters: string[]): Promise<SynonymTable> =>
 			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<SynonymTable>('synonyms', l, {})))));
 		const search: SearchIndex['search'] = (query, options) =>
-			runSearch(pagefind, query, { ...options, vocabulary, synonyms });
+			runSearch(pagefind, query, { ...options, vocabulary, synonyms, lang });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
 			'header box': (query) => search(query, { limit: 5 }),
