@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { searchUiNames } from '../lib/search-ui.ts';
 
 /**
  * The site's own interface texts, beside Starlight's: each key is held in every language's
@@ -87,6 +88,8 @@ export const uiStringKeys = [
 	'commission.tiersCaption',
 	'commission.monthlySales',
 	'editEntry.label',
+	// The search box's and search page's texts (src/lib/search-ui.ts names them).
+	...searchUiNames.map((name) => `search.ui.${name}` as const),
 ] as const;
 
 export type UiStringKey = (typeof uiStringKeys)[number];
