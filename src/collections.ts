@@ -5,6 +5,7 @@
  * Adding a collection means one entry here plus the pages that show it.
  */
 import type { z } from 'astro/zod';
+import { existsSync } from 'node:fs';
 import { glob, type Loader } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { prefixedLocales } from './i18n/locales.ts';
@@ -247,5 +248,30 @@ export function loaderOf(name: ArticleCollectionName): Loader {
 			...prefixedLocales.map((locale) => `!${locale}/**`),
 		],
 		base: `./src/content/${c.folder}`,
+	});
+}
+
+/** The collections whose translations load as collections of their own: every one but the guides, which Starlight localises. */
+export const translatedCollectionNames = articleCollectionNames.filter(
+	(name) => !articleCollections[name].starlightExtension,
+) as Exclude<ArticleCollectionName, 'docs'>[];
+
+/** The name of a collection's translations into a language: "faqs-de". */
+export const translationCollectionName = <C extends ArticleCollectionName, L extends string>(name: C, locale: L) =>
+	`${name}-${locale}` as const;
+
+/**
+ * The loader of a collection's translations into one language: the same files and ids as the
+ * English loader, from the language's folder (src/content/faqs/de/return-item.md is the German
+ * "return-item"), so an entry and its translation share their id.
+ */
+export function translationLoaderOf(name: ArticleCollectionName, locale: string): Loader {
+	const c: ArticleCollection = articleCollections[name] as unknown as ArticleCollection;
+	// A collection nothing is translated from yet has no folder for the language: no entries, and no warning about it.
+	if (!existsSync(new URL(`./content/${c.folder}/${locale}/`, import.meta.url)))
+		return { name: 'no-translations', load: async () => {} };
+	return glob({
+		pattern: `**/[^_]*.{${c.extensions.map((e) => e.slice(1)).join(',')}}`,
+		base: `./src/content/${c.folder}/${locale}`,
 	});
 }

@@ -29,6 +29,10 @@ class SiteSearch extends HTMLElement {
 		const searchPage = more.querySelector<HTMLAnchorElement>('[data-search-page]')!;
 		const ask = more.querySelector<HTMLAnchorElement>('[data-ask]')!;
 		const strings = readSearchUiStrings(this.dataset['strings']);
+		// The search page and the ask form in the page's language, as the page's links name them.
+		const searchPath = new URL(searchPage.href).pathname;
+		const askPath = new URL(ask.href).pathname;
+		const askFor = (query: string) => askLink(query, 'search', askPath);
 
 		showShortcut(open);
 
@@ -75,8 +79,8 @@ class SiteSearch extends HTMLElement {
 		const update = async () => {
 			const query = input.value.trim();
 			const run = ++latest;
-			searchPage.href = `/search/${searchQueryString({ query, filters: {} })}`;
-			ask.href = askLink(query, 'search');
+			searchPage.href = `${searchPath}${searchQueryString({ query, filters: {} })}`;
+			ask.href = askFor(query);
 			more.hidden = query === '';
 			if (!query) {
 				list.replaceChildren();
@@ -95,7 +99,7 @@ class SiteSearch extends HTMLElement {
 				if (run !== latest) return;
 				list.removeAttribute('aria-busy');
 				list.replaceChildren();
-				status.replaceChildren(`${strings.loadFailed} `, anchor(askLink(query, 'search'), strings.askInstead), '.');
+				status.replaceChildren(`${strings.loadFailed} `, anchor(askFor(query), strings.askInstead), '.');
 				return;
 			}
 			if (run !== latest) return; // a later keystroke has its own search under way
@@ -104,7 +108,7 @@ class SiteSearch extends HTMLElement {
 			if (landings.length === 0) {
 				status.replaceChildren(
 					`${fill(strings.noAnswer, { query })} `,
-					anchor(askLink(query, 'search'), strings.ask),
+					anchor(askFor(query), strings.ask),
 					` ${strings.carriedOver}`,
 				);
 			} else {

@@ -24,6 +24,8 @@ function start(form: HTMLFormElement) {
 	const busy = document.getElementById('ph-search-busy')!;
 	const labels = JSON.parse(form.dataset['labels'] ?? '{}') as Labels;
 	const strings = readSearchUiStrings(form.dataset['strings']);
+	// The ask form in the page's language, as the page's own link to it names it.
+	const askPath = new URL(ask.querySelector('a')?.href ?? '/ask/', location.href).pathname;
 	const engine = import('./search-engine.ts');
 	let latest = 0;
 	// The result a reader opens, or the ask link they follow, is reported with the search it belongs to.
@@ -53,7 +55,7 @@ function start(form: HTMLFormElement) {
 	};
 	const askAnchor = (query: string, text: string) => {
 		const anchor = element('a', undefined, text);
-		anchor.href = askLink(query, 'search');
+		anchor.href = askLink(query, 'search', askPath);
 		return anchor;
 	};
 
@@ -121,7 +123,7 @@ function start(form: HTMLFormElement) {
 			? fill(strings.matchedCorrected, { query, count: outcome.total, searched: outcome.searched })
 			: fill(outcome.total === 1 ? strings.matchedOne : strings.matchedMany, { query, count: outcome.total });
 		status.textContent = `${matched}${shown < outcome.total ? fill(strings.bestShown, { count: shown }) : ''}.`;
-		ask.querySelector('a')!.href = askLink(query, 'search');
+		ask.querySelector('a')!.href = askLink(query, 'search', askPath);
 		ask.hidden = false;
 	};
 

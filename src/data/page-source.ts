@@ -4,6 +4,7 @@
  * is the newest commit of any file the page is built from.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { editUrlOf } from '../integrations/repository.ts';
 
@@ -42,6 +43,17 @@ export function lastCommitDate(file: string): Date | undefined {
 }
 
 /**
+ * A page's file as the repository holds it: the pages built in every language live under
+ * src/pages/[...locale]/, and code that names a page by its address (src/pages/tools/[tool]/index.astro)
+ * finds it there.
+ */
+function located(file: string): string {
+	if (!file.startsWith('src/pages/') || existsSync(resolve(file))) return file;
+	const localized = file.replace(/^src\/pages\//, 'src/pages/[...locale]/');
+	return existsSync(resolve(localized)) ? localized : file;
+}
+
+/**
  * Front matter for StarlightPage: the edit link of `edit` and the newest last-updated
  * date among the `content` files the reader sees (by default `edit` itself), so that a
  * change to a page's code does not tell readers its content changed. Paths are relative
@@ -52,9 +64,10 @@ export function pageSource(
 	content: readonly (string | undefined)[] = [edit],
 ): { editUrl: string; lastUpdated?: Date } {
 	if (!edit) throw new Error('pageSource() needs the file to edit: the entry has no filePath.');
+	edit = located(edit);
 	const newest = content
 		.filter((f): f is string => Boolean(f))
-		.map(lastCommitDate)
+		.map((f) => lastCommitDate(located(f)))
 		.reduce<Date | undefined>((a, b) => (!b ? a : !a || b > a ? b : a), undefined);
 	return { editUrl: editUrlOf(edit), ...(newest ? { lastUpdated: newest } : {}) };
 }

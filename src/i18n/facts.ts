@@ -96,8 +96,12 @@ export function germanFactsFrom(program: Program): Facts {
 /** Facts per address prefix; a language without its own facts here reads the English ones. */
 const factsByLocale: Record<string, (program: Program) => Facts> = { de: germanFactsFrom };
 
+/** The facts as a reader of `locale` reads them: the language's own where it has them, else the English. */
+export const localeFactsFrom = (program: Program, locale: string): Facts =>
+	(factsByLocale[locale] ?? factsFrom)(program);
+
 /**
- * Markdown plugin for translated docs: a page under src/content/docs/<locale>/ gets that locale's
+ * Markdown plugin for translations: a file under src/content/<folder>/<locale>/ gets that locale's
  * facts. It runs before the English facts plugin, which fills in everything else; for any other
  * file it is left out of the pipeline.
  */
@@ -108,7 +112,7 @@ export function localizedFactsPlugin(program: Program) {
 		),
 	);
 	return (ctx: { fileURL: URL | undefined }) => {
-		const locale = ctx.fileURL && /\/src\/content\/docs\/([^/]+)\//.exec(ctx.fileURL.pathname)?.[1];
+		const locale = ctx.fileURL && /\/src\/content\/[^/]+\/([^/]+)\//.exec(ctx.fileURL.pathname)?.[1];
 		return (locale && plugins.get(locale)) || null;
 	};
 }

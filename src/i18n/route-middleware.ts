@@ -1,12 +1,12 @@
 /**
  * Keeps a page's sidebar inside the site: Starlight prefixes every sidebar link with the page's
- * locale, but /de/faq/ does not exist while the FAQs are English only, so such a link leads to the
+ * locale; a link to a page that has no version in that locale (src/i18n/routes.ts) leads to the
  * English page instead, marked as English (`hreflang`, and `lang` for the English label).
  *
  * Keeps a page's language alternates true: Starlight writes an `hreflang` link to every locale's
- * version of every page, but the site's own pages (FAQs, terms, tools…) exist in English only so
- * far, and an alternate must never point to a page that does not exist. Such a page keeps only the
- * alternates whose page exists; with only itself left it has none.
+ * version of every page, and an alternate must never point to a page that does not exist (a docs
+ * page written in German only, the 404 page). Such a page keeps only the alternates whose page
+ * exists; with only itself left it has none. The site's own pages exist in every language.
  *
  * Fills the facts in a translation's title and description in its own language: the docs schema
  * fills front matter with the English facts ("$50"), so a German page's are filled again here
@@ -15,7 +15,7 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { langOf, locales, unlocalizedPath, type LocaleKey } from './locales.ts';
 import { pageInLocale } from './routes.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadContent } from '../data/content.ts';
@@ -29,7 +29,10 @@ const factsFor: Partial<Record<LocaleKey, (program: Awaited<ReturnType<typeof lo
 async function localizeFrontMatterFacts(route: StarlightRouteData, locale: LocaleKey): Promise<void> {
 	const make = factsFor[locale];
 	if (!make || route.isFallback || !route.entry.filePath || !/\.mdx?$/.test(route.entry.filePath)) return;
-	const raw = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(process.cwd(), route.entry.filePath), 'utf8'))?.[1];
+	// The site's own pages (src/pages) name a docs file that is not there: their texts are filled where they are written.
+	const file = join(process.cwd(), route.entry.filePath);
+	if (!existsSync(file)) return;
+	const raw = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
 	const front = (raw ? parseYaml(raw) : {}) as { title?: unknown; description?: unknown };
 	const facts = make((await loadContent()).program);
 	for (const field of ['title', 'description'] as const) {

@@ -4,8 +4,9 @@ import { localizedPath, prefixedLocales, unlocalizedPath, type LocaleKey } from 
 /**
  * Which addresses exist in which language. Starlight serves every English docs page in every
  * language (translated, or in English with its "not yet translated" notice), so a docs page exists
- * everywhere; the site's own pages (src/pages: FAQs, terms, tools…) exist only where they have
- * been localised, which so far is English only.
+ * everywhere; so do the site's own pages (src/pages/[...locale]/: FAQs, terms, tools…), which are
+ * built once per language. What stays English only is not a page for readers: the support team's
+ * dashboard, the APIs, the search data and files such as the feed.
  */
 let docsSlugs: Promise<Set<string>> | undefined;
 
@@ -26,17 +27,31 @@ export async function isDocsPage(pathname: string): Promise<boolean> {
 	return slugs.has(slugOf(unlocalizedPath(pathname)));
 }
 
+/** Addresses built in one language only: the team's dashboard, the APIs, the search data (below /search/). */
+const englishOnly = /^\/(?:support|api|_astro|_image|pagefind|search\/.)/;
+
+/**
+ * Whether `pathname` (without locale prefix) can be one of the site's own pages, which exist in
+ * every language: an address of a page (no file name such as feed.xml or questions.json) outside
+ * the English-only parts. Whether the English page itself exists is the link check's concern.
+ */
+export function isOwnPagePath(pathname: string): boolean {
+	const path = pathname.replace(/[?#].*$/, '');
+	return path.startsWith('/') && !path.startsWith('//') && !englishOnly.test(path) && !/\.[a-z0-9]+$/i.test(path);
+}
+
 /**
  * The address of the page at `pathname` in `locale`, or undefined if that page has no version
- * there. A page written only in German (no English source) exists only under its prefix. The
- * site's own pages have no translations yet: for them only the page itself is known to exist,
- * which callers know from the address they are rendering.
+ * there. A docs page written only in German (no English source) exists only under its prefix; an
+ * own page exists in every language; the dashboard, APIs and files only in English.
  */
 export async function pageInLocale(pathname: string, locale: LocaleKey): Promise<string | undefined> {
 	const slugs = await loadDocsSlugs();
 	const base = slugOf(unlocalizedPath(pathname));
 	if (slugs.has(base)) return localizedPath(pathname, locale);
-	if (locale !== 'root' && slugs.has(base ? `${locale}/${base}` : locale)) return localizedPath(pathname, locale);
+	const localOnly = prefixedLocales.find((l) => slugs.has(base ? `${l}/${base}` : l));
+	if (localOnly) return locale === localOnly ? localizedPath(pathname, locale) : undefined;
+	if (isOwnPagePath(unlocalizedPath(pathname))) return localizedPath(pathname, locale);
 	return undefined;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { searchUiNames } from '../lib/search-ui.ts';
+import { pageStringKeys } from './page-strings.ts';
 
 /**
  * The site's own interface texts, beside Starlight's: each key is held in every language's
@@ -94,7 +95,15 @@ export const uiStringKeys = [
 
 export type UiStringKey = (typeof uiStringKeys)[number];
 
+/** The components' keys and the pages' (src/i18n/page-strings.ts): every key a language file holds. */
+export const allStringKeys = [...pageStringKeys, ...uiStringKeys] as const;
+
 /** Starlight's i18n schema, extended with our keys (all optional there: a missing German text reads the English one). */
 export const uiStringsSchema = z
-	.object(Object.fromEntries(uiStringKeys.map((k) => [k, z.string()])) as Record<UiStringKey, z.ZodString>)
+	.object(
+		Object.fromEntries(allStringKeys.map((k) => [k, z.string()])) as Record<
+			(typeof allStringKeys)[number],
+			z.ZodString
+		>,
+	)
 	.partial();

@@ -121,6 +121,10 @@ export const messages = {
 		message: `Content check failed with ${plural(problems.length, 'problem')}:\n${formatProblems(problems)}`,
 		hint: 'Run `npm run check:content` for the same problems with their line numbers.',
 	}),
+	orphanTranslation: (file: string, folder: string) => ({
+		message: `${file} is a translation of an entry that does not exist: there is no English file of the same name in ${folder}.`,
+		hint: 'Rename the translation after its English source, or delete it if the English entry was removed; `npm run translations` lists every translation and its source.',
+	}),
 	programMissing: (file: string) => ({
 		message: `The program facts are missing: ${file} must exist.`,
 		hint: 'Restore the file from the repository; every fact an article states comes from it.',

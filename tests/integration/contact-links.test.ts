@@ -43,7 +43,12 @@ describe('the contact link', () => {
 			).exec(page(p));
 			if (!link) return [`${p}: no "Contact support" link`];
 			const href = link[1]!.replace(/&amp;/g, '&');
-			const expected = p === '/404.html' || p.startsWith('/ask/') ? '/ask/' : `/ask/?from=${encodeURIComponent(p)}`;
+			// A German page's link leads to the German ask form.
+			const ask = p.startsWith('/de/') ? '/de/ask/' : '/ask/';
+			const expected =
+				p === '/404.html' || p.startsWith('/ask/') || p.startsWith('/de/ask/')
+					? ask
+					: `${ask}?from=${encodeURIComponent(p)}`;
 			return href === expected ? [] : [`${p}: links ${href}, expected ${expected}`];
 		});
 		expect(problems).toEqual([]);

@@ -29,6 +29,12 @@ describe('a build of bad content fails and says where', () => {
 		],
 		['overlapping-validity', ['› validFrom: Offer "gear" already has a rule valid from 2025-01-01']],
 		['unknown-fact', ['src/content/faqs/bad.md › body, line 1 of the text: Unknown fact ":fact[minimumPayout]".']],
+		[
+			'orphan-translation',
+			[
+				'src/content/faqs/de/when-paid-old.md is a translation of an entry that does not exist: there is no English file of the same name in src/content/faqs/.',
+			],
+		],
 	])('%s', async (scenario, expected) => {
 		const { code, output } = await build(scenario);
 		expect(code, output).not.toBe(0);

@@ -50,8 +50,7 @@ const translated = [
 describe('German beside English', () => {
 	it('gives every English docs page a German address, marked as German', () => {
 		const english = allPages().filter((p) => !p.startsWith('/de/') && !isNotFoundPage(p));
-		// Docs pages are those Starlight builds with an "Edit this page" link or a hub/home template; the
-		// site's own pages (FAQs, terms, tools…) are English only for now, so compare with the docs files.
+		// Docs pages are those Starlight builds with an "Edit this page" link or a hub/home template.
 		const docsPages = english.filter((p) => exists(`/de${p}`));
 		expect(docsPages).toEqual(
 			expect.arrayContaining([
@@ -77,12 +76,79 @@ describe('German beside English', () => {
 		}
 	});
 
-	it('gives no alternate to a page that exists in English only, and every alternate leads to a built page', () => {
-		for (const p of ['/faq/', '/terms/', '/commission/', '/disclosures/', '/ask/', '/search/'])
-			expect(alternates(page(p)), p).toEqual({});
+	it('links every own page and its German version both ways with hreflang, and every alternate leads to a built page', () => {
+		for (const p of [
+			'/faq/',
+			'/faq/payments/',
+			'/terms/',
+			'/commission/',
+			'/disclosures/',
+			'/ask/',
+			'/search/',
+			'/tools/',
+		]) {
+			const both = { en: `${site}${p}`, de: `${site}/de${p}`, 'x-default': `${site}${p}` };
+			expect(alternates(page(p)), p).toEqual(both);
+			expect(alternates(page(`/de${p}`)), `/de${p}`).toEqual(both);
+		}
 		for (const p of allPages().filter((p) => !isNotFoundPage(p))) {
 			for (const href of Object.values(alternates(page(p)))) expect(exists(pathOf(href)), `${href} on ${p}`).toBe(true);
 		}
+	});
+
+	it('gives every English page a German counterpart: translated, or English marked as such with the notice', () => {
+		const notice = de['i18n.untranslatedContent']!;
+		const english = allPages().filter((p) => !p.startsWith('/de/') && !isNotFoundPage(p) && !p.endsWith('.html'));
+		const missing = english.filter((p) => !exists(`/de${p}`));
+		expect(missing).toEqual([]);
+		for (const p of english) {
+			const html = unescape(page(`/de${p}`));
+			expect(htmlLang(html), `/de${p}`).toBe('de');
+			// English text inside a German page is marked as English, beside the notice that says it is not translated yet.
+			if (html.includes(notice)) expect(html, `/de${p}`).toMatch(/\slang="en"/);
+		}
+	});
+
+	it('shows a translated FAQ in German and an untranslated one in English, marked and noticed', () => {
+		const html = unescape(page('/de/faq/payments/'));
+		const section = (id: string) =>
+			new RegExp(`<section class="ph-faq" aria-labelledby="${id}"[^>]*>[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+		const germanQuestion = /^question: (.+)$/m.exec(
+			readFileSync(new URL('../../src/content/faqs/de/payout-threshold.md', import.meta.url), 'utf8'),
+		)![1]!;
+		expect(section('payout-threshold')).toContain(germanQuestion);
+		expect(section('payout-threshold')).not.toMatch(/<section[^>]*lang="en"/);
+		expect(section('payout-threshold')).not.toContain(de['i18n.untranslatedContent']);
+		// An FAQ of the topic without a German file: English, said to be English, with Starlight's notice in German.
+		const untranslated = [...html.matchAll(/<section class="ph-faq" aria-labelledby="([^"]+)"([^>]*)>/g)].filter(
+			(m) => !existsSync(new URL(`../../src/content/faqs/de/${m[1]}.md`, import.meta.url)),
+		);
+		expect(untranslated.length).toBeGreaterThan(0);
+		for (const m of untranslated) {
+			expect(m[2], m[1]).toContain('lang="en"');
+			expect(section(m[1]!), m[1]).toContain(de['i18n.untranslatedContent']);
+		}
+	});
+
+	it('keeps the links of German pages inside /de/ wherever the page exists there', () => {
+		for (const p of ['/de/faq/payments/', '/de/troubleshooting/', '/de/terms/', '/de/disclosures/social/']) {
+			const body = page(p).slice(page(p).search(/<body[\s>]/));
+			const english = [...body.matchAll(/<a\b([^>]*)\shref="(\/(?!\/|de\/)[^"]*)"([^>]*)>/g)]
+				.filter((m) => !/hreflang=/.test(m[1]! + m[3]!))
+				.map((m) => m[2]!)
+				// What exists in English only: files (the feed, the sitemap, icons) and the team's parts.
+				.filter((href) => !/\.[a-z]+(?:[?#].*)?$/.test(href) && !/^\/(?:support|api)\//.test(href));
+			expect(english, p).toEqual([]);
+			expect(body, p).toContain('href="/de/');
+		}
+	});
+
+	it('says on German terms that the English version binds, and links it', () => {
+		const html = unescape(page('/de/terms/'));
+		expect(html).toContain(de['pages.terms.binding']);
+		expect(html).toMatch(/<a href="\/terms\/\d+-\d+\/" hreflang="en"/);
+		// The translated version shows its German text.
+		expect(html).toContain('Begriffsbestimmungen');
 	});
 
 	it('shows Starlight’s "not yet translated" notice, in German, on a German address without a translation only', () => {
@@ -105,20 +171,19 @@ describe('German beside English', () => {
 		expect(languageLinks(page('/de/affiliates/onboarding/joining/'))).toEqual([
 			['en', '/affiliates/onboarding/joining/'],
 		]);
-		// The FAQs have no German pages yet: the German choice leads to the German home page, and says so.
-		expect(languageLinks(page('/faq/'))).toEqual([['de', '/de/']]);
-		expect(unescape(page('/faq/'))).toContain(de['languageSelect.homeOnly']);
+		// The site's own pages have German versions too: the choice leads to the same page.
+		expect(languageLinks(page('/faq/'))).toEqual([['de', '/de/faq/']]);
+		expect(languageLinks(page('/de/faq/payments/'))).toEqual([['en', '/faq/payments/']]);
+		expect(unescape(page('/faq/'))).not.toContain(de['languageSelect.homeOnly']);
 	});
 
-	it('keeps the sidebar of German pages on pages that exist, marking English ones', () => {
+	it('keeps the sidebar of German pages in German, on pages that exist', () => {
 		const html = page('/de/affiliates/onboarding/joining/');
 		const sidebar =
 			/<nav[^>]*aria-label="Main"[\s\S]*?<\/nav>|<div[^>]*class="[^"]*sidebar-content[\s\S]*?<\/nav>/.exec(html)?.[0] ??
 			html;
-		expect(sidebar).toMatch(
-			/href="\/faq\/refunds-returns\/"[^>]*hreflang="en"|hreflang="en"[^>]*href="\/faq\/refunds-returns\/"/,
-		);
-		expect(sidebar).not.toContain('href="/de/faq/');
+		expect(sidebar).toContain('href="/de/faq/refunds-returns/"');
+		expect(sidebar).not.toMatch(/href="\/faq\//);
 		expect(sidebar).toContain('href="/de/affiliates/onboarding/payments/"');
 	});
 
@@ -132,8 +197,13 @@ describe('German beside English', () => {
 			expect(e, p).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${site}${en}"/>`);
 			expect(e, p).toContain(`<xhtml:link rel="alternate" hreflang="de" href="${site}/de${en}"/>`);
 		}
-		expect(entry(`${site}/faq/`)).not.toContain('hreflang');
-		expect(sitemap).not.toContain(`${site}/de/faq/`);
+		// The site's own pages too.
+		for (const p of ['/faq/', '/de/faq/', '/de/terms/changes/']) {
+			const e = entry(`${site}${p}`);
+			const en = p.replace(/^\/de\//, '/');
+			expect(e, p).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${site}${en}"/>`);
+			expect(e, p).toContain(`<xhtml:link rel="alternate" hreflang="de" href="${site}/de${en}"/>`);
+		}
 	});
 
 	it('states program facts on German pages the German way, from the program file', () => {
@@ -151,8 +221,12 @@ describe('German beside English', () => {
 		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
 			languages: Record<string, { page_count: number }>;
 		};
-		expect(entry.languages['de']?.page_count).toBe(
-			allPages().filter((p) => p.startsWith('/de/') && !isNotFoundPage(p)).length,
+		// Every German page that is indexed at all (the search page itself is not), and as many as in English.
+		const indexed = allPages().filter(
+			(p) => p.startsWith('/de/') && !isNotFoundPage(p) && page(p).includes('data-pagefind-body'),
 		);
+		expect(indexed.length).toBeGreaterThan(50);
+		expect(entry.languages['de']?.page_count).toBe(indexed.length);
+		expect(entry.languages['de']?.page_count).toBe(entry.languages['en']?.page_count);
 	});
 });

@@ -100,9 +100,9 @@ describe('one copy of the arithmetic', () => {
 
 	it('the pages that show rates and dates import the tools', async () => {
 		for (const f of [
-			'src/pages/commission/index.astro',
+			'src/pages/[...locale]/commission/index.astro',
 			'src/components/TermsVersion.astro',
-			'src/pages/terms/index.astro',
+			'src/pages/[...locale]/terms/index.astro',
 			'src/components/tools/PayoutExample.astro',
 		]) {
 			expect(readFileSync(join(projectRoot, f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/tools\//);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uiStringKeys, uiStringsSchema } from '../../src/i18n/ui-strings.ts';
+import { allStringKeys as uiStringKeys, uiStringsSchema } from '../../src/i18n/ui-strings.ts';
 import { locales } from '../../src/i18n/locales.ts';
 import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
 
