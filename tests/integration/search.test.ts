@@ -9,6 +9,7 @@ import { audiences } from '../../src/schemas/common.ts';
 import { searchTypes } from '../../src/lib/search-filters.ts';
 import { resultTitle } from '../../src/lib/search-landing.ts';
 import { urls } from '../../src/lib/urls.ts';
+import { localeOfPath } from '../../src/i18n/locales.ts';
 
 const content = await readContent(projectRoot);
 const entries = (collection: string) =>
@@ -226,8 +227,10 @@ describe('the header search box', () => {
 			expect(html, path).toMatch(/<label for="ph-modal-q" id="ph-modal-label"/);
 			expect(html, path).toMatch(/<p id="ph-modal-status"[^>]*role="status"[^>]*aria-live="polite"/);
 			const more = html.match(/<p class="ph-modal-more[^"]*" hidden>([\s\S]*?)<\/p>/)?.[1] ?? '';
-			expect(more, path).toMatch(/<a data-search-page href="\/search\/"/);
-			expect(more, path).toMatch(/<a data-ask href="\/ask\/\?from=search"/);
+			// In the page's language: /de/search/ and /de/ask/ on a German page.
+			const prefix = localeOfPath(path) === 'root' ? '' : `/${localeOfPath(path)}`;
+			expect(more, path).toContain(`<a data-search-page href="${prefix}/search/"`);
+			expect(more, path).toContain(`<a data-ask href="${prefix}/ask/?from=search"`);
 			expect(html, path).not.toContain('starlight__search');
 		}
 	});
