@@ -8,9 +8,10 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import type { Landing } from '../../src/lib/search-landing.ts';
 
+// A heading's id is its text slugged, letters kept as they are: German ids hold umlauts and ß ("#rückgabe-später").
 const expectedPath = z
 	.string()
-	.regex(/^\/[^\s]*\/(#[a-z0-9-]+)?$/, 'Expected a site path ending in "/", optionally with "#id".');
+	.regex(/^\/[^\s]*\/(#[\p{Ll}\p{Lo}\p{N}_-]+)?$/u, 'Expected a site path ending in "/", optionally with "#id".');
 
 /** One question a reader would type, and where search should take them. */
 export const relevanceCaseSchema = z.object({
@@ -44,24 +45,36 @@ export function loadRelevanceSet(file: string): RelevanceCase[] {
 
 /** One part of the relevance set. */
 export interface RelevancePart {
-	name: 'tuning' | 'held-out';
+	name: 'tuning' | 'held-out' | 'de-tuning' | 'de-held-out';
+	/** The language searched (the index and the pipeline's words): its questions are asked on a page in it. */
+	lang: 'en' | 'de';
 	cases: RelevanceCase[];
-	/** Whether its individual questions and misses may be shown: never for the held-out part. */
+	/** Whether its individual questions and misses may be shown: never for a held-out part. */
 	showMisses: boolean;
 }
 
 /**
  * The parts of the relevance set in `dir`: `tuning.yaml`, which may be looked at while improving
- * search, and `held-out.yaml`, which is only ever measured. A folder with only the older
- * `queries.yaml` has that as its tuning part.
+ * search, and `held-out.yaml`, which is only ever measured; and the same for German readers,
+ * `de-tuning.yaml` and `de-held-out.yaml`, searched in the German index. A folder with only the
+ * older `queries.yaml` has that as its tuning part.
  */
 export function loadRelevanceParts(dir: string): RelevancePart[] {
 	const file = (name: string) => join(dir, name);
 	const parts: RelevancePart[] = [];
 	const tuning = existsSync(file('tuning.yaml')) ? file('tuning.yaml') : file('queries.yaml');
-	parts.push({ name: 'tuning', cases: loadRelevanceSet(tuning), showMisses: true });
+	parts.push({ name: 'tuning', lang: 'en', cases: loadRelevanceSet(tuning), showMisses: true });
 	if (existsSync(file('held-out.yaml')))
-		parts.push({ name: 'held-out', cases: loadRelevanceSet(file('held-out.yaml')), showMisses: false });
+		parts.push({ name: 'held-out', lang: 'en', cases: loadRelevanceSet(file('held-out.yaml')), showMisses: false });
+	if (existsSync(file('de-tuning.yaml')))
+		parts.push({ name: 'de-tuning', lang: 'de', cases: loadRelevanceSet(file('de-tuning.yaml')), showMisses: true });
+	if (existsSync(file('de-held-out.yaml')))
+		parts.push({
+			name: 'de-held-out',
+			lang: 'de',
+			cases: loadRelevanceSet(file('de-held-out.yaml')),
+			showMisses: false,
+		});
 	return parts;
 }
 

@@ -2,7 +2,8 @@
  * Runs the relevance set against the built site's search index and prints, for each part of
  * the set (tuning, held-out) and each way in (the header search box, the search page, the ask
  * form's suggestions), hit@1, hit@3, mean reciprocal rank and how many questions found nothing.
- * Misses are listed for the tuning part only: the held-out part is measured, never looked into.
+ * German readers' parts (de-tuning, de-held-out) are searched in the German index, as on a German page.
+ * Misses are listed for the tuning parts only: the held-out parts are measured, never looked into.
  * Usage: npm run bench:relevance [-- --dist DIR] (after npm run build; DIR defaults to dist/client)
  */
 import { resolve } from 'node:path';
@@ -19,11 +20,14 @@ const { values } = parseArgs({
 	},
 });
 const parts = loadRelevanceParts(resolve(root, 'tests/relevance'));
-const index = await openSearchIndex(resolve(values.dist!));
+// One index per language, opened as a page in that language opens it.
+const indexes = new Map<string, Awaited<ReturnType<typeof openSearchIndex>>>();
 const started = performance.now();
 const rows: Array<{ part: string; entry: SearchEntry; score: RelevanceScore; zero: number }> = [];
 try {
 	for (const part of parts) {
+		let index = indexes.get(part.lang);
+		if (!index) indexes.set(part.lang, (index = await openSearchIndex(resolve(values.dist!), { lang: part.lang })));
 		for (const entry of searchEntries) {
 			const ranks: Array<number | undefined> = [];
 			let zero = 0;
@@ -46,7 +50,7 @@ try {
 		}
 	}
 } finally {
-	await index.close();
+	await Promise.all([...indexes.values()].map((i) => i.close()));
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 console.log(
@@ -54,10 +58,10 @@ console.log(
 );
 console.log('top 10 results looked at; a miss counts 0 in MRR\n');
 console.log(
-	`${'part'.padEnd(10)} ${'entry point'.padEnd(12)} ${'hit@1'.padStart(8)} ${'hit@3'.padStart(8)} ${'MRR'.padStart(6)} ${'no result'.padStart(10)}`,
+	`${'part'.padEnd(12)} ${'entry point'.padEnd(12)} ${'hit@1'.padStart(8)} ${'hit@3'.padStart(8)} ${'MRR'.padStart(6)} ${'no result'.padStart(10)}`,
 );
 for (const r of rows) {
 	console.log(
-		`${r.part.padEnd(10)} ${r.entry.padEnd(12)} ${pct(r.score.hitAt1).padStart(8)} ${pct(r.score.hitAt3).padStart(8)} ${r.score.mrr.toFixed(3).padStart(6)} ${String(r.zero).padStart(10)}`,
+		`${r.part.padEnd(12)} ${r.entry.padEnd(12)} ${pct(r.score.hitAt1).padStart(8)} ${pct(r.score.hitAt3).padStart(8)} ${r.score.mrr.toFixed(3).padStart(6)} ${String(r.zero).padStart(10)}`,
 	);
 }

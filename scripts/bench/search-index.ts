@@ -13,6 +13,7 @@ import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome 
 import type { Landing } from '../../src/lib/search-landing.ts';
 import type { StemTable } from '../../src/lib/search-stems.ts';
 import type { SynonymTable } from '../../src/lib/search-synonyms.ts';
+import { locales } from '../../src/i18n/locales.ts';
 
 /** The ways a reader searches: the header search box, the search page, the ask form's suggestions. */
 export const searchEntries = ['header box', 'search page', 'suggestions'] as const;
@@ -43,6 +44,18 @@ export interface SearchIndex {
 
 let instances = 0;
 
+/** The address prefix of the locale in language `lang`: none for the root ("en"), ["de"] for German. */
+function localeOf(lang: string): string[] {
+	const key = Object.entries(locales).find(([, l]) => l.lang === lang)?.[0];
+	if (!key)
+		throw new Error(
+			`No locale has the language "${lang}"; the site's are ${Object.values(locales)
+				.map((l) => l.lang)
+				.join(', ')}.`,
+		);
+	return key === 'root' ? [] : [key];
+}
+
 /** Serves the files under `root` read-only; anything outside it is a 404. */
 function staticServer(root: string): Server {
 	return createServer((request, response) => {
@@ -62,12 +75,12 @@ function staticServer(root: string): Server {
 
 /**
  * Opens the Pagefind index of the site built into `clientDir` (normally dist/client),
- * ranking as the site does unless another `ranking` is given (to try one out), in one
- * language's index (English unless `language` says another).
+ * ranking as the site does unless another `ranking` is given (to try one out), in the language
+ * `lang` (a locale's, "de"), as a page of that language searches it: English by default.
  */
 export async function openSearchIndex(
 	clientDir: string,
-	{ ranking = searchRanking, language = 'en' }: { ranking?: object; language?: string } = {},
+	{ ranking = searchRanking, lang = 'en' }: { ranking?: object; lang?: string } = {},
 ): Promise<SearchIndex> {
 	const script = join(clientDir, 'pagefind', 'pagefind.js');
 	if (!existsSync(script)) {
@@ -86,17 +99,18 @@ export async function openSearchIndex(
 		// would take the language with the most pages. It reads the language once, as it starts: say which here.
 		const global = globalThis as { document?: unknown };
 		const own = Object.getOwnPropertyDescriptor(global, 'document');
-		global.document = { querySelector: () => ({ getAttribute: () => language }) };
+		global.document = { querySelector: () => ({ getAttribute: () => lang }) };
 		try {
 			await pagefind.init();
 		} finally {
 			if (own) Object.defineProperty(global, 'document', own);
 			else delete global.document;
 		}
+		const prefix = localeOf(lang);
 		// The shards of the site's words, of the synonym table and of the stem table, as the browser fetches them;
 		// none in a build from before they existed (measured for comparison).
 		const shard = <T>(table: string, letter: string, empty: T): Promise<T> => {
-			const file = join(clientDir, 'search', table, `${letter}.json`);
+			const file = join(clientDir, ...prefix, 'search', table, `${letter}.json`);
 			return existsSync(file) ? readFile(file, 'utf8').then((t) => JSON.parse(t) as T) : Promise.resolve(empty);
 		};
 		const vocabulary = async (letters: string[]) =>
@@ -107,7 +121,7 @@ export async function openSearchIndex(
 		const stems = async (letters: string[]): Promise<StemTable> =>
 			Object.assign({}, ...(await Promise.all(letters.map((l) => shard<StemTable>('stems', l, {})))));
 		const search: SearchIndex['search'] = (query, options) =>
-			runSearch(pagefind, query, { ...options, vocabulary, synonyms, ...(/^en(-|$)/i.test(language) && { stems }) });
+			runSearch(pagefind, query, { ...options, vocabulary, synonyms, lang, ...(/^en(-|$)/i.test(lang) && { stems }) });
 		// The same pipeline everywhere; each way in shows its own number of answers.
 		const entries: Record<SearchEntry, (query: string) => Promise<{ landings: Landing[] }>> = {
 			'header box': (query) => search(query, { limit: 5 }),

@@ -3,12 +3,15 @@
  * search box, the search page and the ask form's suggestions alike: the site's Pagefind bundle,
  * and the shards of the site's words (`/search/words/<letter>.json`), of the synonym table
  * (`/search/synonyms/<letter>.json`) and of the stem table (`/search/stems/<letter>.json`) a
- * question needs, each fetched once.
+ * question needs, each fetched once. Pagefind searches the index of the page's language
+ * (`<html lang>`); the words are that language's too (`/de/search/words/<letter>.json` on a
+ * German page), the stems English only.
  */
 import { runSearch, type PagefindSearch, type SearchOptions, type SearchOutcome } from '../lib/search-run.ts';
 import { searchRanking } from '../lib/search-ranking.ts';
 import type { StemTable } from '../lib/search-stems.ts';
 import type { SynonymTable } from '../lib/search-synonyms.ts';
+import { localizedPath, locales, type LocaleKey } from '../i18n/locales.ts';
 
 export { resultTitle } from '../lib/search-landing.ts';
 
@@ -34,9 +37,16 @@ export function loadPagefind(): Promise<PagefindSearch> {
 	return pagefind;
 }
 
+/** The page's language, as Pagefind reads it to choose its index. */
+const pageLang = (): string => document.documentElement.lang || 'en';
+
+/** The locale whose language the page is in (its address prefix); the root for a language the site lacks. */
+const pageLocale = (): LocaleKey =>
+	(Object.entries(locales).find(([, { lang }]) => lang === pageLang())?.[0] as LocaleKey | undefined) ?? 'root';
+
 const shardUrl = {
-	words: (letter: string) => `/search/words/${letter}.json`,
-	synonyms: (letter: string) => `/search/synonyms/${letter}.json`,
+	words: (letter: string) => localizedPath(`/search/words/${letter}.json`, pageLocale()),
+	synonyms: (letter: string) => localizedPath(`/search/synonyms/${letter}.json`, pageLocale()),
 	stems: (letter: string) => `/search/stems/${letter}.json`,
 };
 
@@ -67,12 +77,13 @@ const englishIndex = (): boolean => /^en(-|$)/i.test(document.documentElement.la
 /** Runs one search through the pipeline. */
 export async function search(
 	query: string,
-	options: Omit<SearchOptions, 'vocabulary' | 'synonyms' | 'stems'> = {},
+	options: Omit<SearchOptions, 'vocabulary' | 'synonyms' | 'stems' | 'lang'> = {},
 ): Promise<SearchOutcome> {
 	return runSearch(await loadPagefind(), query, {
 		...options,
 		vocabulary,
 		synonyms,
+		lang: pageLang(),
 		...(englishIndex() ? { stems } : {}),
 	});
 }

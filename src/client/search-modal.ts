@@ -8,6 +8,7 @@
 import { askLink } from '../lib/ask-link.ts';
 import { resultTitle, type Landing } from '../lib/search-landing.ts';
 import { searchQueryString } from '../lib/search-url.ts';
+import { fill, readSearchUiStrings } from '../lib/search-ui.ts';
 import { renderExcerpt } from './search-results.ts';
 import { reportSearch, watchSearchLinks } from './search-events.ts';
 
@@ -27,6 +28,11 @@ class SiteSearch extends HTMLElement {
 		const more = this.querySelector<HTMLElement>('.ph-modal-more')!;
 		const searchPage = more.querySelector<HTMLAnchorElement>('[data-search-page]')!;
 		const ask = more.querySelector<HTMLAnchorElement>('[data-ask]')!;
+		const strings = readSearchUiStrings(this.dataset['strings']);
+		// The search page and the ask form in the page's language, as the page's links name them.
+		const searchPath = new URL(searchPage.href).pathname;
+		const askPath = new URL(ask.href).pathname;
+		const askFor = (query: string) => askLink(query, 'search', askPath);
 
 		showShortcut(open);
 
@@ -73,15 +79,15 @@ class SiteSearch extends HTMLElement {
 		const update = async () => {
 			const query = input.value.trim();
 			const run = ++latest;
-			searchPage.href = `/search/${searchQueryString({ query, filters: {} })}`;
-			ask.href = askLink(query, 'search');
+			searchPage.href = `${searchPath}${searchQueryString({ query, filters: {} })}`;
+			ask.href = askFor(query);
 			more.hidden = query === '';
 			if (!query) {
 				list.replaceChildren();
 				status.textContent = '';
 				return;
 			}
-			status.textContent = 'Searching…';
+			status.textContent = strings.searching;
 			list.setAttribute('aria-busy', 'true');
 			let landings: Landing[];
 			try {
@@ -93,11 +99,7 @@ class SiteSearch extends HTMLElement {
 				if (run !== latest) return;
 				list.removeAttribute('aria-busy');
 				list.replaceChildren();
-				status.replaceChildren(
-					'Search could not load. ',
-					anchor(askLink(query, 'search'), 'Ask the support team instead'),
-					'.',
-				);
+				status.replaceChildren(`${strings.loadFailed} `, anchor(askFor(query), strings.askInstead), '.');
 				return;
 			}
 			if (run !== latest) return; // a later keystroke has its own search under way
@@ -105,12 +107,13 @@ class SiteSearch extends HTMLElement {
 			list.replaceChildren(...landings.map(resultItem));
 			if (landings.length === 0) {
 				status.replaceChildren(
-					`No answer found for “${query}”. `,
-					anchor(askLink(query, 'search'), 'Ask the support team'),
-					' — your question is carried over.',
+					`${fill(strings.noAnswer, { query })} `,
+					anchor(askFor(query), strings.ask),
+					` ${strings.carriedOver}`,
 				);
 			} else {
-				status.textContent = `${landings.length} ${landings.length === 1 ? 'answer' : 'answers'} for “${query}”. Down arrow to browse them.`;
+				const found = landings.length === 1 ? strings.answersOne : strings.answersMany;
+				status.textContent = fill(found, { query, count: landings.length });
 			}
 		};
 

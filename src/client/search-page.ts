@@ -6,6 +6,7 @@
 import { askLink } from '../lib/ask-link.ts';
 import { resultTitle, type Landing } from '../lib/search-landing.ts';
 import { readSearch, searchQueryString } from '../lib/search-url.ts';
+import { fill, readSearchUiStrings } from '../lib/search-ui.ts';
 import { renderExcerpt } from './search-results.ts';
 import { reportSearch, watchSearchLinks } from './search-events.ts';
 
@@ -22,6 +23,9 @@ function start(form: HTMLFormElement) {
 	const ask = document.getElementById('ph-search-ask')!;
 	const busy = document.getElementById('ph-search-busy')!;
 	const labels = JSON.parse(form.dataset['labels'] ?? '{}') as Labels;
+	const strings = readSearchUiStrings(form.dataset['strings']);
+	// The ask form in the page's language, as the page's own link to it names it.
+	const askPath = new URL(ask.querySelector('a')?.href ?? '/ask/', location.href).pathname;
 	const engine = import('./search-engine.ts');
 	let latest = 0;
 	// The result a reader opens, or the ask link they follow, is reported with the search it belongs to.
@@ -51,7 +55,7 @@ function start(form: HTMLFormElement) {
 	};
 	const askAnchor = (query: string, text: string) => {
 		const anchor = element('a', undefined, text);
-		anchor.href = askLink(query, 'search');
+		anchor.href = askLink(query, 'search', askPath);
 		return anchor;
 	};
 
@@ -64,7 +68,9 @@ function start(form: HTMLFormElement) {
 		const context = [
 			...(landing.filters['type'] ?? []).map((t) => labels.type[t] ?? t),
 			audiences.length < Object.keys(labels.audience).length
-				? `for ${audiences.map((a) => (labels.audience[a] ?? a).toLowerCase()).join(', ')}`
+				? fill(strings.forAudiences, {
+						audiences: audiences.map((a) => (labels.audience[a] ?? a).toLowerCase()).join(', '),
+					})
 				: '',
 		].filter(Boolean);
 		if (context.length) item.append(element('p', 'ph-meta', context.join(' · ')));
@@ -95,7 +101,7 @@ function start(form: HTMLFormElement) {
 			busy.hidden = true;
 			list.removeAttribute('aria-busy');
 			list.replaceChildren();
-			status.replaceChildren('Search could not load. ', askAnchor(query, 'Ask the support team instead'), '.');
+			status.replaceChildren(`${strings.loadFailed} `, askAnchor(query, strings.askInstead), '.');
 			return;
 		}
 		if (run !== latest) return; // a newer search has started; its results win
@@ -106,18 +112,18 @@ function start(form: HTMLFormElement) {
 		const filtered = Object.keys(filters).length > 0;
 		if (outcome.landings.length === 0) {
 			status.replaceChildren(
-				`No pages match “${query}”${filtered ? ' with these filters' : ''}. Try other words${filtered ? ' or remove a filter' : ''}, or `,
-				askAnchor(query, 'ask the support team'),
-				' — your question is carried over.',
+				`${fill(filtered ? strings.noPagesFiltered : strings.noPages, { query })} `,
+				askAnchor(query, strings.askLower),
+				` ${strings.carriedOver}`,
 			);
 			return;
 		}
 		const shown = outcome.landings.length;
 		const matched = outcome.corrected
-			? `No page matches “${query}”; ${outcome.total} match “${outcome.searched}”`
-			: `${outcome.total} ${outcome.total === 1 ? 'page matches' : 'pages match'} “${query}”`;
-		status.textContent = `${matched}${shown < outcome.total ? `; the best ${shown} answers are shown` : ''}.`;
-		ask.querySelector('a')!.href = askLink(query, 'search');
+			? fill(strings.matchedCorrected, { query, count: outcome.total, searched: outcome.searched })
+			: fill(outcome.total === 1 ? strings.matchedOne : strings.matchedMany, { query, count: outcome.total });
+		status.textContent = `${matched}${shown < outcome.total ? fill(strings.bestShown, { count: shown }) : ''}.`;
+		ask.querySelector('a')!.href = askLink(query, 'search', askPath);
 		ask.hidden = false;
 	};
 

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { searchUiNames } from '../lib/search-ui.ts';
 import { pageStringKeys } from './page-strings.ts';
 
 /**
@@ -171,6 +172,9 @@ export const uiStringKeys = [
 	'payoutExample.paid',
 	'payoutExample.note',
 	'payoutExample.ownOrder',
+	'editEntry.label',
+	// The search box's and search page's texts (src/lib/search-ui.ts names them).
+	...searchUiNames.map((name) => `search.ui.${name}` as const),
 ] as const;
 
 export type UiStringKey = (typeof uiStringKeys)[number];

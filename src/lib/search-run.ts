@@ -12,11 +12,14 @@
  * 3. fuses those rankings into one (search-fusion.ts), the whole question weighing most;
  * 4. folds each page into one answer landing on its best section (an FAQ page's questions are
  *    each an answer), and ranks the audience the reader came for first.
+ * Filler words, word forms and spellings are the index's language's (src/lib/search-language.ts):
+ * a German page's search drops "wie", "kann", "meine" and reads "rueckgabe" as "Rückgabe".
  */
 import { fuse } from './search-fusion.ts';
 import { answersIn, bestSectionScore, type Landing, type PagefindResultData } from './search-landing.ts';
+import { searchLanguage } from './search-language.ts';
 import { stemQuery, type StemTable } from './search-stems.ts';
-import { wordForms, type SynonymTable } from './search-synonyms.ts';
+import type { SynonymTable } from './search-synonyms.ts';
 import { contentWords, interpretQuery, queryWords, synonymShards, wordShards, type QueryWord } from './search-words.ts';
 
 /** One result as Pagefind's `search()` returns it. */
@@ -70,6 +73,11 @@ export interface SearchOptions {
 	 * second index chunk. Only for the index whose stemmer built the table (English).
 	 */
 	stems?: (shards: string[]) => Promise<StemTable>;
+	/**
+	 * The language of the index searched (the page's `<html lang>`): its filler words, word forms
+	 * and spellings (src/lib/search-language.ts). English when not given.
+	 */
+	lang?: string | undefined;
 }
 
 /** How the pipeline weighs and relaxes; see the module comment. Measured with npm run bench:relevance (tuning part). */
@@ -155,19 +163,6 @@ export function searchesFor(
 		for (const word of primary) add([word], pipeline.single * (rarity?.(word) ?? 1));
 	}
 	return [...searches].map(([query, weight]) => ({ query, weight }));
-}
-
-const knownCache = new WeakMap<readonly string[], (word: string) => boolean>();
-/** Whether the site uses a word in some form ("returning" when it says "return"). */
-function knownWords(vocabulary: readonly string[]): (word: string) => boolean {
-	let known = knownCache.get(vocabulary);
-	if (!known) {
-		const words = new Set(vocabulary);
-		// Numbers and codes ("w-9", "1099") are never respelled.
-		known = (word) => !/^\p{L}+$/u.test(word) || wordForms(word).some((f) => words.has(f)) || words.has(`${word}s`);
-		knownCache.set(vocabulary, known);
-	}
-	return known;
 }
 
 /** How much the audience preference multiplies a page's score by: pages for the preferred audience alone first, pages not for it last. */
@@ -259,6 +254,7 @@ export async function runSearch(
 	options: SearchOptions = {},
 ): Promise<SearchOutcome> {
 	const { filters, limit = 10, prefer, vocabulary, synonyms, stems } = options;
+	const language = searchLanguage(options.lang);
 	const pagefindOptions = filters && Object.keys(filters).length > 0 ? { filters } : {};
 	// Stems of the words searched, from the shards of their first letters, each shard fetched once.
 	const stemmed: StemTable = {};
@@ -286,7 +282,7 @@ export async function runSearch(
 	};
 	const run = async ({ query: q, weight }: { query: string; weight: number }) => ({ items: await find(q), weight });
 
-	const typed = contentWords(queryWords(query));
+	const typed = contentWords(queryWords(query), language.filler);
 	// The site's words tell which of the reader's words no page holds (Pagefind's own loose
 	// matches for them are poor: "postbak" finds disclosure pages); without them (offline, an
 	// older build), a word no page holds is one Pagefind finds nothing for, and nothing is respelled.
@@ -294,13 +290,17 @@ export async function runSearch(
 		typed.length > 0 ? vocabulary?.(wordShards(typed)).catch(() => undefined) : undefined,
 		loadStems(typed),
 	]);
-	const known = vocab && vocab.length > 0 ? knownWords(vocab) : undefined;
+	const known = vocab && vocab.length > 0 ? language.known(vocab) : undefined;
 	const counts = new Map(await Promise.all(typed.map(async (w) => [w, (await find(w)).length] as const)));
 	const isKnown = (w: string) => (known ? known(w) : counts.get(w)! > 0);
 	// The synonym table's shards are fetched only for words no page holds, or few pages do.
 	const looked = typed.filter((w) => !isKnown(w) || counts.get(w)! < pipeline.rareBelow);
-	const table = looked.length > 0 ? await synonyms?.(synonymShards(looked)).catch(() => undefined) : undefined;
-	const words = interpretQuery(typed, isKnown, vocab ?? [], table ?? {});
+	const table =
+		looked.length > 0 && language.synonyms ? await synonyms?.(synonymShards(looked)).catch(() => undefined) : undefined;
+	const words = interpretQuery(typed, isKnown, vocab ?? [], table ?? {}, {
+		respell: vocab && vocab.length > 0 ? language.respell(vocab) : undefined,
+		filler: language.filler,
+	});
 	// A correction or another meaning may start with another letter.
 	await loadStems(words.flatMap((w) => [w.primary, ...w.alternatives.slice(0, pipeline.meanings)]));
 	const searched = words.map((w) => w.primary).join(' ');

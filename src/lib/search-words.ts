@@ -22,8 +22,8 @@ export function queryWords(query: string): string[] {
 }
 
 /** The words that carry the subject, or every word when all of them are filler ("what is it"). */
-export function contentWords(words: readonly string[]): string[] {
-	const kept = words.filter((w) => !fillerWords.has(w));
+export function contentWords(words: readonly string[], filler: ReadonlySet<string> = fillerWords): string[] {
+	const kept = words.filter((w) => !filler.has(w));
 	return (kept.length > 0 ? kept : [...words]).filter((w, i, all) => all.indexOf(w) === i).slice(0, maxQueryWords);
 }
 
@@ -43,20 +43,28 @@ export interface QueryWord {
  * Each content word with what to search for. `known` says whether some page holds a word; one
  * no page holds is respelled from `vocabulary` (the site's words, most frequent first) or
  * replaced by its synonyms; a word pages hold keeps the synonyms the table has for it (only
- * words few pages hold have any) as other meanings.
+ * words few pages hold have any) as other meanings. `respell` gives the site's spelling of a word
+ * it holds spelled otherwise (German "rueckgabe" for "Rückgabe"); `filler` are the words spelling
+ * correction leaves alone.
  */
 export function interpretQuery(
 	typed: readonly string[],
 	known: (word: string) => boolean,
 	vocabulary: readonly string[] = [],
 	synonyms: SynonymTable = {},
+	{
+		respell,
+		filler,
+	}: { respell?: ((word: string) => string | undefined) | undefined; filler?: ReadonlySet<string> } = {},
 ): QueryWord[] {
 	return typed.map((word) => {
 		const related = synonymsOf(word, synonyms).filter((w) => w !== word);
 		if (known(word)) return { typed: word, primary: word, alternatives: related, replaced: false };
+		const spelled = respell?.(word);
+		if (spelled) return { typed: word, primary: spelled, alternatives: related, replaced: true };
 		// A word the synonym table knows is an English word, not a typo: its meanings come before
 		// the site word it is closest to in spelling ("bogus" means "fake", not "bonus").
-		const corrected = correctWord(word, vocabulary);
+		const corrected = correctWord(word, vocabulary, filler);
 		const options = [...new Set([...related, ...(corrected ? [corrected] : [])])];
 		if (options.length === 0) return { typed: word, primary: word, alternatives: [], replaced: false };
 		return { typed: word, primary: options[0]!, alternatives: options.slice(1), replaced: true };
@@ -73,5 +81,12 @@ export function wordShards(words: readonly string[]): string[] {
 	return [...new Set(words.filter((w) => /^\p{L}+$/u.test(w)).map(synonymShard))].sort();
 }
 
-/** The shard of the synonym table a word's entry is in: its first letter, a–z, or "_" for any other. */
-export const synonymShard = (word: string): string => (/^[a-z]/.test(word) ? word[0]! : '_');
+/**
+ * The shard of the synonym table (and of the site's words) a word's entry is in: its first
+ * letter, a–z, an umlaut counting as its plain vowel ("änderung" is in a.json, beside the
+ * "aenderung" a reader types), or "_" for any other.
+ */
+export const synonymShard = (word: string): string => {
+	const first = ({ ä: 'a', ö: 'o', ü: 'u' } as Record<string, string>)[word[0] ?? ''] ?? word[0] ?? '';
+	return /^[a-z]$/.test(first) ? first : '_';
+};

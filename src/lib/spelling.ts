@@ -61,8 +61,12 @@ const allowance = (word: string): number => (word.length >= 7 ? 2 : 1);
  * or undefined when none is close enough. Short words, filler words and words with digits are
  * left alone: too many words are one edit from them.
  */
-export function correctWord(word: string, vocabulary: readonly string[]): string | undefined {
-	if (word.length < 4 || fillerWords.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
+export function correctWord(
+	word: string,
+	vocabulary: readonly string[],
+	filler: ReadonlySet<string> = fillerWords,
+): string | undefined {
+	if (word.length < 4 || filler.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
 	let best: string | undefined;
 	let bestDistance = allowance(word) + 1;
 	for (const candidate of vocabulary) {

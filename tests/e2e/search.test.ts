@@ -2,7 +2,7 @@
  * The site's three search boxes in Chromium: the header box (every page), the search page and
  * the ask form's suggestions run one pipeline, so a question typed into each shows the same first
  * answer; the header box works by keyboard alone; a search that finds nothing offers the ask form
- * with the question carried over.
+ * with the question carried over; a German page searches the German index in German.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -151,5 +151,35 @@ describe('searching in Chromium', () => {
 
 	it('reports no console error, exception or failed request', () => {
 		expect(problems).toEqual([]);
+	});
+
+	it('searches a German page in German: the German index, German texts, and a German answer opened by Enter', async () => {
+		const page = await open('/de/');
+		await page
+			.getByRole('button', { name: /^Suchen/ })
+			.first()
+			.click();
+		const dialog = page.getByRole('dialog', { name: 'Die Hilfe durchsuchen' });
+		// Umlauts typed out, as on a keyboard without them; filler words ("wie", "kann", "ich", "einen") dropped.
+		await dialog
+			.getByRole('searchbox', { name: 'Die Hilfe durchsuchen' })
+			.fill('wie kann ich einen artikel zurueckgeben');
+		await expect
+			.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 })
+			.toMatch(/Antworten? auf „wie kann ich einen artikel zurueckgeben“/);
+		const hrefs = await dialog
+			.locator('#ph-modal-results a')
+			.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(hrefs.length).toBeGreaterThan(0);
+		expect(hrefs.filter((h) => !h.startsWith('/de/'))).toEqual([]);
+		// The ways on stay in German: the search page and the ask form at /de/, with the question.
+		const more = await dialog.getByRole('link', { name: 'Mit Filtern suchen' }).getAttribute('href');
+		expect(more).toMatch(/^\/de\/search\/\?q=/);
+		expect(await dialog.getByRole('link', { name: /Support-Team/ }).getAttribute('href')).toMatch(/^\/de\/ask\/\?q=/);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/de\/faq\/refunds-returns\//);
+		expect(new URL(page.url()).pathname).toBe('/de/faq/refunds-returns/');
+		expect(await page.locator('html').getAttribute('lang')).toBe('de');
+		await page.close();
 	});
 });

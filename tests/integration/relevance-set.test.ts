@@ -12,16 +12,20 @@ import { projectRoot } from '../helpers/fixtures.ts';
 import { loadRelevanceSet, relevanceCaseSchema } from '../../scripts/bench/relevance-set.ts';
 
 const audiences = ['affiliate', 'customer', 'advertiser'] as const;
-/** The kinds every part must hold at least 10 of; `medium` only labels the original tuning questions. */
+/** The kinds every part must hold some of (`kindMin`); `medium` only labels the original tuning questions. */
 const kinds = ['short', 'long', 'typo', 'unseen-word', 'deep-section'] as const;
 const labelledCase = relevanceCaseSchema
 	.extend({ audience: z.enum(audiences), kind: z.enum([...kinds, 'medium']) })
 	.strict();
 type LabelledCase = z.infer<typeof labelledCase>;
 
+const relevanceFile = (name: string) => join(projectRoot, 'tests', 'relevance', name);
+// The German parts are smaller (a second language's first set), so each kind needs fewer questions.
 const parts = {
-	tuning: { file: join(projectRoot, 'tests', 'relevance', 'tuning.yaml'), min: 120, mediumAllowed: true },
-	'held-out': { file: join(projectRoot, 'tests', 'relevance', 'held-out.yaml'), min: 90, mediumAllowed: false },
+	tuning: { file: relevanceFile('tuning.yaml'), min: 120, kindMin: 10, mediumAllowed: true },
+	'held-out': { file: relevanceFile('held-out.yaml'), min: 90, kindMin: 10, mediumAllowed: false },
+	'de-tuning': { file: relevanceFile('de-tuning.yaml'), min: 30, kindMin: 4, mediumAllowed: true },
+	'de-held-out': { file: relevanceFile('de-held-out.yaml'), min: 30, kindMin: 4, mediumAllowed: false },
 } as const;
 type Part = keyof typeof parts;
 
@@ -40,7 +44,7 @@ const words = (query: string) => query.trim().split(/\s+/).length;
 const normalized = (query: string) => query.trim().toLowerCase().replace(/\s+/g, ' ');
 
 describe.each(Object.keys(parts) as Part[])('relevance set part %s', (part) => {
-	const { file, min, mediumAllowed } = parts[part];
+	const { file, min, kindMin, mediumAllowed } = parts[part];
 
 	it('parses with the relevance schema, every entry labelled with an audience and a kind', () => {
 		expect(loadRelevanceSet(file).length).toBeGreaterThanOrEqual(min);
@@ -58,9 +62,10 @@ describe.each(Object.keys(parts) as Part[])('relevance set part %s', (part) => {
 		}
 	});
 
-	it('holds at least 10 questions of every kind, each true to its kind', () => {
+	it(`holds at least ${kindMin} questions of every kind, each true to its kind`, () => {
 		const cases = labelled(part);
-		for (const k of kinds) expect(cases.filter((c) => c.kind === k).length, `kind ${k}`).toBeGreaterThanOrEqual(10);
+		for (const k of kinds)
+			expect(cases.filter((c) => c.kind === k).length, `kind ${k}`).toBeGreaterThanOrEqual(kindMin);
 		const wrong = cases.flatMap((c) => {
 			const n = words(c.query);
 			if (c.kind === 'short' && n > 3) return [`"${c.query}": short but ${n} words`];
@@ -68,7 +73,10 @@ describe.each(Object.keys(parts) as Part[])('relevance set part %s', (part) => {
 			if (c.kind === 'medium' && (!mediumAllowed || n < 4 || n > 7))
 				return [`"${c.query}": medium ${mediumAllowed ? `but ${n} words` : 'is not used in this part'}`];
 			// A deep section is a section of a guide, not an FAQ question or a glossary entry.
-			if (c.kind === 'deep-section' && !paths(c).some((p) => p.includes('#') && !/^\/(faq|glossary)\//.test(p)))
+			if (
+				c.kind === 'deep-section' &&
+				!paths(c).some((p) => p.includes('#') && !/^(\/[a-z]{2})?\/(faq|glossary)\//.test(p))
+			)
 				return [`"${c.query}": deep-section without a guide section`];
 			return [];
 		});
@@ -96,8 +104,23 @@ describe.each(Object.keys(parts) as Part[])('relevance set part %s', (part) => {
 });
 
 describe('relevance set as a whole', () => {
-	it('holds at least 200 questions', () => {
+	it('holds at least 200 questions in English and 60 in German', () => {
 		expect(labelled('tuning').length + labelled('held-out').length).toBeGreaterThanOrEqual(200);
+		expect(labelled('de-tuning').length + labelled('de-held-out').length).toBeGreaterThanOrEqual(60);
+	});
+
+	it('asks German readers only for German pages, and lets a German heading id hold umlauts', () => {
+		const elsewhere = [...labelled('de-tuning'), ...labelled('de-held-out')].flatMap((c) =>
+			paths(c).filter((p) => !p.startsWith('/de/')),
+		);
+		expect(elsewhere).toEqual([]);
+		expect(() =>
+			relevanceCaseSchema.parse({
+				query: 'meldung 1099',
+				expect: '/de/affiliates/onboarding/tax-forms/#meldung-für-us-personen',
+			}),
+		).not.toThrow();
+		expect(() => relevanceCaseSchema.parse({ query: 'x y', expect: '/de/faq/#Großes Id' })).toThrow();
 	});
 
 	it('never asks the same question twice, in one part or across both', () => {
