@@ -8,6 +8,7 @@ import { sourceHash, translationStates } from '../../src/i18n/translations.ts';
 import { audiences } from '../../src/schemas/common.ts';
 import { faqTopics } from '../../src/schemas/faq.ts';
 import { disclosureChannels } from '../../src/schemas/disclosure.ts';
+import { searchUiNames } from '../../src/lib/search-ui.ts';
 import { i18nSchema } from '@astrojs/starlight/schema';
 
 const dir = new URL('../../src/content/i18n/', import.meta.url);
@@ -65,12 +66,17 @@ function sourceFiles(folder: URL): URL[] {
 }
 
 /** What a key built in code (`audience.${a}.name`) may be built from: one key for each of a set's values. */
-const builtFrom: readonly (readonly string[])[] = [audiences, Object.keys(faqTopics), Object.keys(disclosureChannels)];
+const builtFrom: readonly (readonly string[])[] = [
+	audiences,
+	Object.keys(faqTopics),
+	Object.keys(disclosureChannels),
+	searchUiNames,
+];
 
 /**
  * The keys a source text asks for: the quoted keys among the arguments of each `t(…)` call (so
  * `t(about ? 'a.b' : 'a.c')` names both), and for a key built in code (`audience.${a}.name`) one key
- * per value of the set it is built from: the first set (audiences, FAQ topics, disclosure channels)
+ * per value of the set it is built from: the first set (audiences, FAQ topics, disclosure channels, the search box's texts)
  * whose every key `has` knows, else the audiences, so that a missing one is reported.
  */
 export function keysUsed(source: string, has: (key: string) => boolean = () => false): string[] {
