@@ -20,7 +20,8 @@ const germanPages = {
 	home: '/de/',
 	hub: '/de/customers/',
 	guide: '/de/affiliates/onboarding/payments/',
-	untranslated: '/de/glossary/',
+	glossary: '/de/glossary/',
+	untranslated: '/de/privacy/',
 };
 
 let site: E2eSite;
@@ -81,7 +82,7 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) =>
 		expect(await violationsOf(site.base, path, theme)).toEqual([]);
 	});
 
-	// German pages: a translated home page, hub and guide, and an English page served under /de/ with its notice.
+	// German pages: a translated home page, hub, guide and glossary, and an English page served under /de/ with its notice.
 	it.each(Object.entries(germanPages))('finds no violation on the German %s page (%s)', async (_kind, path) => {
 		expect(await violationsOf(site.base, path, theme)).toEqual([]);
 	});
