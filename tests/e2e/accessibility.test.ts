@@ -20,13 +20,14 @@ const germanPages = {
 	home: '/de/',
 	hub: '/de/customers/',
 	guide: '/de/affiliates/onboarding/payments/',
-	untranslated: '/de/glossary/',
+	glossary: '/de/glossary/',
+	untranslated: '/de/privacy/',
 	// The site's own pages: German and English questions side by side, the terms with their binding notice,
-	// a translated and an untranslated troubleshooting guide.
+	// a translated troubleshooting guide and an untranslated disclosure rule.
 	faq: '/de/faq/payments/',
 	terms: '/de/terms/',
 	troubleshooting: '/de/troubleshooting/refund-or-return/',
-	'untranslated troubleshooting': '/de/troubleshooting/payment-late/',
+	'untranslated disclosure rule': '/de/disclosures/blog/',
 };
 
 let site: E2eSite;
@@ -87,7 +88,7 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) =>
 		expect(await violationsOf(site.base, path, theme)).toEqual([]);
 	});
 
-	// German pages: a translated home page, hub and guide, and an English page served under /de/ with its notice.
+	// German pages: a translated home page, hub, guide and glossary, and an English page served under /de/ with its notice.
 	it.each(Object.entries(germanPages))('finds no violation on the German %s page (%s)', async (_kind, path) => {
 		expect(await violationsOf(site.base, path, theme)).toEqual([]);
 	});
