@@ -1,6 +1,6 @@
 /**
- * A German reader from search to ticket, in Chromium: on the German home page they search in German
- * (umlauts typed out), open the German answer the header box finds, go on to the German ask form
+ * A German reader from search to ticket, in Chromium: on the German home page they search in German,
+ * open the German answer the header box finds, go on to the German ask form
  * from that page and send a question. The stored submission and the ticket delivered to the
  * helpdesk (a local server that speaks Zendesk's ticket API) both carry German.
  */
@@ -54,12 +54,10 @@ describe('a German reader, from search to ticket', () => {
 			.first()
 			.click();
 		const dialog = page.getByRole('dialog', { name: de('search.ui.dialogLabel') });
-		await dialog.getByRole('searchbox', { name: de('search.ui.dialogLabel') }).fill('rueckerstattung wann');
+		await dialog.getByRole('searchbox', { name: de('search.ui.dialogLabel') }).fill('wann kommt meine erstattung');
 		await expect.poll(() => dialog.locator('#ph-modal-results a').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 		await page.keyboard.press('Enter');
-		await page.waitForURL(/\/de\//);
-		const answer = new URL(page.url());
-		expect(answer.pathname).toMatch(/^\/de\/(faq|troubleshooting)\//);
+		await page.waitForURL(/\/de\/(faq|troubleshooting)\//);
 		expect(await page.locator('html').getAttribute('lang')).toBe('de');
 
 		// On to the ask form from the answer, in German (the header's "contact support" link).
