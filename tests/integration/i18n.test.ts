@@ -113,6 +113,17 @@ describe('German beside English', () => {
 		}
 	});
 
+	it('marks the tools, English only so far, as English on German pages, under the notice', () => {
+		const tools = allPages().filter((p) => /^\/tools\/[^/]+\/$/.test(p));
+		expect(tools.length).toBeGreaterThan(0);
+		for (const p of tools) {
+			const german = unescape(page(`/de${p}`));
+			expect(german, `/de${p}`).toContain(de['i18n.untranslatedContent']);
+			expect(german, `/de${p}`).toMatch(/<div lang="en">\s*<p class="ph-lead">/);
+			expect(unescape(page(p)), p).not.toContain('<div lang="en">');
+		}
+	});
+
 	it('shows a translated FAQ in German, not marked as English', () => {
 		const html = unescape(page('/de/faq/payments/'));
 		const section = (id: string) =>
