@@ -10,14 +10,14 @@ export function localTermsHeadings(
 	headings: MarkdownHeading[],
 	locale: LocaleKey,
 	fallback: boolean,
-	said: { whatChanged: (version: string) => string; allVersions: string },
+	t: (key: 'pages.terms.whatChanged' | 'pages.terms.allVersions', values?: { version: string }) => string,
 ): MarkdownHeading[] {
 	if (locale === 'root' || fallback) return headings;
 	return headings.map((h) =>
 		h.slug === 'what-changed'
-			? { ...h, text: said.whatChanged(/[\d.]+$/.exec(h.text)?.[0] ?? '') }
+			? { ...h, text: t('pages.terms.whatChanged', { version: /[\d.]+$/.exec(h.text)?.[0] ?? '' }) }
 			: h.slug === 'all-versions'
-				? { ...h, text: said.allVersions }
+				? { ...h, text: t('pages.terms.allVersions') }
 				: h,
 	);
 }

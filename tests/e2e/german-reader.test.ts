@@ -5,23 +5,12 @@
  * helpdesk (a local server that speaks Zendesk's ticket API) both carry German.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { startE2e, type E2eSite } from '../helpers/e2e.ts';
+import { de } from '../helpers/texts.ts';
 import { FakeHelpdesk, zendeskCredentials } from '../helpers/fake-helpdesk.ts';
 import { fastDeliveryEnv } from '../helpers/server.ts';
 import { waitFor } from '../helpers/wait.ts';
-
-const german = JSON.parse(readFileSync(new URL('../../src/content/i18n/de.json', import.meta.url), 'utf8')) as Record<
-	string,
-	string
->;
-/** A German text by its key; an error naming a key de.json does not have. */
-function de(key: string): string {
-	const text = german[key];
-	if (text === undefined) throw new Error(`src/content/i18n/de.json has no key "${key}".`);
-	return text;
-}
 
 let site: E2eSite;
 let helpdesk: FakeHelpdesk;
