@@ -28,6 +28,8 @@ const germanPages = {
 	terms: '/de/terms/',
 	troubleshooting: '/de/troubleshooting/refund-or-return/',
 	'untranslated disclosure rule': '/de/disclosures/blog/',
+	'untranslated tool': '/de/tools/earnings/',
+	ask: '/de/ask/',
 };
 
 let site: E2eSite;

@@ -37,6 +37,18 @@ afterAll(async () => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** German pages: translated ones of each kind, and English ones served under /de/ with the notice. */
+const germanPages = {
+	home: '/de/',
+	guide: '/de/affiliates/onboarding/payments/',
+	faq: '/de/faq/payments/',
+	troubleshooting: '/de/troubleshooting/refund-or-return/',
+	terms: '/de/terms/',
+	'untranslated disclosure rule': '/de/disclosures/blog/',
+	'untranslated tool': '/de/tools/earnings/',
+	ask: '/de/ask/',
+};
+
 const perfect = { scores: { accessibility: 100, 'best-practices': 100, seo: 100 }, failures: [] };
 
 describe('Lighthouse (desktop)', () => {
@@ -74,6 +86,15 @@ describe('Lighthouse (desktop)', () => {
 				expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
 			},
 		);
+
+		it.each(Object.entries(germanPages))('scores 100 on the German %s page (%s)', async (_kind, path) => {
+			const summary = await runLighthouse(`${server.base}${path}`, {
+				port: chromiums[theme]!.port,
+				categories: ['accessibility', 'best-practices', 'seo'],
+				preset: 'desktop',
+			});
+			expect({ scores: summary.scores, failures: summary.failures }).toEqual(perfect);
+		});
 
 		it.each(Object.entries(fixturePageTypes))(
 			'scores 100 on the %s page (%s of a site with a long topic)',
