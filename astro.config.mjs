@@ -21,7 +21,7 @@ import { urls } from './src/lib/urls.ts';
 import { readCollection } from './scripts/writers/lib/content-files.ts';
 import { buildDate } from './src/data/build-date.ts';
 import { termsInForce } from './src/lib/tools/terms-on-date.ts';
-import { locales, sitemapI18n } from './src/i18n/locales.ts';
+import { locales, sitemapI18n, unlocalizedPath } from './src/i18n/locales.ts';
 import { localizedFactsPlugin } from './src/i18n/facts.ts';
 
 const program = loadProgram(import.meta.url);
@@ -114,8 +114,11 @@ export default defineConfig({
 		// `i18n` gives each page its language alternates, as Starlight's own sitemap would.
 		sitemap({
 			i18n: sitemapI18n,
-			filter: (page) =>
-				!/^\/(ask\/thanks|support)\//.test(new URL(page).pathname) && new URL(page).pathname !== currentTermsPath,
+			// In every language: /de/terms/<current>/ is the German /de/terms/'s own address.
+			filter: (page) => {
+				const path = unlocalizedPath(new URL(page).pathname);
+				return !/^\/(ask\/thanks|support)\//.test(path) && path !== currentTermsPath;
+			},
 		}),
 		shareImages(),
 		// Hashes of the scripts and styles written inline (Starlight's theme script among them) into each page's policy.
