@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { dirname, join } from 'node:path';
 import { toContentFile, type SyntheticArticle } from './generate-articles.ts';
 
-/** What a build of the site needs; tests, scripts and build output stay behind. */
-const projectFiles = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+/** What a build of the site needs (the config reads entries through scripts/writers/lib); tests and build output stay behind. */
+const projectFiles = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'scripts', 'public'];
 
 /** Copies the project into `dir` and writes the articles into its src/content. */
 export function writeProjectSite(dir: string, projectRoot: string, articles: readonly SyntheticArticle[]): void {
