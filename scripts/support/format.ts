@@ -1,22 +1,9 @@
 /** Output formats of the feedback command-line tool: CSV, JSON and a plain text table. */
 import { csvTable } from '../../src/lib/csv.ts';
-import type { StoredSubmission } from '../../src/server/store.ts';
+import { submissionFieldNames, type StoredSubmission } from '../../src/server/store.ts';
 
-/** The columns of an export, in order. */
-export const exportColumns = [
-	'reference',
-	'kind',
-	'createdAt',
-	'question',
-	'email',
-	'audience',
-	'from',
-	'query',
-	'page',
-	'helpful',
-	'comment',
-	'locale',
-] as const;
+/** The columns of an export, in order: the stored fields, without the internal id. */
+export const exportColumns = submissionFieldNames;
 
 /** A submission as exported: ISO date, no internal id. */
 export function exportRow(s: StoredSubmission): Record<(typeof exportColumns)[number], string | boolean | null> {

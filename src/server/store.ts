@@ -21,6 +21,22 @@ export interface StoredSubmission {
 	locale: string;
 }
 
+/** A stored submission's fields other than its internal id, in the order the stores and the exports give them. */
+export const submissionFieldNames = [
+	'reference',
+	'kind',
+	'createdAt',
+	'question',
+	'email',
+	'audience',
+	'from',
+	'query',
+	'page',
+	'helpful',
+	'comment',
+	'locale',
+] as const satisfies readonly Exclude<keyof StoredSubmission, 'id'>[];
+
 /** Each kind of submission with its `locale` optional. */
 type LocaleOptional<S> = S extends unknown ? Omit<S, 'locale'> & { locale?: FeedbackLocale | undefined } : never;
 /** A submission to store: as the schema gives it, or without `locale` (stored as the root language, 'en'). */

@@ -6,6 +6,7 @@
 import { defaultFeedbackLocale } from '../../schemas/feedback.ts';
 import {
 	submissionColumns,
+	submissionFieldNames,
 	type ListFilter,
 	type PurgeCriteria,
 	type StorableSubmission,
@@ -34,20 +35,12 @@ export interface Dialect {
 /** The text columns a reader may have written an address into. */
 export const textColumns = ['question', 'comment', 'query'] as const;
 
-const submissionFields = [
-	'reference',
-	'kind',
-	'created_at',
-	'question',
-	'email',
-	'audience',
-	'from_page',
-	'query',
-	'page',
-	'helpful',
-	'comment',
-	'locale',
-] as const;
+/** Column names that differ from the field's name (`from` is an SQL keyword). */
+const columnOf: Partial<Record<(typeof submissionFieldNames)[number], string>> = {
+	createdAt: 'created_at',
+	from: 'from_page',
+};
+const submissionFields = submissionFieldNames.map((field) => columnOf[field] ?? field);
 
 /**
  * Columns added after the first release, which a database created before them lacks: each store adds
