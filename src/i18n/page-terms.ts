@@ -10,14 +10,14 @@ export function localTermsHeadings(
 	headings: MarkdownHeading[],
 	locale: LocaleKey,
 	fallback: boolean,
-	t: (key: 'pages.terms.whatChanged' | 'pages.terms.allVersions', values?: { version: string }) => string,
+	t: (key: 'terms.whatChanged' | 'terms.allVersions', values?: { version: string }) => string,
 ): MarkdownHeading[] {
 	if (locale === 'root' || fallback) return headings;
 	return headings.map((h) =>
 		h.slug === 'what-changed'
-			? { ...h, text: t('pages.terms.whatChanged', { version: /[\d.]+$/.exec(h.text)?.[0] ?? '' }) }
+			? { ...h, text: t('terms.whatChanged', { version: /[\d.]+$/.exec(h.text)?.[0] ?? '' }) }
 			: h.slug === 'all-versions'
-				? { ...h, text: t('pages.terms.allVersions') }
+				? { ...h, text: t('terms.allVersions') }
 				: h,
 	);
 }
